@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OneArmDesigner.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The connection string used when configuration names none: a file under ./data, created on first run.</summary>
+    public const string DefaultConnectionString = "Data Source=data/onearm.db";
+
+    /// <summary>
+    /// Registers the DbContext on SQLite. The connection string is read when the first context is built, not now,
+    /// so tests can point configuration at their own database file after the host is set up.
+    /// </summary>
+    public static IServiceCollection AddOneArmDesignerData(this IServiceCollection services)
+    {
+        services.AddDbContext<OneArmDesignerDbContext>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var connectionString = configuration.GetConnectionString("Default") ?? DefaultConnectionString;
+            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("OneArmDesigner.Migrations"));
+        });
+        return services;
+    }
+
+    /// <summary>Creates the folder that holds the SQLite file, if the connection string names one that does not exist yet.</summary>
+    public static void EnsureDatabaseFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace OneArmDesigner.Data.Entities;
+
+/// <summary>An immutable snapshot of a design's document, written on every save.</summary>
+public sealed class DesignRevisionEntity
+{
+    public long Id { get; set; }
+
+    public Guid DesignId { get; set; }
+
+    /// <summary>1, 2, 3... within one design.</summary>
+    public int Number { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string DocumentJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public ValidationResultEntity? Validation { get; set; }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OneArmDesigner.Web.Components;
+
+namespace OneArmDesigner.Web.Hosting;
+
+internal static class RequestPipeline
+{
+    public static WebApplication UseOneArmDesignerPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Outside Development an unhandled exception renders the friendly error page, never a stack trace.
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseHttpLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapOneArmDesignerEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .DisableHttpMetrics();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.HttpLogging;
+using MudBlazor.Services;
+using OneArmDesigner.Data;
+
+namespace OneArmDesigner.Web.Hosting;
+
+internal static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddOneArmDesignerServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddOneArmDesignerData();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // One structured log line per request: method, path, status and duration, without headers or bodies.
+        services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
+
+        return builder;
+    }
+}

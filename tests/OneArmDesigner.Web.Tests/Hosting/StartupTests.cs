@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneArmDesigner.Data;
+using OneArmDesigner.Testing;
+
+namespace OneArmDesigner.Web.Tests.Hosting;
+
+public sealed class StartupTests : IClassFixture<StartupTests.App>
+{
+    public sealed class App : IDisposable
+    {
+        public RunningApp Running { get; } = new();
+
+        public void Dispose() => Running.Dispose();
+    }
+
+    private readonly RunningApp _app;
+
+    public StartupTests(App app) => _app = app.Running;
+
+    [Fact]
+    public async Task Health_reports_healthy_with_the_database_check()
+    {
+        using var client = _app.CreateHttpClient();
+
+        var response = await client.GetAsync(new Uri("health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Startup_creates_the_database_file_and_applies_every_migration()
+    {
+        Assert.True(File.Exists(_app.DatabasePath));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneArmDesignerDbContext>();
+
+        var applied = await db.Database.GetAppliedMigrationsAsync();
+        var pending = await db.Database.GetPendingMigrationsAsync();
+
+        Assert.NotEmpty(applied);
+        Assert.Empty(pending);
+        Assert.Equal(0, await db.Designs.CountAsync());
+    }
+
+    [Fact]
+    public async Task Static_files_are_served_from_the_top_level_wwwroot()
+    {
+        using var client = _app.CreateHttpClient();
+        var onDisk = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "wwwroot", "favicon.svg"));
+
+        var response = await client.GetAsync(new Uri("favicon.svg", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(onDisk, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Home_page_renders_the_product_layout()
+    {
+        using var client = _app.CreateHttpClient();
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("OneArmDesigner", html);
+        Assert.Contains("mud-appbar", html);
+    }
+
+    [Fact]
+    public async Task Unknown_address_gets_a_friendly_404_page()
+    {
+        using var client = _app.CreateHttpClient();
+
+        var response = await client.GetAsync(new Uri("no/such/page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("No route to this page", html);
+        Assert.DoesNotContain("Exception", html);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OneArmDesigner.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}
