@@ -13,11 +13,19 @@ namespace OneArmDesigner.Testing;
 /// </summary>
 public sealed class RunningApp : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("onearm-test-").FullName;
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
 
-    public RunningApp(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="databaseFolder">
+    /// A folder whose database to reuse (to simulate a restart); it is left in place. By default a new temporary
+    /// folder is made and deleted on disposal.
+    /// </param>
+    /// <param name="settings">Configuration overrides, for example limits.</param>
+    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _ownsFolder = databaseFolder is null;
+        _folder = databaseFolder ?? Directory.CreateTempSubdirectory("onearm-test-").FullName;
         DatabasePath = Path.Combine(_folder, "onearm.db");
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -36,6 +44,9 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     /// <summary>The SQLite file this instance uses.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>The folder holding <see cref="DatabasePath"/>.</summary>
+    public string DatabaseFolder => _folder;
+
     /// <summary>A client whose base address is the running server.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
 
@@ -50,7 +61,7 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

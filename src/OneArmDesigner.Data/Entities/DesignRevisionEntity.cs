@@ -16,5 +16,8 @@ public sealed class DesignRevisionEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>True for revisions written by autosave; consecutive autosaves fold into one revision.</summary>
+    public bool IsAutosave { get; set; }
+
     public ValidationResultEntity? Validation { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OneArmDesigner.Web.Components;
+using OneArmDesigner.Web.Designs;
 
 namespace OneArmDesigner.Web.Hosting;
 
@@ -24,6 +25,8 @@ internal static class RequestPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
             .DisableHttpMetrics();
+        app.MapOpenApi();
+        app.MapDesignsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

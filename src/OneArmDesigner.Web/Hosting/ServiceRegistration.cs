@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpLogging;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
+using OneArmDesigner.Web.Designs;
 
 namespace OneArmDesigner.Web.Hosting;
 
@@ -14,6 +15,10 @@ internal static class ServiceRegistration
         services.AddMudServices();
 
         services.AddOneArmDesignerData();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IDesignDocumentChecker, DesignDocumentChecker>();
+        services.AddScoped<DesignStore>();
+        services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // One structured log line per request: method, path, status and duration, without headers or bodies.

@@ -40,7 +40,8 @@ namespace OneArmDesigner.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsAutosave = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

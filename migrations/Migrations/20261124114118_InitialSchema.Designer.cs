@@ -11,7 +11,7 @@ using OneArmDesigner.Data;
 namespace OneArmDesigner.Migrations
 {
     [DbContext(typeof(OneArmDesignerDbContext))]
-    [Migration("20261124113421_InitialSchema")]
+    [Migration("20261124114118_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -83,6 +83,9 @@ namespace OneArmDesigner.Migrations
                     b.Property<string>("DocumentJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAutosave")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()

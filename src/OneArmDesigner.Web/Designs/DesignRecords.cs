@@ -1,0 +1,14 @@
+namespace OneArmDesigner.Web.Designs;
+
+/// <summary>A design just created or forked: the only moment its tokens are ever shown in full.</summary>
+public sealed record CreatedDesign(Guid Id, string Name, string EditToken, string ViewToken, int Version);
+
+/// <summary>A design opened through a link.</summary>
+public sealed record OpenedDesign(
+    Guid Id, string Name, string DocumentJson, int Version, DesignAccess Access, DateTimeOffset UpdatedAt, bool HasViewLink);
+
+/// <summary>A saved revision, newest first in listings.</summary>
+public sealed record RevisionSummary(int Number, string Name, DateTimeOffset CreatedAt, int? Errors, int? Warnings);
+
+/// <summary>The design's state right after a successful save.</summary>
+public sealed record SavedDesign(int Version, int RevisionNumber, DateTimeOffset UpdatedAt);

@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using OneArmDesigner.Data;
+using OneArmDesigner.Data.Entities;
+
+namespace OneArmDesigner.Web.Designs;
+
+/// <summary>
+/// Creates, opens, saves, forks and shares designs. Every write checks the link's access and the caller's base
+/// version, so a stale tab is refused instead of silently overwriting newer work.
+/// </summary>
+public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentChecker checker, TimeProvider clock)
+{
+    /// <summary>Autosaves closer together than this fold into the latest autosave revision instead of adding one.</summary>
+    public static readonly TimeSpan AutosaveRevisionWindow = TimeSpan.FromMinutes(5);
+
+    public async Task<StoreResult<CreatedDesign>> CreateAsync(string documentJson, CancellationToken ct = default) =>
+        await CreateFromAsync(documentJson, forkedFrom: null, ct);
+
+    public async Task<StoreResult<OpenedDesign>> OpenAsync(string token, CancellationToken ct = default)
+    {
+        var (design, access) = await FindAsync(token, ct);
+        return design is null
+            ? NotFound<OpenedDesign>()
+            : StoreResult<OpenedDesign>.Ok(new OpenedDesign(design.Id, design.Name, design.DocumentJson, design.Version,
+                access, design.UpdatedAt, design.ViewTokenHash is not null));
+    }
+
+    /// <summary>Saves a new document over <paramref name="baseVersion"/>; refused when someone saved since.</summary>
+    public async Task<StoreResult<SavedDesign>> SaveAsync(
+        string editToken, string documentJson, int baseVersion, bool autosave = false, CancellationToken ct = default)
+    {
+        var check = checker.Check(documentJson);
+        if (check.Problems.Count > 0)
+        {
+            return StoreResult<SavedDesign>.Fail(StoreStatus.Invalid, "The design document has problems.", check.Problems);
+        }
+
+        var (design, access) = await FindAsync(editToken, ct, includeLatestRevision: true);
+        if (design is null)
+        {
+            return NotFound<SavedDesign>();
+        }
+
+        if (access != DesignAccess.Edit)
+        {
+            return ReadOnly<SavedDesign>();
+        }
+
+        if (design.Version != baseVersion)
+        {
+            return Stale<SavedDesign>(baseVersion, design.Version);
+        }
+
+        var now = clock.GetUtcNow();
+        design.DocumentJson = documentJson;
+        design.Name = check.Name;
+        design.Version++;
+        design.UpdatedAt = now;
+        var revision = RecordRevision(design, autosave, now);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request saved between our read and our write.
+            return Stale<SavedDesign>(baseVersion, baseVersion + 1);
+        }
+
+        return StoreResult<SavedDesign>.Ok(new SavedDesign(design.Version, revision.Number, now));
+    }
+
+    /// <summary>Copies the design (from either link) into a new one with new links; the original is untouched.</summary>
+    public async Task<StoreResult<CreatedDesign>> ForkAsync(string token, CancellationToken ct = default)
+    {
+        var (design, _) = await FindAsync(token, ct);
+        if (design is null)
+        {
+            return NotFound<CreatedDesign>();
+        }
+
+        return await CreateFromAsync(design.DocumentJson, design.Id, ct);
+    }
+
+    /// <summary>Issues a new view token; the old view link stops working at once.</summary>
+    public async Task<StoreResult<string>> RegenerateViewTokenAsync(string editToken, CancellationToken ct = default)
+    {
+        var edit = await FindEditableAsync(editToken, ct);
+        if (!edit.Succeeded)
+        {
+            return edit.As<string>();
+        }
+
+        var viewToken = ShareToken.Create();
+        edit.Value!.ViewTokenHash = ShareToken.Hash(viewToken);
+        await db.SaveChangesAsync(ct);
+        return StoreResult<string>.Ok(viewToken);
+    }
+
+    /// <summary>Revokes the view link; it answers 404 from now on until a new one is generated.</summary>
+    public async Task<StoreResult<bool>> RevokeViewTokenAsync(string editToken, CancellationToken ct = default)
+    {
+        var edit = await FindEditableAsync(editToken, ct);
+        if (!edit.Succeeded)
+        {
+            return edit.As<bool>();
+        }
+
+        edit.Value!.ViewTokenHash = null;
+        await db.SaveChangesAsync(ct);
+        return StoreResult<bool>.Ok(true);
+    }
+
+    public async Task<StoreResult<bool>> DeleteAsync(string editToken, CancellationToken ct = default)
+    {
+        var edit = await FindEditableAsync(editToken, ct);
+        if (!edit.Succeeded)
+        {
+            return edit.As<bool>();
+        }
+
+        db.Designs.Remove(edit.Value!);
+        await db.SaveChangesAsync(ct);
+        return StoreResult<bool>.Ok(true);
+    }
+
+    public async Task<StoreResult<IReadOnlyList<RevisionSummary>>> ListRevisionsAsync(string token, CancellationToken ct = default)
+    {
+        var (design, _) = await FindAsync(token, ct);
+        if (design is null)
+        {
+            return NotFound<IReadOnlyList<RevisionSummary>>();
+        }
+
+        var revisions = await db.DesignRevisions.AsNoTracking()
+            .Where(r => r.DesignId == design.Id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new RevisionSummary(r.Number, r.Name, r.CreatedAt,
+                r.Validation == null ? null : r.Validation.ErrorCount,
+                r.Validation == null ? null : r.Validation.WarningCount))
+            .ToListAsync(ct);
+        return StoreResult<IReadOnlyList<RevisionSummary>>.Ok(revisions);
+    }
+
+    /// <summary>The document of one revision, for previewing or restoring it.</summary>
+    public async Task<StoreResult<string>> GetRevisionDocumentAsync(string token, int number, CancellationToken ct = default)
+    {
+        var (design, _) = await FindAsync(token, ct);
+        if (design is null)
+        {
+            return NotFound<string>();
+        }
+
+        var json = await db.DesignRevisions.AsNoTracking()
+            .Where(r => r.DesignId == design.Id && r.Number == number)
+            .Select(r => r.DocumentJson)
+            .SingleOrDefaultAsync(ct);
+        return json is null
+            ? StoreResult<string>.Fail(StoreStatus.NotFound, $"This design has no revision {number}.")
+            : StoreResult<string>.Ok(json);
+    }
+
+    private async Task<StoreResult<CreatedDesign>> CreateFromAsync(string documentJson, Guid? forkedFrom, CancellationToken ct)
+    {
+        var check = checker.Check(documentJson);
+        if (check.Problems.Count > 0)
+        {
+            return StoreResult<CreatedDesign>.Fail(StoreStatus.Invalid, "The design document has problems.", check.Problems);
+        }
+
+        var now = clock.GetUtcNow();
+        var editToken = ShareToken.Create();
+        var viewToken = ShareToken.Create();
+        var design = new DesignEntity
+        {
+            Id = Guid.NewGuid(),
+            Name = check.Name,
+            DocumentJson = documentJson,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+            EditTokenHash = ShareToken.Hash(editToken),
+            ViewTokenHash = ShareToken.Hash(viewToken),
+            ForkedFromId = forkedFrom,
+        };
+        RecordRevision(design, autosave: false, now);
+        db.Designs.Add(design);
+        await db.SaveChangesAsync(ct);
+        return StoreResult<CreatedDesign>.Ok(new CreatedDesign(design.Id, design.Name, editToken, viewToken, design.Version));
+    }
+
+    private DesignRevisionEntity RecordRevision(DesignEntity design, bool autosave, DateTimeOffset now)
+    {
+        var latest = design.Revisions.MaxBy(r => r.Number);
+        if (autosave && latest is { IsAutosave: true } && now - latest.CreatedAt < AutosaveRevisionWindow)
+        {
+            latest.DocumentJson = design.DocumentJson;
+            latest.Name = design.Name;
+            return latest;
+        }
+
+        var revision = new DesignRevisionEntity
+        {
+            Number = (latest?.Number ?? 0) + 1,
+            Name = design.Name,
+            DocumentJson = design.DocumentJson,
+            CreatedAt = now,
+            IsAutosave = autosave,
+        };
+        design.Revisions.Add(revision);
+        return revision;
+    }
+
+    private async Task<StoreResult<DesignEntity>> FindEditableAsync(string editToken, CancellationToken ct)
+    {
+        var (design, access) = await FindAsync(editToken, ct);
+        if (design is null)
+        {
+            return NotFound<DesignEntity>();
+        }
+
+        return access == DesignAccess.Edit ? StoreResult<DesignEntity>.Ok(design) : ReadOnly<DesignEntity>();
+    }
+
+    private async Task<(DesignEntity? Design, DesignAccess Access)> FindAsync(
+        string token, CancellationToken ct, bool includeLatestRevision = false)
+    {
+        if (!ShareToken.LooksValid(token))
+        {
+            return (null, DesignAccess.View);
+        }
+
+        var hash = ShareToken.Hash(token);
+        var query = db.Designs.Where(d => d.EditTokenHash == hash || d.ViewTokenHash == hash);
+        if (includeLatestRevision)
+        {
+            query = query.Include(d => d.Revisions.OrderByDescending(r => r.Number).Take(1));
+        }
+
+        var design = await query.SingleOrDefaultAsync(ct);
+        return design is null ? (null, DesignAccess.View)
+            : (design, design.EditTokenHash == hash ? DesignAccess.Edit : DesignAccess.View);
+    }
+
+    private static StoreResult<T> NotFound<T>() =>
+        StoreResult<T>.Fail(StoreStatus.NotFound, "No design answers to this link. It may have been revoked or deleted.");
+
+    private static StoreResult<T> ReadOnly<T>() =>
+        StoreResult<T>.Fail(StoreStatus.Forbidden, "This is a view link: it can open the design but not change it. Fork it to edit a copy.");
+
+    private static StoreResult<T> Stale<T>(int baseVersion, int currentVersion) =>
+        StoreResult<T>.Fail(StoreStatus.Conflict,
+            $"The design was saved elsewhere since you opened it (you edited version {baseVersion}, it is now at version {currentVersion}). Reload it, or save your work as a copy, to avoid overwriting those changes.");
+}

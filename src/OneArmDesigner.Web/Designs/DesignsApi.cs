@@ -1,0 +1,208 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace OneArmDesigner.Web.Designs;
+
+/// <summary>
+/// The designs REST API (docs/api.md). Tokens in the path are the share links' secrets: an edit token can read and
+/// write, a view token can only read and fork.
+/// </summary>
+public static class DesignsApi
+{
+    /// <summary>Largest design document accepted, in bytes; keeps one request from exhausting the server.</summary>
+    public const int MaxDocumentBytes = 2 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapDesignsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/designs").WithTags("Designs").DisableAntiforgery();
+
+        api.MapPost("/", CreateDesign).WithName(nameof(CreateDesign))
+            .WithSummary("Create a design from a document; returns its edit and view links.");
+        api.MapGet("/{token}", GetDesign).WithName(nameof(GetDesign))
+            .WithSummary("Read a design's document with either token; the ETag is its version.");
+        api.MapPut("/{token}", SaveDesign).WithName(nameof(SaveDesign))
+            .WithSummary("Save a new document with the edit token; If-Match must name the version it was based on.");
+        api.MapDelete("/{token}", DeleteDesign).WithName(nameof(DeleteDesign))
+            .WithSummary("Delete a design (edit token).");
+        api.MapPost("/{token}/fork", ForkDesign).WithName(nameof(ForkDesign))
+            .WithSummary("Copy a design (either token) into a new design with new links.");
+        api.MapPost("/{token}/view-token", RegenerateViewToken).WithName(nameof(RegenerateViewToken))
+            .WithSummary("Issue a new view token (edit token); the old view link stops working.");
+        api.MapDelete("/{token}/view-token", RevokeViewToken).WithName(nameof(RevokeViewToken))
+            .WithSummary("Revoke the view link (edit token).");
+        api.MapGet("/{token}/revisions", ListRevisions).WithName(nameof(ListRevisions))
+            .WithSummary("List a design's revisions, newest first.");
+        api.MapGet("/{token}/revisions/{number:int}", GetRevision).WithName(nameof(GetRevision))
+            .WithSummary("Read the document of one revision.");
+        return app;
+    }
+
+    public sealed record CreatedResponse(Guid Id, string Name, string EditToken, string ViewToken, string EditUrl, string ViewUrl, int Version);
+
+    public sealed record SavedResponse(int Version, int Revision, DateTimeOffset UpdatedAt);
+
+    public sealed record ViewTokenResponse(string ViewToken, string ViewUrl);
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateDesign(
+        HttpRequest request, DesignStore store, CancellationToken ct)
+    {
+        var body = await ReadDocumentAsync(request, ct);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var created = await store.CreateAsync(body.Json!, ct);
+        return created.Succeeded
+            ? TypedResults.Created($"/api/designs/{created.Value!.EditToken}", ToResponse(request, created.Value))
+            : ToProblem(created);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetDesign(
+        string token, HttpResponse response, DesignStore store, CancellationToken ct)
+    {
+        var opened = await store.OpenAsync(token, ct);
+        if (!opened.Succeeded)
+        {
+            return ToProblem(opened);
+        }
+
+        response.Headers.ETag = ETagFor(opened.Value!.Version);
+        response.Headers["X-Design-Access"] = opened.Value.Access == DesignAccess.Edit ? "edit" : "view";
+        return TypedResults.Content(opened.Value.DocumentJson, "application/json");
+    }
+
+    private static async Task<Results<Ok<SavedResponse>, ProblemHttpResult>> SaveDesign(
+        string token, HttpRequest request, HttpResponse response, DesignStore store, CancellationToken ct)
+    {
+        if (!TryReadBaseVersion(request, out var baseVersion))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired,
+                title: "If-Match is required",
+                detail: "Send If-Match with the ETag you read (for example If-Match: \"3\"), so a stale save cannot overwrite newer work.");
+        }
+
+        var body = await ReadDocumentAsync(request, ct);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var autosave = string.Equals(request.Query["autosave"], "true", StringComparison.OrdinalIgnoreCase);
+        var saved = await store.SaveAsync(token, body.Json!, baseVersion, autosave, ct);
+        if (!saved.Succeeded)
+        {
+            return ToProblem(saved);
+        }
+
+        response.Headers.ETag = ETagFor(saved.Value!.Version);
+        return TypedResults.Ok(new SavedResponse(saved.Value.Version, saved.Value.RevisionNumber, saved.Value.UpdatedAt));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDesign(string token, DesignStore store, CancellationToken ct)
+    {
+        var deleted = await store.DeleteAsync(token, ct);
+        return deleted.Succeeded ? TypedResults.NoContent() : ToProblem(deleted);
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> ForkDesign(
+        string token, HttpRequest request, DesignStore store, CancellationToken ct)
+    {
+        var fork = await store.ForkAsync(token, ct);
+        return fork.Succeeded
+            ? TypedResults.Created($"/api/designs/{fork.Value!.EditToken}", ToResponse(request, fork.Value))
+            : ToProblem(fork);
+    }
+
+    private static async Task<Results<Ok<ViewTokenResponse>, ProblemHttpResult>> RegenerateViewToken(
+        string token, HttpRequest request, DesignStore store, CancellationToken ct)
+    {
+        var regenerated = await store.RegenerateViewTokenAsync(token, ct);
+        return regenerated.Succeeded
+            ? TypedResults.Ok(new ViewTokenResponse(regenerated.Value!, DesignLinks.Absolute(request, regenerated.Value!)))
+            : ToProblem(regenerated);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeViewToken(string token, DesignStore store, CancellationToken ct)
+    {
+        var revoked = await store.RevokeViewTokenAsync(token, ct);
+        return revoked.Succeeded ? TypedResults.NoContent() : ToProblem(revoked);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RevisionSummary>>, ProblemHttpResult>> ListRevisions(
+        string token, DesignStore store, CancellationToken ct)
+    {
+        var revisions = await store.ListRevisionsAsync(token, ct);
+        return revisions.Succeeded ? TypedResults.Ok(revisions.Value!) : ToProblem(revisions);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetRevision(
+        string token, int number, DesignStore store, CancellationToken ct)
+    {
+        var revision = await store.GetRevisionDocumentAsync(token, number, ct);
+        return revision.Succeeded ? TypedResults.Content(revision.Value!, "application/json") : ToProblem(revision);
+    }
+
+    private static CreatedResponse ToResponse(HttpRequest request, CreatedDesign design) =>
+        new(design.Id, design.Name, design.EditToken, design.ViewToken,
+            DesignLinks.Absolute(request, design.EditToken), DesignLinks.Absolute(request, design.ViewToken), design.Version);
+
+    private static string ETagFor(int version) => new EntityTagHeaderValue($"\"{version}\"").ToString();
+
+    private static bool TryReadBaseVersion(HttpRequest request, out int version)
+    {
+        version = 0;
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.StartsWith("W/", StringComparison.Ordinal))
+        {
+            header = header[2..];
+        }
+
+        return int.TryParse(header.Trim('"'), out version);
+    }
+
+    private sealed record DocumentBody(string? Json, ProblemHttpResult? Problem);
+
+    private static async Task<DocumentBody> ReadDocumentAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxDocumentBytes)
+        {
+            return new DocumentBody(null, TooLarge());
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxDocumentBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (read > MaxDocumentBytes)
+        {
+            return new DocumentBody(null, TooLarge());
+        }
+
+        if (read == 0)
+        {
+            return new DocumentBody(null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "The design document is missing", detail: "Send the design document (JSON) as the request body."));
+        }
+
+        return new DocumentBody(new string(buffer, 0, read), null);
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The design document is too large",
+            detail: $"A design document may be at most {MaxDocumentBytes / (1024 * 1024)} MB.");
+
+    private static ProblemHttpResult ToProblem<T>(StoreResult<T> result)
+    {
+        var (status, title) = result.Status switch
+        {
+            StoreStatus.NotFound => (StatusCodes.Status404NotFound, "Design not found"),
+            StoreStatus.Forbidden => (StatusCodes.Status403Forbidden, "Read-only link"),
+            StoreStatus.Conflict => (StatusCodes.Status409Conflict, "The design changed since you read it"),
+            StoreStatus.Invalid => (StatusCodes.Status400BadRequest, "The design document is invalid"),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected result"),
+        };
+        var extensions = result.Problems.Count == 0 ? null : new Dictionary<string, object?> { ["problems"] = result.Problems };
+        return TypedResults.Problem(statusCode: status, title: title, detail: result.Message, extensions: extensions);
+    }
+}

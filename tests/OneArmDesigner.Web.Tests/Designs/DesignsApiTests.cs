@@ -1,0 +1,228 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OneArmDesigner.Testing;
+using OneArmDesigner.Web.Designs;
+
+namespace OneArmDesigner.Web.Tests.Designs;
+
+public sealed class DesignsApiTests : IClassFixture<DesignsApiTests.App>, IDisposable
+{
+    public sealed class App : IDisposable
+    {
+        public RunningApp Running { get; } = new();
+
+        public void Dispose() => Running.Dispose();
+    }
+
+    private readonly RunningApp _app;
+    private readonly HttpClient _http;
+    private readonly DesignsApiClient _api;
+
+    public DesignsApiTests(App app)
+    {
+        _app = app.Running;
+        _http = _app.CreateHttpClient();
+        _api = new DesignsApiClient(_http);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task Create_returns_201_with_distinct_edit_and_view_links()
+    {
+        var response = await _api.PostAsync(DesignsApiClient.Document("HQ"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<DesignsApiClient.Created>(JsonSerializerOptions.Web))!;
+        Assert.Equal("HQ", created.Name);
+        Assert.NotEqual(created.EditToken, created.ViewToken);
+        Assert.Equal($"{_app.BaseUrl}/designs/{created.EditToken}", created.EditUrl);
+        Assert.Equal($"{_app.BaseUrl}/designs/{created.ViewToken}", created.ViewUrl);
+    }
+
+    [Fact]
+    public async Task Either_token_reads_the_document_and_says_which_access_it_grants()
+    {
+        var created = await _api.CreateAsync("Read me");
+
+        var asEditor = await _api.GetAsync(created.EditToken);
+        var asViewer = await _api.GetAsync(created.ViewToken);
+
+        Assert.Equal("edit", asEditor.Headers.GetValues("X-Design-Access").Single());
+        Assert.Equal("view", asViewer.Headers.GetValues("X-Design-Access").Single());
+        Assert.Equal("\"1\"", asEditor.Headers.ETag?.Tag);
+        Assert.Equal("Read me", await _api.NameOfAsync(created.ViewToken));
+    }
+
+    [Fact]
+    public async Task Save_with_the_edit_token_bumps_the_version_and_records_a_revision()
+    {
+        var created = await _api.CreateAsync("v1");
+
+        var saved = await _api.PutAsync(created.EditToken, DesignsApiClient.Document("v2"), baseVersion: 1);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("\"2\"", saved.Headers.ETag?.Tag);
+        Assert.Equal("v2", await _api.NameOfAsync(created.EditToken));
+        var revisions = await _http.GetFromJsonAsync<JsonElement>($"api/designs/{created.EditToken}/revisions");
+        Assert.Equal([2, 1], revisions.EnumerateArray().Select(r => r.GetProperty("number").GetInt32()));
+        var first = await _http.GetStringAsync(new Uri($"api/designs/{created.ViewToken}/revisions/1", UriKind.Relative));
+        Assert.Contains("\"v1\"", first);
+    }
+
+    [Fact]
+    public async Task Save_with_the_view_token_is_refused_with_403_and_changes_nothing()
+    {
+        var created = await _api.CreateAsync("Original");
+
+        var response = await _api.PutAsync(created.ViewToken, DesignsApiClient.Document("Vandalised"), baseVersion: 1);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Original", await _api.NameOfAsync(created.EditToken));
+    }
+
+    [Fact]
+    public async Task Unknown_or_malformed_tokens_answer_404()
+    {
+        var unknown = ShareToken.Create();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync(unknown)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync("not-a-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.PutAsync(unknown, DesignsApiClient.Document("x"), 1)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stale_save_is_refused_with_409_and_the_newer_work_survives()
+    {
+        var created = await _api.CreateAsync("Base");
+        Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync(created.EditToken, DesignsApiClient.Document("Tab A"), 1)).StatusCode);
+
+        var stale = await _api.PutAsync(created.EditToken, DesignsApiClient.Document("Tab B"), baseVersion: 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("saved elsewhere", await stale.Content.ReadAsStringAsync());
+        Assert.Equal("Tab A", await _api.NameOfAsync(created.EditToken));
+    }
+
+    [Fact]
+    public async Task A_save_without_If_Match_is_refused_with_428()
+    {
+        var created = await _api.CreateAsync();
+
+        var response = await _api.PutAsync(created.EditToken, DesignsApiClient.Document("blind"), baseVersion: null);
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_document_gets_400_listing_the_problem_and_creates_nothing()
+    {
+        var response = await _api.PostAsync("{\"schemaVersion\":1, \"name\": ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.NotEmpty(problem.RootElement.GetProperty("problems").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Fork_makes_an_editable_copy_with_new_links_and_leaves_the_original_alone()
+    {
+        var original = await _api.CreateAsync("Shared");
+
+        var forkResponse = await _api.PostAsync(original.ViewToken, "fork");
+        Assert.Equal(HttpStatusCode.Created, forkResponse.StatusCode);
+        var fork = (await forkResponse.Content.ReadFromJsonAsync<DesignsApiClient.Created>(JsonSerializerOptions.Web))!;
+        Assert.NotEqual(original.Id, fork.Id);
+        Assert.Equal(HttpStatusCode.OK, (await _api.PutAsync(fork.EditToken, DesignsApiClient.Document("My copy"), 1)).StatusCode);
+
+        Assert.Equal("My copy", await _api.NameOfAsync(fork.ViewToken));
+        Assert.Equal("Shared", await _api.NameOfAsync(original.ViewToken));
+    }
+
+    [Fact]
+    public async Task Regenerating_the_view_token_revokes_the_old_view_link()
+    {
+        var created = await _api.CreateAsync();
+
+        var response = await _api.PostAsync(created.EditToken, "view-token");
+        var renewed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("viewToken").GetString()!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync(created.ViewToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync(renewed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync(created.EditToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_edit_token_can_manage_the_view_link()
+    {
+        var created = await _api.CreateAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.PostAsync(created.ViewToken, "view-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.DeleteAsync($"{created.ViewToken}/view-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.DeleteAsync(created.ViewToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_revoked_view_link_answers_404()
+    {
+        var created = await _api.CreateAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync($"{created.EditToken}/view-token")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync(created.ViewToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_carry_256_random_bits_and_only_their_hashes_are_stored()
+    {
+        var created = await _api.CreateAsync("Secret");
+
+        foreach (var token in new[] { created.EditToken, created.ViewToken })
+        {
+            var bytes = Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/') + "=");
+            Assert.Equal(32, bytes.Length);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EditTokenHash, ViewTokenHash FROM Designs WHERE Name = 'Secret'";
+        await using var row = await command.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal(ShareToken.Hash(created.EditToken), row.GetString(0));
+        Assert.Equal(ShareToken.Hash(created.ViewToken), row.GetString(1));
+        Assert.DoesNotContain(created.EditToken, await File.ReadAllTextAsync(_app.DatabasePath));
+    }
+
+    [Fact]
+    public void Generated_tokens_never_repeat_and_are_not_sequential()
+    {
+        var tokens = Enumerable.Range(0, 2000).Select(_ => ShareToken.Create()).ToList();
+
+        Assert.Equal(tokens.Count, tokens.Distinct().Count());
+        Assert.All(tokens, token => Assert.True(ShareToken.LooksValid(token)));
+        // Adjacent tokens share no long common prefix, as counters or timestamps would.
+        Assert.All(tokens.Zip(tokens.Skip(1)), pair => Assert.NotEqual(pair.First[..8], pair.Second[..8]));
+    }
+
+    [Fact]
+    public async Task A_document_over_the_size_limit_is_refused_with_413()
+    {
+        var padding = new string(' ', DesignsApi.MaxDocumentBytes + 10);
+
+        var response = await _api.PostAsync(DesignsApiClient.Document("Huge") + padding);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_designs_api()
+    {
+        var openApi = await _http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("/api/designs/{token}/fork", openApi);
+        Assert.Contains("/api/designs/{token}/view-token", openApi);
+    }
+}
