@@ -50,6 +50,9 @@ namespace OneArmDesigner.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ViewTokenGeneration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ViewTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

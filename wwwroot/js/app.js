@@ -5,3 +5,27 @@ window.oneArm = {
     document.documentElement.dataset.circuit = 'up';
   },
 };
+
+// The designs this browser created or opened: their link tokens, newest first. There are no accounts, so the
+// browser is where "my designs" lives; the server only ever sees the tokens the user already holds.
+window.oneArmDesignHistory = (() => {
+  const key = 'onearm.designs';
+  const read = () => {
+    try {
+      const entries = JSON.parse(localStorage.getItem(key) ?? '[]');
+      return Array.isArray(entries) ? entries.filter(e => typeof e?.token === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const write = entries => localStorage.setItem(key, JSON.stringify(entries.slice(0, 200)));
+  return {
+    list: () => read(),
+    remember(token) {
+      write([{ token, openedAt: new Date().toISOString() }, ...read().filter(e => e.token !== token)]);
+    },
+    forget(token) {
+      write(read().filter(e => e.token !== token));
+    },
+  };
+})();

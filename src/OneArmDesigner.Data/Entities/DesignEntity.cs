@@ -23,6 +23,9 @@ public sealed class DesignEntity
     /// <summary>SHA-256 of the current view token, or null when the view link has been revoked.</summary>
     public string? ViewTokenHash { get; set; }
 
+    /// <summary>Which generation of view token is current; the owner derives it from the edit token.</summary>
+    public int ViewTokenGeneration { get; set; }
+
     /// <summary>The design this one was forked from, if any.</summary>
     public Guid? ForkedFromId { get; set; }
 

@@ -19,10 +19,48 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
     public async Task<StoreResult<OpenedDesign>> OpenAsync(string token, CancellationToken ct = default)
     {
         var (design, access) = await FindAsync(token, ct);
-        return design is null
-            ? NotFound<OpenedDesign>()
-            : StoreResult<OpenedDesign>.Ok(new OpenedDesign(design.Id, design.Name, design.DocumentJson, design.Version,
-                access, design.UpdatedAt, design.ViewTokenHash is not null));
+        if (design is null)
+        {
+            return NotFound<OpenedDesign>();
+        }
+
+        var viewToken = access == DesignAccess.Edit && design.ViewTokenHash is not null
+            ? ShareToken.DeriveViewToken(token, design.ViewTokenGeneration)
+            : null;
+        return StoreResult<OpenedDesign>.Ok(new OpenedDesign(design.Id, design.Name, design.DocumentJson, design.Version,
+            access, design.UpdatedAt, viewToken));
+    }
+
+    /// <summary>What each of these links leads to now; links that lead nowhere (revoked, deleted) are left out.</summary>
+    public async Task<IReadOnlyList<DesignSummary>> SummariseAsync(IEnumerable<string> tokens, CancellationToken ct = default)
+    {
+        var byHash = tokens.Where(ShareToken.LooksValid).Distinct().ToDictionary(ShareToken.Hash);
+        if (byHash.Count == 0)
+        {
+            return [];
+        }
+
+        var hashes = byHash.Keys.ToList();
+        var designs = await db.Designs.AsNoTracking()
+            .Where(d => hashes.Contains(d.EditTokenHash) || (d.ViewTokenHash != null && hashes.Contains(d.ViewTokenHash)))
+            .Select(d => new { d.Id, d.Name, d.UpdatedAt, d.EditTokenHash, d.ViewTokenHash })
+            .ToListAsync(ct);
+
+        var summaries = new List<DesignSummary>();
+        foreach (var design in designs)
+        {
+            if (byHash.TryGetValue(design.EditTokenHash, out var editToken))
+            {
+                summaries.Add(new DesignSummary(editToken, design.Id, design.Name, DesignAccess.Edit, design.UpdatedAt));
+            }
+
+            if (design.ViewTokenHash is not null && byHash.TryGetValue(design.ViewTokenHash, out var viewToken))
+            {
+                summaries.Add(new DesignSummary(viewToken, design.Id, design.Name, DesignAccess.View, design.UpdatedAt));
+            }
+        }
+
+        return summaries;
     }
 
     /// <summary>Saves a new document over <paramref name="baseVersion"/>; refused when someone saved since.</summary>
@@ -92,8 +130,10 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             return edit.As<string>();
         }
 
-        var viewToken = ShareToken.Create();
-        edit.Value!.ViewTokenHash = ShareToken.Hash(viewToken);
+        var design = edit.Value!;
+        design.ViewTokenGeneration++;
+        var viewToken = ShareToken.DeriveViewToken(editToken, design.ViewTokenGeneration);
+        design.ViewTokenHash = ShareToken.Hash(viewToken);
         await db.SaveChangesAsync(ct);
         return StoreResult<string>.Ok(viewToken);
     }
@@ -171,7 +211,7 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
 
         var now = clock.GetUtcNow();
         var editToken = ShareToken.Create();
-        var viewToken = ShareToken.Create();
+        var viewToken = ShareToken.DeriveViewToken(editToken, generation: 1);
         var design = new DesignEntity
         {
             Id = Guid.NewGuid(),
@@ -182,6 +222,7 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             Version = 1,
             EditTokenHash = ShareToken.Hash(editToken),
             ViewTokenHash = ShareToken.Hash(viewToken),
+            ViewTokenGeneration = 1,
             ForkedFromId = forkedFrom,
         };
         RecordRevision(design, autosave: false, now);

@@ -18,6 +18,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDesignDocumentChecker, DesignDocumentChecker>();
         services.AddScoped<DesignStore>();
+        services.AddScoped<BrowserDesignHistory>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -23,6 +23,7 @@ namespace OneArmDesigner.Migrations
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     EditTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ViewTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ViewTokenGeneration = table.Column<int>(type: "INTEGER", nullable: false),
                     ForkedFromId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

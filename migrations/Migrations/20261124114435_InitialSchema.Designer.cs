@@ -11,7 +11,7 @@ using OneArmDesigner.Data;
 namespace OneArmDesigner.Migrations
 {
     [DbContext(typeof(OneArmDesignerDbContext))]
-    [Migration("20261124114118_InitialSchema")]
+    [Migration("20261124114435_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -51,6 +51,9 @@ namespace OneArmDesigner.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ViewTokenGeneration")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ViewTokenHash")

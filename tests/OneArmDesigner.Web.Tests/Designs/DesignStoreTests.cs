@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using OneArmDesigner.Testing;
+using OneArmDesigner.Web.Designs;
+
+namespace OneArmDesigner.Web.Tests.Designs;
+
+public sealed class DesignStoreTests : IClassFixture<DesignStoreTests.App>
+{
+    public sealed class App : IDisposable
+    {
+        public RunningApp Running { get; } = new();
+
+        public void Dispose() => Running.Dispose();
+    }
+
+    private readonly RunningApp _app;
+
+    public DesignStoreTests(App app) => _app = app.Running;
+
+    private async Task<T> WithStoreAsync<T>(Func<DesignStore, Task<T>> use)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<DesignStore>());
+    }
+
+    [Fact]
+    public async Task The_editor_can_always_see_the_current_view_link_but_a_viewer_cannot()
+    {
+        var created = (await WithStoreAsync(s => s.CreateAsync(NewDesignDocuments.Empty("Links")))).Value!;
+
+        var asEditor = (await WithStoreAsync(s => s.OpenAsync(created.EditToken))).Value!;
+        var asViewer = (await WithStoreAsync(s => s.OpenAsync(created.ViewToken))).Value!;
+
+        Assert.Equal(created.ViewToken, asEditor.ViewToken);
+        Assert.Null(asViewer.ViewToken);
+    }
+
+    [Fact]
+    public async Task Regenerating_shows_the_new_view_link_to_the_editor_and_revoking_hides_it()
+    {
+        var created = (await WithStoreAsync(s => s.CreateAsync(NewDesignDocuments.Empty("Rotate")))).Value!;
+
+        var renewed = (await WithStoreAsync(s => s.RegenerateViewTokenAsync(created.EditToken))).Value!;
+        Assert.NotEqual(created.ViewToken, renewed);
+        Assert.Equal(renewed, (await WithStoreAsync(s => s.OpenAsync(created.EditToken))).Value!.ViewToken);
+
+        await WithStoreAsync(s => s.RevokeViewTokenAsync(created.EditToken));
+        Assert.Null((await WithStoreAsync(s => s.OpenAsync(created.EditToken))).Value!.ViewToken);
+        Assert.Equal(StoreStatus.NotFound, (await WithStoreAsync(s => s.OpenAsync(renewed))).Status);
+    }
+
+    [Fact]
+    public async Task Consecutive_autosaves_fold_into_one_revision_but_manual_saves_each_add_one()
+    {
+        var created = (await WithStoreAsync(s => s.CreateAsync(NewDesignDocuments.Empty("Fold")))).Value!;
+
+        for (var version = 1; version <= 3; version++)
+        {
+            var v = version;
+            await WithStoreAsync(s => s.SaveAsync(created.EditToken, NewDesignDocuments.Empty($"auto {v}"), v, autosave: true));
+        }
+
+        await WithStoreAsync(s => s.SaveAsync(created.EditToken, NewDesignDocuments.Empty("manual"), 4));
+
+        var revisions = (await WithStoreAsync(s => s.ListRevisionsAsync(created.EditToken))).Value!;
+        Assert.Equal(["manual", "auto 3", "Fold"], revisions.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Summaries_list_only_links_that_still_lead_somewhere()
+    {
+        var kept = (await WithStoreAsync(s => s.CreateAsync(NewDesignDocuments.Empty("Kept")))).Value!;
+        var deleted = (await WithStoreAsync(s => s.CreateAsync(NewDesignDocuments.Empty("Deleted")))).Value!;
+        await WithStoreAsync(s => s.DeleteAsync(deleted.EditToken));
+
+        var summaries = await WithStoreAsync(s => s.SummariseAsync([kept.EditToken, kept.ViewToken, deleted.EditToken, "junk"]));
+
+        Assert.Equal(2, summaries.Count);
+        Assert.Contains(summaries, x => x.Token == kept.EditToken && x.Access == DesignAccess.Edit);
+        Assert.Contains(summaries, x => x.Token == kept.ViewToken && x.Access == DesignAccess.View);
+    }
+}
