@@ -1,8 +1,10 @@
+using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Domain.Model;
+
 namespace OneArmDesigner.Web.Designs;
 
 /// <summary>Documents for designs started from scratch.</summary>
 public static class NewDesignDocuments
 {
-    public static string Empty(string name = "Untitled design") =>
-        $$"""{"schemaVersion":1,"name":"{{name}}","devices":[],"links":[]}""";
+    public static string Empty(string name = "Untitled design") => DesignDocument.Serialize(Design.Empty(name));
 }
