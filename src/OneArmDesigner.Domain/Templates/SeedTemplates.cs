@@ -43,7 +43,7 @@ public static class SeedTemplates
             Nat = [new NatRule(NatKind.PortForward, "outside", Protocol.Udp, PublicPort: MxSettings.DefaultVpnPort,
                 PrivateAddress: Addressing.Ipv4Address.Parse("192.168.1.2"))],
             Acl = [new AclRule("outside", AclAction.Permit, Protocol.Udp, Addressing.Ipv4Prefix.Default,
-                Addressing.Ipv4Prefix.Parse("192.168.1.2/32"), MxSettings.DefaultVpnPort)],
+                Addressing.Ipv4Prefix.Parse("203.0.113.2/32"), MxSettings.DefaultVpnPort)],
         })
         .VpnPeers("MX80-A", "MX80-B")
         .Build();
@@ -73,7 +73,7 @@ public static class SeedTemplates
             Acl =
             [
                 new AclRule("outside", AclAction.Permit, Protocol.Udp, Addressing.Ipv4Prefix.Default,
-                    Addressing.Ipv4Prefix.Parse("172.16.1.2/32"), MxSettings.DefaultVpnPort),
+                    Addressing.Ipv4Prefix.Parse("203.0.113.2/32"), MxSettings.DefaultVpnPort),
                 new AclRule("transit", AclAction.Permit, Protocol.Any, Addressing.Ipv4Prefix.Parse("10.0.0.0/24"),
                     Addressing.Ipv4Prefix.Parse("192.168.1.0/24")),
             ],

@@ -1,0 +1,46 @@
+using OneArmDesigner.Domain.Addressing;
+using OneArmDesigner.Domain.Model;
+
+namespace OneArmDesigner.Engine.Compilation;
+
+/// <summary>A device with what forwarding needs precomputed: its FIB, its interfaces' segments, its own addresses.</summary>
+public sealed class NetworkNode(Device device)
+{
+    private readonly Dictionary<string, Segment> _segmentOf = new(StringComparer.Ordinal);
+    private readonly HashSet<uint> _ownAddresses = [.. device.Interfaces.Where(i => i.Address is not null).Select(i => i.Address!.Value.Address.Value)];
+
+    public Device Device { get; } = device;
+
+    public string Name => Device.Name;
+
+    public DeviceKind Kind => Device.Kind;
+
+    public ForwardingTable Fib { get; } = new();
+
+    /// <summary>For segments (VLAN, Internet): the segment this node is.</summary>
+    public Segment? OwnSegment { get; internal set; }
+
+    public bool Owns(Ipv4Address address) => _ownAddresses.Contains(address.Value);
+
+    public Segment? SegmentOf(string interfaceName) => _segmentOf.GetValueOrDefault(interfaceName);
+
+    internal void Plug(string interfaceName, Segment segment) => _segmentOf[interfaceName] = segment;
+
+    public DeviceInterface? Interface(string name) => Device.FindInterface(name);
+
+    /// <summary>The interface whose subnet holds the address, if any.</summary>
+    public DeviceInterface? ConnectedInterfaceFor(Ipv4Address address)
+    {
+        foreach (var candidate in Device.Interfaces)
+        {
+            if (candidate.Address is { } prefix && prefix.Contains(address))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public Ipv4Address? AddressOf(string interfaceName) => Interface(interfaceName)?.Address?.Address;
+}

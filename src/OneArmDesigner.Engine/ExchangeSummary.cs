@@ -1,0 +1,44 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine;
+
+/// <summary>The closing sentence of a walkthrough: what happened, why, and what would fix it.</summary>
+internal static class ExchangeSummary
+{
+    /// <summary>Whether the device handled the packet unencrypted at some hop (a firewall cannot track what it sees only as ESP).</summary>
+    private static bool SawInClear(PacketTrace packet, string device) =>
+        packet.Hops.Any(h => h.Device == device && h.Steps.Count > 0 && !h.Steps[0].Before.IsEncapsulated);
+
+    public static string Describe(CompiledNetwork network, Flow flow, Verdict verdict, IReadOnlyList<PacketTrace> packets)
+    {
+        if (verdict == Verdict.Completed)
+        {
+            return flow.Protocol switch
+            {
+                Protocol.Tcp => $"The TCP handshake from {flow.From} to {flow.To}:{flow.DestinationPort} completed: SYN, SYN-ACK and ACK were all delivered.",
+                Protocol.Udp => $"The UDP request from {flow.From} to {flow.To}:{flow.DestinationPort} and its reply were both delivered.",
+                _ => $"The ping from {flow.From} to {flow.To} and its reply were both delivered.",
+            };
+        }
+
+        if (packets[^1] is { Kind: "RST", Delivered: true })
+        {
+            return $"{flow.To} answered the SYN with a RST: nothing listens on TCP {flow.DestinationPort} (port-closed).";
+        }
+
+        var failed = packets.First(p => !p.Delivered);
+        var because = failed.Reason switch
+        {
+            DropReason.NoSession when packets.Count > 1 && packets[0].Delivered && !SawInClear(packets[0], failed.DropDevice!) =>
+                $" because it never saw the {packets[0].Kind}: asymmetric routing. The {packets[0].Kind} reached {flow.To} without passing through {failed.DropDevice} as {flow.Protocol.ToJsonName().ToUpperInvariant()}{(packets[0].Hops.Any(h => h.Device == failed.DropDevice) ? $" (it crossed {failed.DropDevice} only inside the encrypted tunnel)" : "")}, but the {failed.Kind} was routed through it. Fix: put {failed.DropDevice} and the concentrator on their own transit VLAN so traffic in both directions crosses {failed.DropDevice} (or, with its caveats, tcp-state-bypass for these networks).",
+            DropReason.NoSession => " because it matches no connection the firewall knows of.",
+            _ => "",
+        };
+        return because.Length > 0
+            ? $"The {failed.Kind} was dropped by {failed.DropDevice}{because}"
+            : failed.Summary;
+    }
+}

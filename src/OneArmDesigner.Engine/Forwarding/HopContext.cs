@@ -1,0 +1,74 @@
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Forwarding;
+
+/// <summary>One device's work on one packet: the packet as it changes, and the steps recorded so far.</summary>
+internal sealed class HopContext(NetworkNode node, string? ingress, Packet packet, bool isOrigin)
+{
+    public NetworkNode Node { get; } = node;
+
+    public string Name => Node.Name;
+
+    public string? Ingress { get; } = ingress;
+
+    public bool IsOrigin { get; } = isOrigin;
+
+    public Packet Packet { get; set; } = packet;
+
+    /// <summary>The routed header as it arrived, before any NAT: a new session records the flow this way.</summary>
+    public PacketHeader Arrived { get; } = packet.Routed;
+
+    public List<Step> Steps { get; } = new(6);
+
+    /// <summary>The session this packet matched on this device, and in which direction.</summary>
+    public (Session Session, bool Forward)? Matched { get; set; }
+
+    /// <summary>Set when the ingress interface had no access list, so the security-level rule decides once the exit is known.</summary>
+    public bool SecurityLevelRuleApplies { get; set; }
+
+    public Route? Route { get; set; }
+
+    /// <summary>True once this device rewrote the packet's source address (source NAT).</summary>
+    public bool SourceTranslated { get; set; }
+
+    public string? Egress => Route?.Interface;
+
+    /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
+    public void Record(StepAction action, Packet after, string detail, string? evidence = null, LinkCrossing? crossing = null,
+        SessionEvent? sessionEvent = null, string? egress = null)
+    {
+        Steps.Add(new Step(Name, action, Packet, after, detail, Ingress, egress, evidence, crossing,
+            sessionEvent is null ? null : [sessionEvent]));
+        Packet = after;
+    }
+
+    /// <summary>Records a step that looked at the packet without changing it.</summary>
+    public void Note(StepAction action, string detail, string? evidence = null, SessionEvent? sessionEvent = null, string? egress = null) =>
+        Record(action, Packet, detail, evidence, sessionEvent: sessionEvent, egress: egress);
+}
+
+internal enum HopResult
+{
+    Forwarded,
+    Delivered,
+    Dropped,
+}
+
+/// <summary>How a hop ended: handed to the next device, delivered, or dropped (with reason and vendor log).</summary>
+internal readonly record struct HopOutcome(
+    HopResult Result,
+    NetworkNode? Next = null,
+    string? NextIngress = null,
+    DropReason? Reason = null,
+    string? Log = null,
+    string? Detail = null)
+{
+    public static HopOutcome Deliver => new(HopResult.Delivered);
+
+    public static HopOutcome Forward(NetworkNode next, string? ingress) => new(HopResult.Forwarded, next, ingress);
+
+    public static HopOutcome Drop(DropReason reason, string detail, string? log = null) =>
+        new(HopResult.Dropped, Reason: reason, Log: log, Detail: detail);
+}

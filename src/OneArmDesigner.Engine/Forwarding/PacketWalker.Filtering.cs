@@ -1,0 +1,55 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Forwarding;
+
+internal sealed partial class PacketWalker
+{
+    /// <summary>
+    /// Stage 3: a new flow entering a firewall is checked against the access list on its ingress interface, as it
+    /// arrived (before NAT). With no list there, the security-level rule decides once the exit interface is known.
+    /// </summary>
+    private HopOutcome? IngressFilter(HopContext hop)
+    {
+        if (hop.Matched is not null || hop.Node.Device.Firewall is not { } firewall || hop.Ingress is not { } ingress)
+        {
+            return null;
+        }
+
+        var header = hop.Packet.Routed;
+        var rules = firewall.Acl.Where(r => r.Interface == ingress).ToList();
+        if (rules.Count == 0)
+        {
+            hop.SecurityLevelRuleApplies = true;
+            return null;
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule.Protocol.Matches(header.Protocol) && rule.Source.Contains(header.Source) && rule.Destination.Contains(header.Destination)
+                && (rule.DestinationPort is null || rule.DestinationPort == header.DestinationPort))
+            {
+                var evidence = $"access-list {ingress}_access_in line {i + 1}: {Describe(rule)}";
+                if (rule.Action == AclAction.Permit)
+                {
+                    hop.Note(StepAction.Filter, $"The access list on {ingress} permits the packet (line {i + 1}).", evidence);
+                    return null;
+                }
+
+                return HopOutcome.Drop(DropReason.AclDeny, $"line {i + 1} of the access list on {ingress} denies it.",
+                    VendorLog.AccessGroupDeny(header, ingress, ExitFor(hop, header.Destination)));
+            }
+        }
+
+        return HopOutcome.Drop(DropReason.AclDeny,
+            $"no line of the access list on {ingress} permits it, and an access list ends with an implicit deny.",
+            VendorLog.AccessGroupDeny(header, ingress, ExitFor(hop, header.Destination)));
+    }
+
+    private static string ExitFor(HopContext hop, Domain.Addressing.Ipv4Address destination) =>
+        hop.Node.Fib.Lookup(destination)?.Interface ?? "unknown";
+
+    private static string Describe(AclRule rule) =>
+        $"{(rule.Action == AclAction.Permit ? "permit" : "deny")} {rule.Protocol.ToJsonName()} {rule.Source} {rule.Destination}{(rule.DestinationPort is { } port ? $" eq {port}" : "")}";
+}

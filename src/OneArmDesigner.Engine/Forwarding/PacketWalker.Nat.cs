@@ -1,0 +1,104 @@
+using OneArmDesigner.Domain.Addressing;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Forwarding;
+
+internal sealed partial class PacketWalker
+{
+    /// <summary>
+    /// Stage 4: a new flow arriving on a firewall's outside interface for a static NAT or port-forward address is sent
+    /// on to the private address behind it.
+    /// </summary>
+    private HopOutcome? DestinationNat(HopContext hop)
+    {
+        if (hop.Matched is not null || hop.Node.Device.Firewall is not { } firewall || hop.Ingress is not { } ingress)
+        {
+            return null;
+        }
+
+        var header = hop.Packet.Routed;
+        foreach (var rule in firewall.Nat)
+        {
+            if (rule.Kind == NatKind.Pat || rule.OutsideInterface != ingress || rule.PrivateAddress is not { } privateAddress
+                || !rule.Protocol.Matches(header.Protocol) || PublicAddressOf(hop, rule) != header.Destination
+                || (rule.Kind == NatKind.PortForward && rule.PublicPort != header.DestinationPort))
+            {
+                continue;
+            }
+
+            var port = rule.Kind == NatKind.PortForward ? rule.PrivatePort ?? header.DestinationPort : header.DestinationPort;
+            var translated = header.WithDestination(privateAddress, port);
+            hop.Record(StepAction.NatDestination, hop.Packet.WithRouted(translated),
+                $"{hop.Name} translates the destination {header.Destination}:{header.DestinationPort} to {privateAddress}:{port} ({Describe(rule)}).",
+                Describe(rule));
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Stage 9: a new flow leaving a firewall by a NAT rule's outside interface takes its public address (the reverse
+    /// of a static NAT or port forward, or PAT for an inside network); a routed MX NATs LAN traffic to its uplink.
+    /// </summary>
+    private HopOutcome? SourceNat(HopContext hop)
+    {
+        if (hop.Matched is not null || hop.Egress is not { } egress)
+        {
+            return null;
+        }
+
+        var header = hop.Packet.Routed;
+        if (hop.Node.Device.Firewall is { } firewall)
+        {
+            foreach (var rule in firewall.Nat)
+            {
+                if (rule.OutsideInterface != egress || !rule.Protocol.Matches(header.Protocol) || PublicAddressOf(hop, rule) is not { } publicAddress)
+                {
+                    continue;
+                }
+
+                var matches = rule.Kind switch
+                {
+                    NatKind.Static => rule.PrivateAddress == header.Source,
+                    NatKind.PortForward => rule.PrivateAddress == header.Source && (rule.PrivatePort ?? rule.PublicPort) == header.SourcePort,
+                    _ => rule.InsideNetwork is { } inside && inside.Contains(header.Source),
+                };
+                if (matches)
+                {
+                    var port = rule.Kind == NatKind.PortForward ? rule.PublicPort ?? header.SourcePort : header.SourcePort;
+                    TranslateSource(hop, header, publicAddress, port, Describe(rule));
+                    return null;
+                }
+            }
+        }
+        else if (hop.Node.Device.Mx is { Mode: MxMode.Routed, Nat: true } mx && egress == mx.Uplink && !hop.Packet.IsEncapsulated
+                 && header.Source.IsPrivate && hop.Node.AddressOf(mx.Uplink) is { } uplinkAddress)
+        {
+            TranslateSource(hop, header, uplinkAddress, header.SourcePort, $"NAT of LAN traffic to the uplink address {uplinkAddress}");
+        }
+
+        return null;
+    }
+
+    private static void TranslateSource(HopContext hop, Packets.PacketHeader header, Ipv4Address address, int port, string evidence)
+    {
+        var translated = header.WithSource(address, port);
+        hop.SourceTranslated = true;
+        hop.Record(StepAction.NatSource, hop.Packet.WithRouted(translated),
+            $"{hop.Name} translates the source {header.Source}:{header.SourcePort} to {address}:{port} as the packet leaves by {hop.Egress}.",
+            evidence, egress: hop.Egress);
+    }
+
+    /// <summary>A rule's public address, or the outside interface's own address when the rule names none.</summary>
+    private static Ipv4Address? PublicAddressOf(HopContext hop, NatRule rule) =>
+        rule.Kind == NatKind.Pat ? hop.Node.AddressOf(rule.OutsideInterface) : rule.PublicAddress ?? hop.Node.AddressOf(rule.OutsideInterface);
+
+    private static string Describe(NatRule rule) => rule.Kind switch
+    {
+        NatKind.Static => $"static NAT {rule.PrivateAddress} ⇄ {rule.PublicAddress?.ToString() ?? rule.OutsideInterface} on {rule.OutsideInterface}",
+        NatKind.PortForward => $"port forward {rule.Protocol.ToJsonName()} {rule.PublicAddress?.ToString() ?? rule.OutsideInterface}:{rule.PublicPort} ⇄ {rule.PrivateAddress}:{rule.PrivatePort ?? rule.PublicPort} on {rule.OutsideInterface}",
+        _ => $"PAT of {rule.InsideNetwork} behind {rule.OutsideInterface}",
+    };
+}

@@ -1,0 +1,118 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Forwarding;
+
+internal sealed partial class PacketWalker
+{
+    /// <summary>Stage 7: longest-prefix match on the routed destination; every forwarding device spends one TTL.</summary>
+    private HopOutcome? RouteLookup(HopContext hop)
+    {
+        var header = hop.Packet.Routed;
+        var route = hop.Node.Fib.Lookup(header.Destination);
+        if (route is null)
+        {
+            return HopOutcome.Drop(DropReason.NoRoute,
+                hop.Node.Kind.IsEndpoint()
+                    ? $"{hop.Name} has no route to {header.Destination}: it is not on {hop.Name}'s subnet and {hop.Name} has no default gateway."
+                    : $"{hop.Name} has no route to {header.Destination} and no default route.");
+        }
+
+        if (!hop.IsOrigin && !hop.Node.Kind.IsEndpoint())
+        {
+            if (header.Ttl <= 1)
+            {
+                return HopOutcome.Drop(DropReason.TtlExceeded, $"the packet's TTL ran out at {hop.Name}; it has been forwarded too many times.");
+            }
+
+            hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
+        }
+
+        hop.Route = route;
+        hop.Record(StepAction.Route, hop.Packet, RouteSentence(hop, route, header), route.ToString(), egress: route.Interface);
+        return null;
+    }
+
+    private static string RouteSentence(HopContext hop, Route route, PacketHeader header) => route.Kind switch
+    {
+        RouteKind.Connected => $"{header.Destination} is on {hop.Name}'s own subnet {route.Prefix} (interface {route.Interface}), so {hop.Name} delivers it directly.",
+        RouteKind.Vpn => $"{header.Destination} matches {route.Prefix}, a subnet {route.VpnPeer} advertises over AutoVPN, so the packet goes into the tunnel to {route.VpnPeer}.",
+        RouteKind.Default when hop.Node.Kind.IsEndpoint() => $"{header.Destination} is not on {hop.Name}'s subnet, so {hop.Name} sends it to its default gateway {route.NextHop}.",
+        RouteKind.Default => $"{hop.Name} has no more specific route to {header.Destination}; its default route points to {route.NextHop} via {route.Interface}.",
+        _ => $"{header.Destination} matches the static route {route.Prefix} via {route.NextHop} (interface {route.Interface}).",
+    };
+
+    /// <summary>
+    /// Stages 11 to 13: leave by the route's interface, find the neighbour that owns the next-hop address on that
+    /// segment (ARP), and cross the cable. On the Internet, any public next hop is the provider's router.
+    /// </summary>
+    private HopOutcome ExitAndResolveNeighbour(HopContext hop)
+    {
+        var route = hop.Route!;
+        var header = hop.Packet.Routed;
+        var nextHop = route.NextHop ?? header.Destination;
+        if (route.Interface is not { } egress)
+        {
+            return HopOutcome.Drop(DropReason.NeighborUnreachable,
+                $"the next hop {nextHop} is not on any subnet {hop.Name} is connected to, so {hop.Name} cannot reach it.");
+        }
+
+        if (hop.Node.SegmentOf(egress) is not { } segment)
+        {
+            return HopOutcome.Drop(DropReason.NeighborUnreachable, $"{hop.Name}'s interface {egress} is not connected to anything.");
+        }
+
+        var from = segment.Members.First(m => m.Device == hop.Name && m.Interface == egress);
+        if (segment.Resolve(nextHop) is { } neighbour)
+        {
+            var crossing = new LinkCrossing(hop.Name, egress, neighbour.Device, neighbour.Interface, segment.Name,
+                segment.Name is null ? [from.LinkIndex] : [from.LinkIndex, neighbour.LinkIndex]);
+            hop.Record(StepAction.Forward, hop.Packet,
+                $"{hop.Name} sends it out of {egress} to {neighbour.Device} ({nextHop}){(segment.Name is null ? "" : $" across {segment.Name}")}.",
+                $"ARP: {nextHop} is {neighbour.Device}:{neighbour.Interface}", crossing, egress: egress);
+            return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
+        }
+
+        if (segment.IsInternet && !nextHop.IsPrivate)
+        {
+            var crossing = new LinkCrossing(hop.Name, egress, segment.Name!, null, null, [from.LinkIndex]);
+            hop.Record(StepAction.Forward, hop.Packet, $"{hop.Name} sends it out of {egress} to its Internet provider ({nextHop}).",
+                $"provider gateway {nextHop}", crossing, egress: egress);
+            return HopOutcome.Forward(network.Get(segment.Name!), null);
+        }
+
+        return HopOutcome.Drop(DropReason.NeighborUnreachable,
+            $"no device on {segment.Name ?? $"the cable from {egress}"} answers ARP for the next hop {nextHop}.");
+    }
+
+    /// <summary>The Internet routes between the public addresses attached to it and drops anything private.</summary>
+    private HopOutcome InternetHop(HopContext hop)
+    {
+        var header = hop.Packet.Routed;
+        hop.Note(StepAction.Receive, $"The Internet carries a packet for {header.Destination}.");
+        if (header.Destination.IsPrivate)
+        {
+            return HopOutcome.Drop(DropReason.PrivateAddressOnInternet,
+                $"{header.Destination} is a private address, and the Internet does not route private addresses.");
+        }
+
+        var segment = hop.Node.OwnSegment!;
+        if (segment.Resolve(header.Destination) is not { } owner)
+        {
+            return HopOutcome.Drop(DropReason.NoRoute, $"no device attached to the Internet in this design has the address {header.Destination}.");
+        }
+
+        if (header.Ttl <= 1)
+        {
+            return HopOutcome.Drop(DropReason.TtlExceeded, "the packet's TTL ran out on the Internet.");
+        }
+
+        hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
+        var crossing = new LinkCrossing(hop.Name, "", owner.Device, owner.Interface, null, [owner.LinkIndex]);
+        hop.Record(StepAction.Forward, hop.Packet, $"The Internet routes it to {owner.Device} ({header.Destination}).",
+            $"{header.Destination} is {owner.Device}:{owner.Interface}", crossing);
+        return HopOutcome.Forward(network.Get(owner.Device), owner.Interface);
+    }
+}

@@ -1,0 +1,114 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Forwarding;
+
+/// <summary>
+/// Carries one packet from its source host through the network, device by device, until it is delivered or dropped.
+/// <see cref="ProcessHop"/> is the specification of what a device does, stage by stage.
+/// </summary>
+internal sealed partial class PacketWalker(CompiledNetwork network, SimulationState state)
+{
+    /// <summary>A packet that has crossed this many devices is in a loop the breadcrumbs did not catch.</summary>
+    private const int MaxHops = 128;
+
+    public PacketTrace Walk(string kind, string origin, Packet packet)
+    {
+        var hops = new List<Hop>(8);
+        var breadcrumbs = new HashSet<(string, string?, PacketHeader, bool)>();
+        var node = network.Get(origin);
+        string? ingress = null;
+        for (var count = 0; count < MaxHops; count++)
+        {
+            var hop = new HopContext(node, ingress, packet, isOrigin: count == 0);
+            var outcome = breadcrumbs.Add((node.Name, ingress, packet.Routed with { Ttl = 0 }, packet.IsEncapsulated))
+                ? ProcessHop(hop)
+                : LoopDetected(hop);
+            if (outcome.Result == HopResult.Dropped)
+            {
+                hop.Note(StepAction.Drop, outcome.Detail!);
+            }
+
+            hops.Add(new Hop(node.Name, hop.Steps));
+            switch (outcome.Result)
+            {
+                case HopResult.Delivered:
+                    return new PacketTrace(kind, Disposition.Delivered, null, null, null, hops,
+                        $"The {kind} was delivered to {node.Name}.");
+                case HopResult.Dropped:
+                    return Dropped(kind, hop, outcome, hops);
+            }
+
+            node = outcome.Next!;
+            ingress = outcome.NextIngress;
+            packet = hop.Packet;
+        }
+
+        return new PacketTrace(kind, Disposition.Dropped, DropReason.Loop, node.Name, null, hops,
+            $"The {kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
+    }
+
+    /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
+    private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, List<Hop> hops)
+    {
+        if (hop.Packet.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
+        {
+            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, hops,
+                $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
+        }
+
+        return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, hops,
+            $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
+    }
+
+    private static HopOutcome LoopDetected(HopContext hop) => HopOutcome.Drop(DropReason.Loop,
+        $"{hop.Name} has already forwarded this very packet on {hop.Ingress ?? "its way out"}: the routes form a loop.");
+
+    /// <summary>
+    /// The stage order of a hop: enter interface → match existing session → ingress filter → destination NAT →
+    /// decapsulate if the packet is a tunnel packet for this device → accept if addressed to this device → route
+    /// lookup → encapsulate if the route is a VPN route → source NAT → session setup → exit interface → neighbour
+    /// resolution → cross the link. Each stage returns an outcome to stop the hop, or null to go on.
+    /// </summary>
+    private HopOutcome ProcessHop(HopContext hop)
+    {
+        if (hop.Node.Kind == DeviceKind.Internet)
+        {
+            return InternetHop(hop);
+        }
+
+        EnterInterface(hop);
+        return MatchSession(hop)
+            ?? IngressFilter(hop)
+            ?? DestinationNat(hop)
+            ?? Decapsulate(hop)
+            ?? AcceptIfAddressedHere(hop)
+            ?? RouteLookup(hop)
+            ?? EncapsulateIfVpn(hop)
+            ?? SourceNat(hop)
+            ?? SetUpSession(hop)
+            ?? ExitAndResolveNeighbour(hop);
+    }
+
+    private static void EnterInterface(HopContext hop)
+    {
+        if (hop.IsOrigin)
+        {
+            hop.Note(StepAction.Send, $"{hop.Name} sends the packet: {hop.Packet.Inner}.");
+            return;
+        }
+
+        var what = hop.Packet.IsEncapsulated
+            ? $"an encrypted ESP-in-UDP packet from {hop.Packet.Outer!.Value.Source} (carrying {hop.Packet.Inner.Protocol.ToJsonName().ToUpperInvariant()} {hop.Packet.Inner.Source} → {hop.Packet.Inner.Destination})"
+            : $"{hop.Packet.Inner}";
+        hop.Note(StepAction.Receive, $"{hop.Name} receives {what} on {hop.Ingress}.");
+    }
+
+    private static bool IsFirewall(HopContext hop) => hop.Node.Device.Firewall is not null;
+
+    /// <summary>Devices that keep sessions: firewalls (state and NAT) and MX units that NAT (translations).</summary>
+    private static bool KeepsSessions(HopContext hop) =>
+        hop.Node.Device.Firewall is not null || hop.Node.Device.Mx is { Mode: MxMode.Routed, Nat: true };
+}

@@ -1,0 +1,81 @@
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Forwarding;
+
+/// <summary>Where a TCP connection is in its handshake, as a stateful firewall tracks it.</summary>
+public enum TcpState
+{
+    /// <summary>The SYN passed; the firewall now expects the responder's SYN-ACK.</summary>
+    SynSent,
+
+    /// <summary>The SYN-ACK passed; the initiator's ACK completes the handshake.</summary>
+    SynAckSeen,
+
+    Established,
+    Closed,
+}
+
+/// <summary>
+/// A connection (firewall) or translation (NAT) entry: the flow as it entered, as it left after NAT, and for TCP its
+/// handshake state. Packets of the flow match it in either direction.
+/// </summary>
+internal sealed class Session(int id, FlowKey original, FlowKey translated, string inInterface, string outInterface, TcpState? tcp)
+{
+    public int Id { get; } = id;
+
+    public FlowKey Original { get; } = original;
+
+    public FlowKey Translated { get; } = translated;
+
+    public string InInterface { get; } = inInterface;
+
+    public string OutInterface { get; } = outInterface;
+
+    public TcpState? Tcp { get; set; } = tcp;
+
+    public string StateText => Tcp switch
+    {
+        TcpState.SynSent => "SYN sent (embryonic)",
+        TcpState.SynAckSeen => "SYN-ACK seen",
+        TcpState.Established => "established",
+        TcpState.Closed => "closed",
+        _ => "active",
+    };
+
+    public SessionView ToView() => new(Id, Original, Translated, StateText, InInterface, OutInterface);
+}
+
+/// <summary>A device's sessions, found by the 5-tuple of either direction.</summary>
+internal sealed class SessionTable
+{
+    private readonly Dictionary<FlowKey, (Session Session, bool Forward)> _index = [];
+
+    public (Session Session, bool Forward)? Match(FlowKey key) => _index.TryGetValue(key, out var hit) ? hit : null;
+
+    public void Add(Session session)
+    {
+        _index[session.Original] = (session, true);
+        _index[session.Translated.Reverse] = (session, false);
+    }
+}
+
+/// <summary>What the packets of one exchange share: each device's session table, and the numbering of sessions.</summary>
+internal sealed class SimulationState
+{
+    private readonly Dictionary<string, SessionTable> _tables = new(StringComparer.Ordinal);
+    private int _nextSessionId = 1;
+
+    public SessionTable TableFor(string device)
+    {
+        if (!_tables.TryGetValue(device, out var table))
+        {
+            table = new SessionTable();
+            _tables[device] = table;
+        }
+
+        return table;
+    }
+
+    public int NextSessionId() => _nextSessionId++;
+}
