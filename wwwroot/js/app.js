@@ -29,3 +29,13 @@ window.oneArmDesignHistory = (() => {
     },
   };
 })();
+
+// Saves text as a file the user downloads (design documents, exported SVG).
+window.oneArm.download = (fileName, mimeType, text) => {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+};
