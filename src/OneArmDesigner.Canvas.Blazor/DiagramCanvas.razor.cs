@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using OneArmDesigner.Canvas.Behaviors;
+using OneArmDesigner.Canvas.Blazor.Interop;
+using OneArmDesigner.Canvas.Blazor.Internal;
+using OneArmDesigner.Canvas.Geometry;
+
+namespace OneArmDesigner.Canvas.Blazor;
+
+/// <summary>
+/// Draws a <see cref="Canvas.Diagram"/> as SVG and feeds the user's input back into it. Pointer gestures are
+/// previewed in the browser by <c>diagramCanvas.js</c> (imported automatically) and committed on release; keys go
+/// to the diagram through Blazor. Include the stylesheet at <see cref="StylesheetPath"/> once in the page head.
+/// The canvas fills its container: give the container a size.
+/// </summary>
+public partial class DiagramCanvas : IAsyncDisposable
+{
+    /// <summary>Path of the JS module, relative to the app's base address.</summary>
+    public const string ScriptPath = "./_content/OneArmDesigner.Canvas.Blazor/diagramCanvas.js";
+
+    /// <summary>Path of the stylesheet, relative to the app's base address; link it in the page head.</summary>
+    public const string StylesheetPath = "_content/OneArmDesigner.Canvas.Blazor/diagramCanvas.css";
+
+    /// <summary>Redraw the canvas itself only for these; element changes redraw just the element.</summary>
+    private const ChangeKinds CanvasKinds =
+        ChangeKinds.Structure | ChangeKinds.Viewport | ChangeKinds.Options | ChangeKinds.Behaviors;
+
+    private readonly string _gridId = $"oad-grid-{Guid.NewGuid():N}";
+    private ElementReference _svg;
+    private Diagram? _subscribed;
+    private DiagramCanvasInterop? _interop;
+    private DotNetObjectReference<DiagramCanvasInterop>? _interopRef;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _script;
+    private bool _disposed;
+
+    /// <summary>The diagram to draw and drive.</summary>
+    [Parameter, EditorRequired]
+    public Diagram Diagram { get; set; } = default!;
+
+    /// <summary>
+    /// Draws a node's glyph in node-local coordinates, from (0,0) to the node's size, for example
+    /// <c>&lt;image href="icons/router.svg" width="48" height="48" /&gt;</c> chosen by <see cref="NodeModel.Kind"/>.
+    /// A rounded box when null. The label, badges, selection outline and port handles are drawn around it.
+    /// </summary>
+    [Parameter]
+    public RenderFragment<NodeModel>? NodeTemplate { get; set; }
+
+    /// <summary>
+    /// Content drawn in diagram coordinates above the links and below the nodes (for example animated packets).
+    /// It does not take pointer events. Put animated content in its own component so only it re-renders.
+    /// </summary>
+    [Parameter]
+    public RenderFragment? Overlay { get; set; }
+
+    /// <summary>Whether to draw the background grid. Default true.</summary>
+    [Parameter]
+    public bool ShowGrid { get; set; } = true;
+
+    /// <summary>Extra CSS classes on the &lt;svg&gt;.</summary>
+    [Parameter]
+    public string? Class { get; set; }
+
+    /// <summary>Accessible name of the canvas. Default "Diagram".</summary>
+    [Parameter]
+    public string AriaLabel { get; set; } = "Diagram";
+
+    /// <summary>Any other attributes, put on the &lt;svg&gt; (for example <c>data-testid</c>).</summary>
+    [Parameter(CaptureUnmatchedValues = true)]
+    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    private Viewport Viewport => Diagram.Viewport;
+
+    private string CanvasClass => new CssBuilder("oad-canvas")
+        .Add("oad-readonly", Diagram.Options.ReadOnly)
+        .AddRaw(Class)
+        .Build();
+
+    /// <summary>Link handles show only when links can be drawn.</summary>
+    private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();
+
+    /// <summary>Grid cell on screen; coarsened by fives when zoomed out so lines never crowd closer than 8 px.</summary>
+    private double GridCell
+    {
+        get
+        {
+            var cell = Diagram.Options.GridSize * Viewport.Zoom;
+            while (cell < 8)
+            {
+                cell *= 5;
+            }
+
+            return cell;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Unsubscribe();
+        try
+        {
+            if (_script is not null)
+            {
+                await _script.InvokeVoidAsync("dispose");
+                await _script.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser side with it.
+        }
+
+        _interopRef?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        ArgumentNullException.ThrowIfNull(Diagram);
+        if (!ReferenceEquals(_subscribed, Diagram))
+        {
+            Unsubscribe();
+            _subscribed = Diagram;
+            Diagram.Changed += OnDiagramChanged;
+        }
+
+        if (_interop is null)
+        {
+            _interop = new DiagramCanvasInterop(Diagram);
+        }
+        else
+        {
+            _interop.Diagram = Diagram;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _interopRef = DotNetObjectReference.Create(_interop!);
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", ScriptPath);
+        if (_module is not null && !_disposed)
+        {
+            _script = await _module.InvokeAsync<IJSObjectReference>("attach", _svg, _interopRef);
+        }
+    }
+
+    private void OnKeyDown(KeyboardEventArgs e) => Diagram.OnKeyDown(e.Key, Modifiers(e));
+
+    private static KeyModifiers Modifiers(KeyboardEventArgs e) =>
+        (e.ShiftKey ? KeyModifiers.Shift : KeyModifiers.None)
+        | (e.CtrlKey ? KeyModifiers.Control : KeyModifiers.None)
+        | (e.AltKey ? KeyModifiers.Alt : KeyModifiers.None)
+        | (e.MetaKey ? KeyModifiers.Meta : KeyModifiers.None);
+
+    private void OnDiagramChanged(object? sender, DiagramChangedEventArgs e)
+    {
+        if (e.Includes(CanvasKinds))
+        {
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
+
+    private void Unsubscribe()
+    {
+        if (_subscribed is not null)
+        {
+            _subscribed.Changed -= OnDiagramChanged;
+            _subscribed = null;
+        }
+    }
+}

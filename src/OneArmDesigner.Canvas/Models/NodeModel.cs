@@ -1,0 +1,121 @@
+using OneArmDesigner.Canvas.Geometry;
+
+namespace OneArmDesigner.Canvas;
+
+/// <summary>
+/// A box on the diagram: position, size, label and a <see cref="Kind"/> the renderer uses to pick a glyph.
+/// Ports and link anchors are computed from this geometry; nothing is measured in the browser.
+/// </summary>
+public sealed class NodeModel : SelectableElement
+{
+    /// <summary>The size a node gets when none is given: 48 × 48, a typical device icon.</summary>
+    public static readonly Size DefaultSize = new(48, 48);
+
+    private readonly PortModel?[] _ports = new PortModel?[4];
+    private Point _position;
+    private Size _size;
+    private string? _label;
+    private string _kind = "default";
+    private int _zIndex;
+    private IReadOnlyList<NodeBadge> _badges = [];
+    private PortSides _portSides = PortSides.All;
+
+    /// <summary>Creates a node.</summary>
+    /// <param name="id">The app's identifier, unique among the diagram's nodes.</param>
+    /// <param name="position">Top-left corner in diagram coordinates.</param>
+    /// <param name="size">Size of the glyph box; <see cref="DefaultSize"/> when omitted.</param>
+    public NodeModel(string id, Point position = default, Size? size = null)
+        : base(id)
+    {
+        _position = position;
+        _size = size ?? DefaultSize;
+    }
+
+    /// <summary>Top-left corner in diagram coordinates. Setting it redraws the node and its links but raises no
+    /// <see cref="Diagram.NodesMoved"/>: that event is for moves the user makes.</summary>
+    public Point Position
+    {
+        get => _position;
+        set
+        {
+            if (Set(ref _position, value))
+            {
+                Diagram?.MarkLinksChanged(this);
+            }
+        }
+    }
+
+    /// <summary>Size of the glyph box in diagram units; the label is drawn below it.</summary>
+    public Size Size
+    {
+        get => _size;
+        set
+        {
+            if (Set(ref _size, value))
+            {
+                Diagram?.MarkLinksChanged(this);
+            }
+        }
+    }
+
+    /// <summary>The glyph box in diagram coordinates.</summary>
+    public Rect Bounds => new(_position, _size);
+
+    /// <summary>Centre of the glyph box in diagram coordinates.</summary>
+    public Point Center => Bounds.Center;
+
+    /// <summary>Text drawn under the glyph, or null for none.</summary>
+    public string? Label
+    {
+        get => _label;
+        set => Set(ref _label, value);
+    }
+
+    /// <summary>A key for the renderer's node template to choose a glyph (for example "router" or "switch").
+    /// It also becomes the <c>data-kind</c> attribute.</summary>
+    public string Kind
+    {
+        get => _kind;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            Set(ref _kind, value);
+        }
+    }
+
+    /// <summary>Drawing order among nodes: higher is drawn on top; equal values keep insertion order.</summary>
+    public int ZIndex
+    {
+        get => _zIndex;
+        set => Set(ref _zIndex, value, ChangeKinds.Elements | ChangeKinds.Structure);
+    }
+
+    /// <summary>Small pills drawn at the top-right corner. Assign a new list to change them.</summary>
+    public IReadOnlyList<NodeBadge> Badges
+    {
+        get => _badges;
+        set => Set(ref _badges, value ?? []);
+    }
+
+    /// <summary>Which side ports are offered as link handles while editing. All four by default.</summary>
+    public PortSides PortSides
+    {
+        get => _portSides;
+        set => Set(ref _portSides, value);
+    }
+
+    /// <summary>The links that end at this node, or none while the node is not in a diagram.</summary>
+    public IReadOnlyList<LinkModel> Links => Diagram?.Links.ConnectedTo(this) ?? [];
+
+    /// <summary>The port on the given side; ports are computed from the node's box and cached.</summary>
+    public PortModel GetPort(PortSide side) => _ports[(int)side] ??= new PortModel(this, side);
+
+    /// <summary>True when <see cref="PortSides"/> includes <paramref name="side"/>.</summary>
+    public bool HasPort(PortSide side) => (_portSides & ToFlag(side)) != 0;
+
+    /// <summary>The ports offered as link handles, in Top, Right, Bottom, Left order.</summary>
+    public IEnumerable<PortModel> EnabledPorts =>
+        Enum.GetValues<PortSide>().Where(HasPort).Select(GetPort);
+
+    private static PortSides ToFlag(PortSide side) => (PortSides)(1 << (int)side);
+}

@@ -1,0 +1,230 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using OneArmDesigner.Canvas.Behaviors;
+using OneArmDesigner.Canvas.Blazor;
+using OneArmDesigner.Canvas.Geometry;
+
+namespace OneArmDesigner.Canvas.Tests.Rendering;
+
+public class DiagramCanvasRenderingTests : CanvasTestContext
+{
+    [Fact]
+    public void Renders_EveryNodeAndLink_WithIdsForBrowserTests()
+    {
+        var cut = RenderCanvas(NetworkDiagram());
+
+        Assert.Equal(["r1", "sw1", "h1"], cut.FindAll("[data-node-id]").Select(e => e.GetAttribute("data-node-id")));
+        var link = cut.Find("[data-link-id='r1-sw1']");
+        Assert.Equal("r1", link.GetAttribute("data-source"));
+        Assert.Equal("sw1", link.GetAttribute("data-target"));
+        Assert.Contains("oad-link", link.ClassList);
+    }
+
+    [Fact]
+    public void Nodes_CarryTheirGeometryAndKind_ForTheScript()
+    {
+        var cut = RenderCanvas(NetworkDiagram());
+
+        var sw = cut.Find("[data-node-id='sw1']");
+        Assert.Equal("translate(200 0)", sw.GetAttribute("transform"));
+        Assert.Equal("200", sw.GetAttribute("data-x"));
+        Assert.Equal("48", sw.GetAttribute("data-w"));
+        Assert.Equal("switch", sw.GetAttribute("data-kind"));
+        Assert.Contains("oad-node", sw.ClassList);
+    }
+
+    [Fact]
+    public void LinksAreDrawnUnderNodes_AndTheOverlayBetweenThem()
+    {
+        var cut = RenderCanvas(NetworkDiagram(), p => p.Add(
+            c => c.Overlay,
+            (RenderFragment)(b =>
+            {
+                b.OpenElement(0, "circle");
+                b.AddAttribute(1, "class", "packet");
+                b.CloseElement();
+            })));
+
+        var layers = cut.Find("g.oad-viewport").Children.Select(c => c.GetAttribute("class") ?? "").ToArray();
+        Assert.Equal(["oad-links", "oad-overlay", "oad-nodes", "oad-preview"], layers);
+        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay > circle.packet"));
+    }
+
+    [Fact]
+    public void Labels_AndAccessibleTitles_ArePresent()
+    {
+        var cut = RenderCanvas(NetworkDiagram());
+
+        Assert.Equal("R1", cut.Find("[data-node-id='r1'] .oad-node-label").TextContent);
+        Assert.Equal("R1 (router)", cut.Find("[data-node-id='r1'] > title").TextContent);
+        Assert.Equal("Gi0/0", cut.Find(".oad-link-label-source").TextContent);
+        Assert.Equal("Fa0/1", cut.Find(".oad-link-label-target").TextContent);
+        Assert.Equal("10.0.0.0/30", cut.Find(".oad-link-label-middle").TextContent);
+        Assert.Equal("Link R1 – SW1", cut.Find("[data-link-id] > title").TextContent);
+        Assert.Equal("Diagram", cut.Find("svg").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void LinkEnds_SitOnTheNodeBoundaries()
+    {
+        var cut = RenderCanvas(NetworkDiagram());
+
+        var line = cut.Find(".oad-link-line");
+        Assert.Equal("48", line.GetAttribute("x1"));
+        Assert.Equal("24", line.GetAttribute("y1"));
+        Assert.Equal("200", line.GetAttribute("x2"));
+    }
+
+    [Fact]
+    public void WithoutATemplate_NodesGetADefaultBox()
+    {
+        var cut = RenderCanvas(NetworkDiagram());
+
+        Assert.Equal(3, cut.FindAll(".oad-node-glyph > rect.oad-node-box").Count);
+    }
+
+    [Fact]
+    public void NodeTemplate_DrawsTheGlyph()
+    {
+        RenderFragment<NodeModel> icon = node => b =>
+        {
+            b.OpenElement(0, "image");
+            b.AddAttribute(1, "href", $"icons/{node.Kind}.svg");
+            b.CloseElement();
+        };
+
+        var cut = RenderCanvas(NetworkDiagram(), p => p.Add(c => c.NodeTemplate, icon));
+
+        Assert.Equal("icons/router.svg", cut.Find("[data-node-id='r1'] .oad-node-glyph > image").GetAttribute("href"));
+        Assert.Empty(cut.FindAll(".oad-node-box"));
+    }
+
+    [Fact]
+    public void StateFlags_BecomeClasses_AndFollowChanges()
+    {
+        var diagram = NetworkDiagram();
+        var cut = RenderCanvas(diagram);
+
+        cut.InvokeAsync(() =>
+        {
+            diagram.Nodes["r1"].Flags = ElementFlags.Highlighted | ElementFlags.Error;
+            diagram.Nodes["h1"].SetFlags(ElementFlags.Dimmed, true);
+            diagram.Links["r1-sw1"].Style = LinkStyle.Dashed;
+            diagram.Links["r1-sw1"].CssClass = "vlan-10";
+        });
+
+        var r1 = cut.Find("[data-node-id='r1']").ClassList;
+        Assert.Contains("oad-highlighted", r1);
+        Assert.Contains("oad-error", r1);
+        Assert.Contains("oad-dimmed", cut.Find("[data-node-id='h1']").ClassList);
+        var link = cut.Find("[data-link-id]").ClassList;
+        Assert.Contains("oad-link-dashed", link);
+        Assert.Contains("vlan-10", link);
+    }
+
+    [Fact]
+    public void Badges_AreDrawnWithTheirKinds()
+    {
+        var diagram = NetworkDiagram();
+        diagram.Nodes["sw1"].Badges = [new NodeBadge("3", "info", "3 packets queued"), new NodeBadge("!", "error")];
+
+        var cut = RenderCanvas(diagram);
+
+        var badges = cut.FindAll("[data-node-id='sw1'] .oad-badge");
+        Assert.Equal(2, badges.Count);
+        Assert.Contains("oad-badge-info", badges[0].ClassList);
+        Assert.Equal("3 packets queued", badges[0].QuerySelector("title")!.TextContent);
+        Assert.Equal("!", badges[1].QuerySelector("text")!.TextContent);
+    }
+
+    [Fact]
+    public void Editing_ShowsLinkHandles_ReadOnlyAndPlaybackHideThem()
+    {
+        var diagram = NetworkDiagram();
+        var cut = RenderCanvas(diagram);
+        Assert.Equal(12, cut.FindAll("[data-port]").Count);
+        Assert.Equal(
+            ["top", "right", "bottom", "left"],
+            cut.FindAll("[data-node-id='r1'] [data-port]").Select(p => p.GetAttribute("data-port")));
+
+        cut.InvokeAsync(() => diagram.Options.ReadOnly = true);
+        Assert.Empty(cut.FindAll("[data-port]"));
+        Assert.Contains("oad-readonly", cut.Find("svg").ClassList);
+
+        cut.InvokeAsync(() =>
+        {
+            diagram.Options.ReadOnly = false;
+            diagram.UseBehaviors(BehaviorSets.Playback());
+        });
+        Assert.Empty(cut.FindAll("[data-port]"));
+    }
+
+    [Fact]
+    public void RemovingANode_RemovesItAndItsLinksFromTheSvg()
+    {
+        var diagram = NetworkDiagram();
+        var cut = RenderCanvas(diagram);
+
+        cut.InvokeAsync(() => diagram.Nodes.Remove(diagram.Nodes["sw1"]));
+
+        Assert.Empty(cut.FindAll("[data-node-id='sw1']"));
+        Assert.Empty(cut.FindAll("[data-link-id]"));
+        Assert.Equal(2, cut.FindAll("[data-node-id]").Count);
+    }
+
+    [Fact]
+    public void ZOrder_DecidesDrawingOrder()
+    {
+        var diagram = NetworkDiagram();
+        var cut = RenderCanvas(diagram);
+
+        cut.InvokeAsync(() => diagram.Nodes["r1"].ZIndex = 1);
+
+        Assert.Equal(["sw1", "h1", "r1"], cut.FindAll("[data-node-id]").Select(e => e.GetAttribute("data-node-id")));
+    }
+
+    [Fact]
+    public void AChangeToOneNode_RedrawsOnlyThatNodeAndItsLinks()
+    {
+        var diagram = NetworkDiagram();
+        var cut = RenderCanvas(diagram);
+        var nodes = cut.FindComponents<NodeView>().ToDictionary(v => v.Instance.Node.Id);
+        var link = cut.FindComponent<LinkView>();
+        var before = (r1: nodes["r1"].RenderCount, h1: nodes["h1"].RenderCount, link: link.RenderCount);
+
+        cut.InvokeAsync(() => diagram.Nodes["r1"].Position = new Point(0, 40));
+
+        Assert.Equal(before.r1 + 1, nodes["r1"].RenderCount);
+        Assert.Equal(before.h1, nodes["h1"].RenderCount);
+        Assert.Equal(before.link + 1, link.RenderCount);
+        Assert.Equal("translate(0 40)", cut.Find("[data-node-id='r1']").GetAttribute("transform"));
+    }
+
+    [Fact]
+    public void ViewportChanges_MoveTheViewportGroup_AndTheZoomVariable()
+    {
+        var diagram = NetworkDiagram();
+        var cut = RenderCanvas(diagram);
+
+        cut.InvokeAsync(() => diagram.Viewport = diagram.Viewport with { Pan = new Point(15, -5), Zoom = 1.5 });
+
+        Assert.Equal("translate(15 -5) scale(1.5)", cut.Find("g.oad-viewport").GetAttribute("transform"));
+        Assert.Contains("--oad-zoom: 1.5", cut.Find("svg").GetAttribute("style"));
+        Assert.Equal("15", cut.Find("pattern").GetAttribute("x"));
+    }
+
+    [Fact]
+    public void ExtraAttributesAndClasses_GoOnTheSvg()
+    {
+        var cut = RenderCanvas(NetworkDiagram(), p => p
+            .Add(c => c.Class, "designer")
+            .Add(c => c.AriaLabel, "Network design")
+            .AddUnmatched("data-testid", "canvas"));
+
+        var svg = cut.Find("svg");
+        Assert.Contains("designer", svg.ClassList);
+        Assert.Equal("Network design", svg.GetAttribute("aria-label"));
+        Assert.Equal("canvas", svg.GetAttribute("data-testid"));
+        Assert.Equal("0", svg.GetAttribute("tabindex"));
+    }
+}
