@@ -1,0 +1,74 @@
+using OneArmDesigner.Canvas;
+using OneArmDesigner.Canvas.Geometry;
+using OneArmDesigner.Domain.Model;
+
+namespace OneArmDesigner.Web.Components.Diagrams;
+
+/// <summary>
+/// Shows a <see cref="Design"/> on the network-agnostic canvas: one node per device (its kind picks the icon, its
+/// name is the id), one link per cable (id "link-N" for the design's N-th link) labelled with the interface and
+/// address at each device end. The domain objects ride along in <c>Tag</c>.
+/// </summary>
+public static class DesignDiagram
+{
+    public static string LinkId(int index) => $"link-{index}";
+
+    /// <summary>The index of a link in the design's link list, from its canvas id.</summary>
+    public static int? LinkIndex(string linkId) =>
+        linkId.StartsWith("link-", StringComparison.Ordinal) && int.TryParse(linkId.AsSpan(5), out var index) ? index : null;
+
+    public static Size SizeOf(DeviceKind kind) => kind switch
+    {
+        DeviceKind.Internet => new Size(64, 48),
+        _ => new Size(48, 48),
+    };
+
+    /// <summary>Replaces the diagram's contents with the design, in one redraw, keeping the viewport.</summary>
+    public static void Show(Diagram diagram, Design design)
+    {
+        using (diagram.Batch())
+        {
+            diagram.Clear();
+            foreach (var device in design.Devices)
+            {
+                diagram.Nodes.Add(ToNode(device));
+            }
+
+            for (var i = 0; i < design.Links.Count; i++)
+            {
+                var link = design.Links[i];
+                if (!diagram.Nodes.TryGet(link.A.Device, out var source) || !diagram.Nodes.TryGet(link.B.Device, out var target))
+                {
+                    continue;
+                }
+
+                diagram.Links.Add(new LinkModel(LinkId(i), source, target)
+                {
+                    SourceLabel = EndLabel(design, link.A),
+                    TargetLabel = EndLabel(design, link.B),
+                    Tag = link,
+                    Title = link.ToString(),
+                });
+            }
+        }
+    }
+
+    public static NodeModel ToNode(Device device) => new(device.Name, new Point(device.Position.X, device.Position.Y), SizeOf(device.Kind))
+    {
+        Label = device.Kind == DeviceKind.Vlan && device.Vlan is { } vlan ? $"{device.Name} · VLAN {vlan.VlanId}" : device.Name,
+        Kind = device.Kind.ToJsonName(),
+        Title = $"{device.Kind.DisplayName()} {device.Name}",
+        Tag = device,
+    };
+
+    private static string? EndLabel(Design design, LinkEnd end)
+    {
+        if (end.Interface is null)
+        {
+            return null;
+        }
+
+        var address = design.FindDevice(end.Device)?.FindInterface(end.Interface)?.Address;
+        return address is null ? end.Interface : $"{end.Interface} {address}";
+    }
+}
