@@ -32,7 +32,8 @@ internal sealed partial class PacketWalker
         var listening = header.Protocol switch
         {
             Protocol.Tcp => host.TcpPorts.Contains(header.DestinationPort),
-            Protocol.Udp => host.UdpPorts.Contains(header.DestinationPort),
+            Protocol.Udp => host.UdpPorts.Contains(header.DestinationPort)
+                || state.HasClientSocket(hop.Name, Protocol.Udp, header.DestinationPort),
             _ => true,
         };
 
@@ -47,7 +48,8 @@ internal sealed partial class PacketWalker
             (Protocol.Tcp, TcpFlags.Syn, false) => $"nothing listens on TCP {header.DestinationPort}, so it will answer with a RST",
             (Protocol.Tcp, TcpFlags.Syn | TcpFlags.Ack, _) => "it will complete the handshake with an ACK",
             (Protocol.Tcp, _, _) => "the connection is established",
-            (Protocol.Udp, _, _) => $"an application listens on UDP {header.DestinationPort} and will reply",
+            (Protocol.Udp, _, _) when host.UdpPorts.Contains(header.DestinationPort) => $"an application listens on UDP {header.DestinationPort} and will reply",
+            (Protocol.Udp, _, _) => $"it is the reply to the request {hop.Name} sent from UDP port {header.DestinationPort}",
             _ => "it will answer the echo",
         };
         hop.Note(StepAction.Deliver, $"{hop.Name} accepts the packet: {answer}.");

@@ -92,11 +92,12 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
             ?? ExitAndResolveNeighbour(hop);
     }
 
-    private static void EnterInterface(HopContext hop)
+    private void EnterInterface(HopContext hop)
     {
         if (hop.IsOrigin)
         {
             hop.Note(StepAction.Send, $"{hop.Name} sends the packet: {hop.Packet.Inner}.");
+            state.OpenClientSocket(hop.Name, hop.Packet.Inner.Protocol, hop.Packet.Inner.SourcePort);
             return;
         }
 

@@ -64,7 +64,13 @@ internal sealed class SessionTable
 internal sealed class SimulationState
 {
     private readonly Dictionary<string, SessionTable> _tables = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Host, Domain.Model.Protocol Protocol, int Port)> _clientSockets = [];
     private int _nextSessionId = 1;
+
+    /// <summary>Remembers that a host sent from this port, so it accepts the replies that come back to it.</summary>
+    public void OpenClientSocket(string host, Domain.Model.Protocol protocol, int port) => _clientSockets.Add((host, protocol, port));
+
+    public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port) => _clientSockets.Contains((host, protocol, port));
 
     public SessionTable TableFor(string device)
     {
