@@ -1,1 +1,11 @@
-return 0;
+using OneArmDesigner.Cli;
+using OneArmDesigner.Cli.Commands;
+
+// The command table: one line per command; each command lives in its own file under Commands/.
+var app = new CliApp(
+[
+    new SimulateCommand(),
+    new TemplatesCommand(),
+]);
+
+return app.Run(args, Console.Out, Console.Error);
