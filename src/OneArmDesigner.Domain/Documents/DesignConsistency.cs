@@ -22,13 +22,17 @@ public static class DesignConsistency
         for (var i = 0; i < design.Devices.Count; i++)
         {
             var device = design.Devices[i];
-            var path = $"devices[{i}]";
             if (!deviceIndex.TryAdd(device.Name, i))
             {
-                problems.Add(new(path + ".name", $"'{device.Name}' is already the name of devices[{deviceIndex[device.Name]}]; device names must be unique"));
+                problems.Add(new($"devices[{i}].name", $"'{device.Name}' is already the name of devices[{deviceIndex[device.Name]}]; device names must be unique"));
             }
+        }
 
-            CheckDevice(design, device, path, problems);
+        // Look-ups by name go through the index: large generated designs have thousands of devices and links.
+        Device? Find(string name) => deviceIndex.TryGetValue(name, out var index) ? design.Devices[index] : null;
+        for (var i = 0; i < design.Devices.Count; i++)
+        {
+            CheckDevice(Find, design.Devices[i], $"devices[{i}]", problems);
         }
 
         var linkOf = new Dictionary<(string, string), int>();
@@ -36,8 +40,8 @@ public static class DesignConsistency
         {
             var link = design.Links[i];
             var path = $"links[{i}]";
-            var a = CheckEnd(design, link.A, path + ".a", problems);
-            var b = CheckEnd(design, link.B, path + ".b", problems);
+            var a = CheckEnd(Find, link.A, path + ".a", problems);
+            var b = CheckEnd(Find, link.B, path + ".b", problems);
             if (a is null || b is null)
             {
                 continue;
@@ -62,7 +66,7 @@ public static class DesignConsistency
         }
     }
 
-    private static void CheckDevice(Design design, Device device, string path, List<DocumentProblem> problems)
+    private static void CheckDevice(Func<string, Device?> find, Device device, string path, List<DocumentProblem> problems)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var j = 0; j < device.Interfaces.Count; j++)
@@ -99,7 +103,7 @@ public static class DesignConsistency
             RequireInterface(device, mx.Uplink, path + ".mx.uplink", problems);
             for (var k = 0; k < mx.VpnPeers.Count; k++)
             {
-                var peer = design.FindDevice(mx.VpnPeers[k]);
+                var peer = find(mx.VpnPeers[k]);
                 var peerPath = $"{path}.mx.vpnPeers[{k}]";
                 if (peer is null)
                 {
@@ -125,9 +129,9 @@ public static class DesignConsistency
         }
     }
 
-    private static Device? CheckEnd(Design design, LinkEnd end, string path, List<DocumentProblem> problems)
+    private static Device? CheckEnd(Func<string, Device?> find, LinkEnd end, string path, List<DocumentProblem> problems)
     {
-        var device = design.FindDevice(end.Device);
+        var device = find(end.Device);
         if (device is null)
         {
             problems.Add(new(path + ".device", $"'{end.Device}' is not a device in this design (dangling link)"));
