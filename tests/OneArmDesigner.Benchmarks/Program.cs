@@ -1,1 +1,4 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/OneArmDesigner.Benchmarks -- --filter '*'   (see docs/performance.md)
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

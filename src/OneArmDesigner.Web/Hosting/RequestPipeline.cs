@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OneArmDesigner.Web.Components;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
 
@@ -27,6 +28,7 @@ internal static class RequestPipeline
             .DisableHttpMetrics();
         app.MapOpenApi();
         app.MapDesignsApi();
+        app.MapSimulationsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

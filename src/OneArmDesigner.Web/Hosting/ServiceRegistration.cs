@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpLogging;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
 
@@ -20,6 +21,11 @@ internal static class ServiceRegistration
         services.AddScoped<DesignStore>();
         services.AddScoped<BrowserDesignHistory>();
         services.AddOpenApi();
+
+        services.AddSignalR();
+        services.AddOptions<SimulationLimits>().Bind(builder.Configuration.GetSection(SimulationLimits.Section));
+        services.AddSingleton<StreamSlots>();
+        services.AddScoped<SimulationResolver>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // One structured log line per request: method, path, status and duration, without headers or bodies.

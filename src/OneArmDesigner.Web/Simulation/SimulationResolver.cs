@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Options;
+using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Engine;
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+using OneArmDesigner.Web.Designs;
+
+namespace OneArmDesigner.Web.Simulation;
+
+/// <summary>A request turned into something the engine can run, or every reason it cannot be.</summary>
+public sealed record ResolvedSimulation(Design? Design, ExchangeResult? Result, IReadOnlyList<string> Problems)
+{
+    public bool Succeeded => Result is not null;
+}
+
+/// <summary>
+/// Resolves a simulation request (template, saved design or inline document; the flow) and runs it, checking every
+/// field and every limit. The hub, the REST API and the playback page all go through here.
+/// </summary>
+public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLimits> limits)
+{
+    private static readonly Dictionary<string, Protocol> Protocols = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["tcp"] = Protocol.Tcp,
+        ["udp"] = Protocol.Udp,
+        ["icmp"] = Protocol.Icmp,
+    };
+
+    public async Task<ResolvedSimulation> ResolveAsync(SimulationRequest? request, CancellationToken ct = default)
+    {
+        if (request is null)
+        {
+            return Failed(["request: is missing; send {template | designToken | design, from, to, port, protocol}"]);
+        }
+
+        var problems = new List<string>();
+        var design = await LoadDesignAsync(request, problems, ct);
+        var flow = ReadFlow(request, problems);
+        if (request.StepDelayMs < 0 || request.StepDelayMs > limits.Value.MaxStepDelayMs)
+        {
+            problems.Add($"stepDelayMs: {request.StepDelayMs} is outside 0 to {limits.Value.MaxStepDelayMs} (limit MaxStepDelayMs)");
+        }
+
+        if (design is null || flow is null || problems.Count > 0)
+        {
+            return Failed(problems);
+        }
+
+        return Run(design, flow);
+    }
+
+    /// <summary>Runs a flow on a design the caller already holds (the playback page), with the same checks and limits.</summary>
+    public ResolvedSimulation Run(Design design, Flow flow)
+    {
+        var network = NetworkCompiler.Compile(design);
+        var flowProblems = Simulator.Check(network, flow);
+        if (flowProblems.Count > 0)
+        {
+            return Failed(flowProblems);
+        }
+
+        var result = Simulator.Run(network, flow);
+        var steps = result.Packets.Sum(p => p.Hops.Sum(h => h.Steps.Count));
+        return steps > limits.Value.MaxStepsPerTrace
+            ? Failed([$"the trace has {steps} steps, more than the limit of {limits.Value.MaxStepsPerTrace} (limit MaxStepsPerTrace)"])
+            : new ResolvedSimulation(design, result, []);
+    }
+
+    private async Task<Design?> LoadDesignAsync(SimulationRequest request, List<string> problems, CancellationToken ct)
+    {
+        var sources = (request.Template is null ? 0 : 1) + (request.DesignToken is null ? 0 : 1) + (request.Design is null ? 0 : 1);
+        if (sources != 1)
+        {
+            problems.Add(sources == 0
+                ? "design: name the design with one of template, designToken or design (an inline document)"
+                : "design: give only one of template, designToken or design");
+            return null;
+        }
+
+        if (request.Template is { } name)
+        {
+            var template = TemplateCatalog.Find(name);
+            if (template is null)
+            {
+                problems.Add($"template: '{name}' is not a template; templates are {TemplateCatalog.KnownNames}");
+            }
+
+            return template?.Create();
+        }
+
+        if (request.DesignToken is { } token)
+        {
+            var opened = await store.OpenAsync(token, ct);
+            if (!opened.Succeeded)
+            {
+                problems.Add("designToken: no design answers to this link; it may have been revoked or deleted");
+                return null;
+            }
+
+            return LoadDocument(opened.Value!.DocumentJson, "stored design", problems);
+        }
+
+        var json = request.Design!.Value.GetRawText();
+        if (json.Length > limits.Value.MaxDesignBytes)
+        {
+            problems.Add($"design: the document is {json.Length} bytes, more than the limit of {limits.Value.MaxDesignBytes} (limit MaxDesignBytes)");
+            return null;
+        }
+
+        return LoadDocument(json, "design", problems);
+    }
+
+    private static Design? LoadDocument(string json, string what, List<string> problems)
+    {
+        var loaded = DesignDocument.Load(json);
+        problems.AddRange(loaded.Problems.Select(p => $"{what}.{p}"));
+        return loaded.Design;
+    }
+
+    private static Flow? ReadFlow(SimulationRequest request, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(request.From))
+        {
+            problems.Add("from: is missing; name the host that starts the exchange");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.To))
+        {
+            problems.Add("to: is missing; name the destination host");
+        }
+
+        var protocol = Protocol.Tcp;
+        if (request.Protocol is { } text && !Protocols.TryGetValue(text, out protocol))
+        {
+            problems.Add($"protocol: '{text}' is not tcp, udp or icmp");
+        }
+
+        return problems.Count > 0
+            ? null
+            : new Flow(request.From!, request.To!, protocol, request.Port ?? 3389, request.SourcePort ?? Flow.DefaultSourcePort);
+    }
+
+    private static ResolvedSimulation Failed(IReadOnlyList<string> problems) => new(null, null, problems);
+}
