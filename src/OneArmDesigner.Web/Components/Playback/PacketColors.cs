@@ -1,0 +1,16 @@
+namespace OneArmDesigner.Web.Components.Playback;
+
+/// <summary>Each packet of an exchange has its own colour, the same on the canvas, in the event list and the legend.</summary>
+public static class PacketColors
+{
+    public static string For(string? kind) => kind switch
+    {
+        "SYN" => "#2e7d32",
+        "SYN-ACK" => "#1565c0",
+        "ACK" => "#8e24aa",
+        "RST" => "#c62828",
+        "UDP" or "ECHO" => "#ef6c00",
+        "UDP-REPLY" or "ECHO-REPLY" => "#00838f",
+        _ => "#546e7a",
+    };
+}

@@ -1,0 +1,81 @@
+using OneArmDesigner.Engine.Tracing;
+using OneArmDesigner.Web.Simulation;
+
+namespace OneArmDesigner.Web.Components.Playback;
+
+/// <summary>
+/// Where a walkthrough stands: the trace's steps as events, the selected step, and what can be derived from them
+/// (the connection tables as they stood at that step, the packets seen so far). Pure state, so it is tested alone.
+/// </summary>
+public sealed class PlaybackState(ExchangeResult result)
+{
+    public ExchangeResult Result { get; } = result;
+
+    /// <summary>Every step event (the verdict event is left out; the summary is on <see cref="Result"/>).</summary>
+    public IReadOnlyList<SimulationEvent> Steps { get; } = [.. TraceEvents.From(result).Where(e => e.Type == "step")];
+
+    /// <summary>-1 before the first step; otherwise the index of the step shown.</summary>
+    public int Current { get; private set; } = -1;
+
+    public SimulationEvent? CurrentStep => Current >= 0 ? Steps[Current] : null;
+
+    public bool AtStart => Current < 0;
+
+    public bool AtEnd => Current == Steps.Count - 1;
+
+    public bool Forward()
+    {
+        if (AtEnd)
+        {
+            return false;
+        }
+
+        Current++;
+        return true;
+    }
+
+    public bool Back()
+    {
+        if (AtStart)
+        {
+            return false;
+        }
+
+        Current--;
+        return true;
+    }
+
+    public void Reset() => Current = -1;
+
+    public void End() => Current = Steps.Count - 1;
+
+    /// <summary>Jumps to a step (1-based, as in shared ?step= links), clamped to the trace.</summary>
+    public void GoTo(int stepNumber) => Current = Math.Clamp(stepNumber - 1, -1, Steps.Count - 1);
+
+    /// <summary>Each stateful device's connection table as it stood after the current step.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SessionChangeView>> ConnectionTables()
+    {
+        var tables = new SortedDictionary<string, Dictionary<int, SessionChangeView>>(StringComparer.Ordinal);
+        for (var i = 0; i <= Current; i++)
+        {
+            foreach (var change in Steps[i].Sessions ?? [])
+            {
+                if (!tables.TryGetValue(change.Device, out var table))
+                {
+                    table = [];
+                    tables[change.Device] = table;
+                }
+
+                table[change.Id] = change;
+            }
+        }
+
+        return tables.ToDictionary(t => t.Key, t => (IReadOnlyList<SessionChangeView>)[.. t.Value.Values.OrderBy(s => s.Id)]);
+    }
+
+    /// <summary>The steps of the packets to show, for the event list's filter (null = all).</summary>
+    public IEnumerable<(int Index, SimulationEvent Step)> Filtered(string? packet) =>
+        Steps.Select((step, index) => (index, step)).Where(s => packet is null || s.step.Packet == packet);
+
+    public IReadOnlyList<string> PacketKinds => [.. Result.Packets.Select(p => p.Kind)];
+}
