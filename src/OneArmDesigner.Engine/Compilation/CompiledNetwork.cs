@@ -10,13 +10,29 @@ namespace OneArmDesigner.Engine.Compilation;
 public sealed class CompiledNetwork
 {
     private readonly Dictionary<string, NetworkNode> _nodes;
+    private readonly Dictionary<uint, string> _vpnEndpoints = [];
 
     internal CompiledNetwork(Design design, Dictionary<string, NetworkNode> nodes, IReadOnlyList<Segment> segments)
     {
         Design = design;
         _nodes = nodes;
         Segments = segments;
+        foreach (var node in nodes.Values)
+        {
+            if (VpnContact(node) is { } contact)
+            {
+                _vpnEndpoints.TryAdd(contact.Address.Value, node.Name);
+            }
+
+            if (node.Device.Mx is { } mx && node.AddressOf(mx.Uplink) is { } uplink)
+            {
+                _vpnEndpoints.TryAdd(uplink.Value, node.Name);
+            }
+        }
     }
+
+    /// <summary>The MX whose AutoVPN endpoint (public contact or uplink) has this address, if any.</summary>
+    public string? VpnEndpointAt(Ipv4Address address) => _vpnEndpoints.GetValueOrDefault(address.Value);
 
     public Design Design { get; }
 

@@ -13,6 +13,7 @@ public sealed class Segment(int id, string? name, bool isInternet)
 {
     private readonly List<Attachment> _members = [];
     private readonly Dictionary<uint, Attachment> _byAddress = [];
+    private readonly Dictionary<(string Device, string Interface), Attachment> _byPort = [];
 
     public int Id { get; } = id;
 
@@ -26,6 +27,7 @@ public sealed class Segment(int id, string? name, bool isInternet)
     public void Attach(Attachment attachment)
     {
         _members.Add(attachment);
+        _byPort[(attachment.Device, attachment.Interface)] = attachment;
         if (attachment.Address is { } address)
         {
             _byAddress.TryAdd(address.Value, attachment);
@@ -33,4 +35,7 @@ public sealed class Segment(int id, string? name, bool isInternet)
     }
 
     public Attachment? Resolve(Ipv4Address address) => _byAddress.GetValueOrDefault(address.Value);
+
+    /// <summary>Where this device interface plugs in (the Internet segment of a large design has thousands of members).</summary>
+    public Attachment AttachmentOf(string device, string interfaceName) => _byPort[(device, interfaceName)];
 }

@@ -64,7 +64,7 @@ internal sealed partial class PacketWalker
             return HopOutcome.Drop(DropReason.NeighborUnreachable, $"{hop.Name}'s interface {egress} is not connected to anything.");
         }
 
-        var from = segment.Members.First(m => m.Device == hop.Name && m.Interface == egress);
+        var from = segment.AttachmentOf(hop.Name, egress);
         if (segment.Resolve(nextHop) is { } neighbour)
         {
             var crossing = new LinkCrossing(hop.Name, egress, neighbour.Device, neighbour.Interface, segment.Name,

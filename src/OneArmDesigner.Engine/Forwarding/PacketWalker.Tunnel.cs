@@ -16,7 +16,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var peer = PeerAt(hop.Node, outer.Source);
+        var peer = PeerAt(outer.Source);
         var inner = hop.Packet.Inner;
         hop.Record(StepAction.Decapsulate, new Packet(inner),
             $"{hop.Name} decrypts the ESP payload from {peer ?? outer.Source.ToString()} and takes out the inner packet {inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}.",
@@ -50,16 +50,6 @@ internal sealed partial class PacketWalker
         return RouteLookup(hop);
     }
 
-    private string? PeerAt(NetworkNode node, Domain.Addressing.Ipv4Address address)
-    {
-        foreach (var peerName in node.Device.Mx?.VpnPeers ?? [])
-        {
-            if (network.Find(peerName) is { } peer && (CompiledNetwork.VpnContact(peer)?.Address == address || peer.Owns(address)))
-            {
-                return peerName;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The MX whose VPN endpoint sent from that address, for the narration (null when no MX owns it).</summary>
+    private string? PeerAt(Domain.Addressing.Ipv4Address address) => network.VpnEndpointAt(address);
 }
