@@ -1,0 +1,287 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using OneArmDesigner.Canvas;
+using OneArmDesigner.Canvas.Behaviors;
+using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Web.Components.Designs;
+using OneArmDesigner.Web.Components.Diagrams;
+using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Editing;
+
+namespace OneArmDesigner.Web.Components.Pages;
+
+/// <summary>
+/// One design, opened through its link. An edit link gives a named, autosaved, undoable design; a view link gives a
+/// read-only one that can be simulated and forked. Every edit is one immutable snapshot in <see cref="EditHistory{T}"/>.
+/// </summary>
+public sealed partial class DesignPage : IAsyncDisposable
+{
+    private static readonly TimeSpan AutosavePause = TimeSpan.FromSeconds(1);
+
+    private readonly Diagram _diagram = new();
+    private EditHistory<Design>? _history;
+    private AutosaveScheduler? _autosave;
+    private OpenedDesign? _opened;
+    private int _version;
+    private SaveState _saveState = SaveState.Saved;
+    private string? _loadProblem;
+    private string? _nameError;
+    private int _tab;
+
+    [Parameter] public string Token { get; set; } = "";
+
+    [Inject] private DesignStore Store { get; set; } = null!;
+
+    [Inject] private BrowserDesignHistory BrowserHistory { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    private bool CanEdit => _opened?.Access == DesignAccess.Edit;
+
+    private string SaveText => _saveState switch
+    {
+        SaveState.Saved => "saved",
+        SaveState.Pending => "unsaved changes",
+        SaveState.Saving => "saving…",
+        SaveState.Failed => "save failed",
+        _ => "not saved: conflict",
+    };
+
+    private Color SaveColour => _saveState switch
+    {
+        SaveState.Saved => Color.Success,
+        SaveState.Failed or SaveState.Conflict => Color.Error,
+        _ => Color.Default,
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_opened is not null && _history is not null && Token == CurrentToken)
+        {
+            return;
+        }
+
+        await LoadAsync();
+    }
+
+    private string? CurrentToken { get; set; }
+
+    private async Task LoadAsync()
+    {
+        CurrentToken = Token;
+        _loadProblem = null;
+        var opened = await Store.OpenAsync(Token);
+        if (!opened.Succeeded)
+        {
+            _loadProblem = "No design answers to this link. It may have been revoked or deleted, or the address is mistyped.";
+            return;
+        }
+
+        var loaded = DesignDocument.Load(opened.Value!.DocumentJson);
+        if (!loaded.Succeeded)
+        {
+            _loadProblem = "This design's stored document cannot be read: " + string.Join("; ", loaded.Problems);
+            return;
+        }
+
+        _opened = opened.Value;
+        _version = opened.Value.Version;
+        _history = new EditHistory<Design>(loaded.Design!);
+        _diagram.Options.ReadOnly = !CanEdit;
+        _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
+        DesignDiagram.Show(_diagram, _history.Current);
+        _diagram.ZoomToFit();
+
+        if (_autosave is not null)
+        {
+            await _autosave.DisposeAsync();
+        }
+
+        _autosave = CanEdit ? new AutosaveScheduler(SaveAsync, AutosavePause, Clock) : null;
+        if (_autosave is not null)
+        {
+            _autosave.StateChanged += state => InvokeAsync(() =>
+            {
+                _saveState = state;
+                StateHasChanged();
+            });
+        }
+
+        _diagram.NodesMoved -= OnNodesMoved;
+        _diagram.DeleteRequested -= OnDeleteRequested;
+        _diagram.CommandRequested -= OnCommandRequested;
+        _diagram.NodesMoved += OnNodesMoved;
+        _diagram.DeleteRequested += OnDeleteRequested;
+        _diagram.CommandRequested += OnCommandRequested;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _opened is not null)
+        {
+            await BrowserHistory.RememberAsync(Token);
+        }
+    }
+
+    /// <summary>Records an edit: one undo step, the canvas in step, and an autosave on its way.</summary>
+    private void Apply(Design next, string description, bool redraw)
+    {
+        _history!.Apply(next, description);
+        if (redraw)
+        {
+            DesignDiagram.Show(_diagram, _history.Current);
+        }
+
+        _autosave?.EditMade();
+        StateHasChanged();
+    }
+
+    private void OnNodesMoved(object? sender, NodesMovedEventArgs e)
+    {
+        var positions = e.Moves.ToDictionary(m => m.Node.Id, m => new OneArmDesigner.Domain.Model.Position(m.To.X, m.To.Y));
+        var what = positions.Count == 1 ? $"move {positions.Keys.Single()}" : $"move {positions.Count} devices";
+        // The canvas already shows the new positions; only the design and its history change.
+        Apply(DesignEdits.Move(_history!.Current, positions), what, redraw: false);
+    }
+
+    private void OnDeleteRequested(object? sender, DeleteRequestedEventArgs e)
+    {
+        var devices = e.Nodes.Select(n => n.Id).ToList();
+        var links = e.Links.Select(l => DesignDiagram.LinkIndex(l.Id)).OfType<int>().ToList();
+        var what = devices.Count == 1 && links.Count == 0 ? $"delete {devices[0]}" : $"delete {devices.Count + links.Count} items";
+        Apply(DesignEdits.Delete(_history!.Current, devices, links), what, redraw: true);
+    }
+
+    private void OnCommandRequested(object? sender, CommandRequestedEventArgs e)
+    {
+        switch (e.Command)
+        {
+            case DiagramCommand.Undo:
+                _ = UndoAsync();
+                break;
+            case DiagramCommand.Redo:
+                _ = RedoAsync();
+                break;
+        }
+    }
+
+    private Task UndoAsync() => Step(h => h.Undo());
+
+    private Task RedoAsync() => Step(h => h.Redo());
+
+    private Task Step(Func<EditHistory<Design>, bool> move)
+    {
+        if (_history is not null && CanEdit && move(_history))
+        {
+            DesignDiagram.Show(_diagram, _history.Current);
+            _autosave?.EditMade();
+            StateHasChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task RenameAsync(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            _nameError = "The name cannot be empty.";
+            return Task.CompletedTask;
+        }
+
+        _nameError = null;
+        Apply(DesignEdits.Rename(_history!.Current, name), $"rename to {name.Trim()}", redraw: false);
+        return Task.CompletedTask;
+    }
+
+    private async Task<AutosaveScheduler.Outcome> SaveAsync(CancellationToken ct)
+    {
+        var json = DesignDocument.Serialize(_history!.Current);
+        var saved = await Store.SaveAsync(Token, json, _version, autosave: true, ct);
+        if (saved.Succeeded)
+        {
+            _version = saved.Value!.Version;
+            return AutosaveScheduler.Outcome.Saved;
+        }
+
+        return saved.Status == StoreStatus.Conflict ? AutosaveScheduler.Outcome.Conflict : AutosaveScheduler.Outcome.Failed;
+    }
+
+    private async Task RetrySaveAsync()
+    {
+        if (_autosave is not null)
+        {
+            await _autosave.SaveNowAsync();
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _opened = null;
+        await LoadAsync();
+        _saveState = SaveState.Saved;
+    }
+
+    private async Task SaveAsCopyAsync()
+    {
+        var created = await Store.CreateAsync(DesignDocument.Serialize(_history!.Current with { Name = _history.Current.Name + " (my copy)" }));
+        if (created.Succeeded)
+        {
+            await BrowserHistory.RememberAsync(created.Value!.EditToken);
+            Navigation.NavigateTo(DesignLinks.Relative(created.Value.EditToken));
+        }
+    }
+
+    private async Task ForkAsync()
+    {
+        if (_autosave is not null)
+        {
+            await _autosave.SaveNowAsync();
+        }
+
+        var fork = await Store.ForkAsync(Token);
+        if (!fork.Succeeded)
+        {
+            Snackbar.Add(fork.Message ?? "The design could not be copied.", Severity.Error);
+            return;
+        }
+
+        await BrowserHistory.RememberAsync(fork.Value!.EditToken);
+        Snackbar.Add("This is your own copy: edit away.", Severity.Success);
+        Navigation.NavigateTo(DesignLinks.Relative(fork.Value.EditToken));
+    }
+
+    private async Task ShareAsync()
+    {
+        var opened = await Store.OpenAsync(Token);
+        var parameters = new DialogParameters<ShareDialog>
+        {
+            { d => d.DesignName, _history!.Current.Name },
+            { d => d.EditToken, Token },
+            { d => d.ViewToken, opened.Value?.ViewToken },
+        };
+        await Dialogs.ShowAsync<ShareDialog>("Share", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+    }
+
+    private async Task ExportAsync() =>
+        await JS.InvokeVoidAsync("oneArm.download", $"{_history!.Current.Name}.json", "application/json", DesignDocument.Serialize(_history.Current));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_autosave is not null)
+        {
+            await _autosave.SaveNowAsync();
+            await _autosave.DisposeAsync();
+        }
+    }
+}
