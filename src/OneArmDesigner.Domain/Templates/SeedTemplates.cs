@@ -38,13 +38,7 @@ public static class SeedTemplates
         .Link("LaptopB:eth0", "LAN-B")
         .Route("ASA", "0.0.0.0/0", "203.0.113.1")
         .Route("ASA", "10.0.0.0/24", "192.168.1.2")
-        .ConfigureFirewall("ASA", f => f with
-        {
-            Nat = [new NatRule(NatKind.PortForward, "outside", Protocol.Udp, PublicPort: MxSettings.DefaultVpnPort,
-                PrivateAddress: Addressing.Ipv4Address.Parse("192.168.1.2"))],
-            Acl = [new AclRule("outside", AclAction.Permit, Protocol.Udp, Addressing.Ipv4Prefix.Default,
-                Addressing.Ipv4Prefix.Parse("203.0.113.2/32"), MxSettings.DefaultVpnPort)],
-        })
+        .ConfigureFirewall("ASA", f => ForwardAutoVpnTo(f, "192.168.1.2"))
         .VpnPeers("MX80-A", "MX80-B")
         .Build();
 
@@ -66,18 +60,24 @@ public static class SeedTemplates
         .Link("LaptopB:eth0", "LAN-B")
         .Route("ASA", "0.0.0.0/0", "203.0.113.1")
         .Route("ASA", "10.0.0.0/24", "172.16.1.2")
-        .ConfigureFirewall("ASA", f => f with
-        {
-            Nat = [new NatRule(NatKind.PortForward, "outside", Protocol.Udp, PublicPort: MxSettings.DefaultVpnPort,
-                PrivateAddress: Addressing.Ipv4Address.Parse("172.16.1.2"))],
-            Acl =
-            [
-                new AclRule("outside", AclAction.Permit, Protocol.Udp, Addressing.Ipv4Prefix.Default,
-                    Addressing.Ipv4Prefix.Parse("203.0.113.2/32"), MxSettings.DefaultVpnPort),
-                new AclRule("transit", AclAction.Permit, Protocol.Any, Addressing.Ipv4Prefix.Parse("10.0.0.0/24"),
-                    Addressing.Ipv4Prefix.Parse("192.168.1.0/24")),
-            ],
-        })
+        .ConfigureFirewall("ASA", f => ForwardAutoVpnTo(f, "172.16.1.2"))
+        .ConfigureFirewall("ASA", f => f with { Acl = [.. f.Acl, TransitToLanB] })
         .VpnPeers("MX80-A", "MX80-B")
         .Build();
+
+    /// <summary>The transit VLAN's access list line: VPN traffic from branch A may reach LaptopB's LAN.</summary>
+    private static readonly AclRule TransitToLanB = new("transit", AclAction.Permit, Protocol.Any,
+        Addressing.Ipv4Prefix.Parse("10.0.0.0/24"), Addressing.Ipv4Prefix.Parse("192.168.1.0/24"));
+
+    /// <summary>
+    /// The ASA's side of a one-armed concentrator: AutoVPN arriving on its public address (UDP 4500) is port-forwarded
+    /// to the concentrator, and the outside access list lets it in (matched before NAT, so on the public address).
+    /// </summary>
+    private static FirewallSettings ForwardAutoVpnTo(FirewallSettings firewall, string concentrator) => firewall with
+    {
+        Nat = [new NatRule(NatKind.PortForward, "outside", Protocol.Udp, PublicPort: MxSettings.DefaultVpnPort,
+            PrivateAddress: Addressing.Ipv4Address.Parse(concentrator))],
+        Acl = [new AclRule("outside", AclAction.Permit, Protocol.Udp, Addressing.Ipv4Prefix.Default,
+            Addressing.Ipv4Prefix.Parse("203.0.113.2/32"), MxSettings.DefaultVpnPort)],
+    };
 }

@@ -4,18 +4,11 @@ using OneArmDesigner.Web.Designs;
 
 namespace OneArmDesigner.Web.Tests.Designs;
 
-public sealed class DesignStoreTests : IClassFixture<DesignStoreTests.App>
+public sealed class DesignStoreTests : IClassFixture<RunningAppFixture>
 {
-    public sealed class App : IDisposable
-    {
-        public RunningApp Running { get; } = new();
-
-        public void Dispose() => Running.Dispose();
-    }
-
     private readonly RunningApp _app;
 
-    public DesignStoreTests(App app) => _app = app.Running;
+    public DesignStoreTests(RunningAppFixture app) => _app = app.App;
 
     private async Task<T> WithStoreAsync<T>(Func<DesignStore, Task<T>> use)
     {

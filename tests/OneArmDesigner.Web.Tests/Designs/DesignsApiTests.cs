@@ -7,22 +7,15 @@ using OneArmDesigner.Web.Designs;
 
 namespace OneArmDesigner.Web.Tests.Designs;
 
-public sealed class DesignsApiTests : IClassFixture<DesignsApiTests.App>, IDisposable
+public sealed class DesignsApiTests : IClassFixture<RunningAppFixture>, IDisposable
 {
-    public sealed class App : IDisposable
-    {
-        public RunningApp Running { get; } = new();
-
-        public void Dispose() => Running.Dispose();
-    }
-
     private readonly RunningApp _app;
     private readonly HttpClient _http;
     private readonly DesignsApiClient _api;
 
-    public DesignsApiTests(App app)
+    public DesignsApiTests(RunningAppFixture app)
     {
-        _app = app.Running;
+        _app = app.App;
         _http = _app.CreateHttpClient();
         _api = new DesignsApiClient(_http);
     }

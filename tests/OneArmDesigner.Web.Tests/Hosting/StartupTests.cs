@@ -7,18 +7,11 @@ using OneArmDesigner.Testing;
 
 namespace OneArmDesigner.Web.Tests.Hosting;
 
-public sealed class StartupTests : IClassFixture<StartupTests.App>
+public sealed class StartupTests : IClassFixture<RunningAppFixture>
 {
-    public sealed class App : IDisposable
-    {
-        public RunningApp Running { get; } = new();
-
-        public void Dispose() => Running.Dispose();
-    }
-
     private readonly RunningApp _app;
 
-    public StartupTests(App app) => _app = app.Running;
+    public StartupTests(RunningAppFixture app) => _app = app.App;
 
     [Fact]
     public async Task Health_reports_healthy_with_the_database_check()

@@ -5,18 +5,11 @@ using OneArmDesigner.Testing;
 
 namespace OneArmDesigner.Web.Tests.Simulation;
 
-public sealed class SimulationsApiTests : IClassFixture<SimulationsApiTests.App>
+public sealed class SimulationsApiTests : IClassFixture<RunningAppFixture>
 {
-    public sealed class App : IDisposable
-    {
-        public RunningApp Running { get; } = new();
-
-        public void Dispose() => Running.Dispose();
-    }
-
     private readonly RunningApp _app;
 
-    public SimulationsApiTests(App app) => _app = app.Running;
+    public SimulationsApiTests(RunningAppFixture app) => _app = app.App;
 
     [Fact]
     public async Task Posting_a_template_flow_returns_the_whole_trace_in_the_cli_json_shape()
