@@ -14,9 +14,11 @@ public sealed partial class SharingTests(BrowserFixture browser)
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
 
-    private static async Task<string> CreateFromTemplateAsync(IPage page)
+    private static async Task<string> CreateFromTemplateAsync(ObservedPage observed)
     {
-        await page.GotoAsync("/templates");
+        // Wait for the live connection: a click on the prerendered page would do nothing.
+        await observed.GotoAsync("/templates");
+        var page = observed.Page;
         await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
         await page.WaitForURLAsync(DesignLink());
         await Assertions.Expect(page.GetByTestId("design-name")).ToBeVisibleAsync();
@@ -28,7 +30,7 @@ public sealed partial class SharingTests(BrowserFixture browser)
     {
         // The owner creates a design and copies its view link.
         await using var owner = await browser.OpenPageAsync("/");
-        await CreateFromTemplateAsync(owner.Page);
+        await CreateFromTemplateAsync(owner);
         await owner.Page.GetByTestId("share").ClickAsync();
         var viewLink = await Field(owner.Page, "view-link").InputValueAsync();
         Assert.Matches(DesignLink(), viewLink);
@@ -72,7 +74,7 @@ public sealed partial class SharingTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/");
         var page = observed.Page;
-        await CreateFromTemplateAsync(page);
+        await CreateFromTemplateAsync(observed);
         var name = Field(page, "design-name");
 
         await name.FillAsync("Branch RDP review");
@@ -96,7 +98,7 @@ public sealed partial class SharingTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/");
         var page = observed.Page;
-        await CreateFromTemplateAsync(page);
+        await CreateFromTemplateAsync(observed);
         var laptop = page.Locator(".oad-node[data-node-id='LaptopB']");
         await Assertions.Expect(laptop).ToHaveCountAsync(1);
 
