@@ -36,7 +36,7 @@ public static class HubAndSpoke
                 Acl =
                 [
                     new AclRule("outside", AclAction.Permit, Protocol.Udp, Ipv4Prefix.Default, Ipv4Prefix.Parse("203.0.113.2/32"), MxSettings.DefaultVpnPort),
-                    new AclRule("transit", AclAction.Permit, Protocol.Any, Ipv4Prefix.Parse("10.0.0.0/8"), Ipv4Prefix.Parse("10.255.0.0/24")),
+                    .. TransitAccessList.For("transit", Ipv4Address.Parse("172.16.0.2"), [Ipv4Prefix.Parse("10.0.0.0/8")], [Ipv4Prefix.Parse("10.255.0.0/24")]),
                 ],
             });
 

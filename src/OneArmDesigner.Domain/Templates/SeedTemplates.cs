@@ -61,13 +61,13 @@ public static class SeedTemplates
         .Route("ASA", "0.0.0.0/0", "203.0.113.1")
         .Route("ASA", "10.0.0.0/24", "172.16.1.2")
         .ConfigureFirewall("ASA", f => ForwardAutoVpnTo(f, "172.16.1.2"))
-        .ConfigureFirewall("ASA", f => f with { Acl = [.. f.Acl, TransitToLanB] })
+        .ConfigureFirewall("ASA", f => f with
+        {
+            Acl = [.. f.Acl, .. TransitAccessList.For("transit", Addressing.Ipv4Address.Parse("172.16.1.2"),
+                [Addressing.Ipv4Prefix.Parse("10.0.0.0/24")], [Addressing.Ipv4Prefix.Parse("192.168.1.0/24")])],
+        })
         .VpnPeers("MX80-A", "MX80-B")
         .Build();
-
-    /// <summary>The transit VLAN's access list line: VPN traffic from branch A may reach LaptopB's LAN.</summary>
-    private static readonly AclRule TransitToLanB = new("transit", AclAction.Permit, Protocol.Any,
-        Addressing.Ipv4Prefix.Parse("10.0.0.0/24"), Addressing.Ipv4Prefix.Parse("192.168.1.0/24"));
 
     /// <summary>
     /// The ASA's side of a one-armed concentrator: AutoVPN arriving on its public address (UDP 4500) is port-forwarded

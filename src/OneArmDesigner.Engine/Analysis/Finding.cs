@@ -1,0 +1,25 @@
+namespace OneArmDesigner.Engine.Analysis;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}
+
+/// <summary>A fix a finding offers. <see cref="Id"/> is what `onearm fix --apply` and the app's button take.</summary>
+public sealed record FixOption(string Id, string Title, string Explanation);
+
+/// <summary>
+/// Something wrong (or worth knowing) about a design: a stable upper-case <see cref="Code"/>, a severity, the devices
+/// involved, an explanation a trainee understands, the evidence, and the fixes that apply.
+/// </summary>
+public sealed record Finding(string Code, Severity Severity, IReadOnlyList<string> Devices, string Message, string? Evidence, IReadOnlyList<FixOption> Fixes);
+
+/// <summary>Every finding of one validation, errors first.</summary>
+public sealed record ValidationReport(IReadOnlyList<Finding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+}
