@@ -6,6 +6,9 @@ var app = new CliApp(
 [
     new SimulateCommand(),
     new TemplatesCommand(),
+    new ValidateCommand(),
+    new FixCommand(),
+    new MatrixCommand(),
 ]);
 
 return app.Run(args, Console.Out, Console.Error);

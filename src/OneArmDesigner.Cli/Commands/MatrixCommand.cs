@@ -1,0 +1,27 @@
+using OneArmDesigner.Engine.Analysis;
+
+namespace OneArmDesigner.Cli.Commands;
+
+/// <summary>`onearm matrix`: every ordered pair of hosts and the verdict of its default exchange.</summary>
+public sealed class MatrixCommand : ICommand
+{
+    public string Name => "matrix";
+
+    public string Summary => "reachability between every pair of hosts, both directions";
+
+    public string Usage =>
+        $"Usage: onearm matrix {DesignSource.Usage} [--format text|json]\n\n" +
+        "Each pair plays TCP to the destination's first listening port, or a ping when it listens on none.\n" +
+        "Exit status: 0 every pair reachable, 1 some pair is not, 2 bad input.\n";
+
+    public int Run(Arguments arguments, TextWriter output)
+    {
+        var design = DesignSource.Load(arguments);
+        var format = OutputFormats.Read(arguments);
+        arguments.RejectUnknown();
+
+        var matrix = ReachabilityMatrix.Compute(design);
+        output.Write(format == OutputFormat.Json ? AnalysisJson.Write(matrix) + "\n" : AnalysisText.Write(matrix));
+        return matrix.All(e => e.Reachable) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}

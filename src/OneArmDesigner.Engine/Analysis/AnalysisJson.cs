@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+
+namespace OneArmDesigner.Engine.Analysis;
+
+/// <summary>
+/// JSON of validation reports and reachability matrices, shared by `onearm validate|matrix --format json` and the web
+/// app (which keeps a revision's findings in this shape).
+/// </summary>
+public static class AnalysisJson
+{
+    public static string Write(ValidationReport report) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", finding.Code);
+            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            json.WriteStartArray("devices");
+            foreach (var device in finding.Devices)
+            {
+                json.WriteStringValue(device);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("message", finding.Message);
+            json.WriteStartArray("fixes");
+            foreach (var fix in finding.Fixes)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", fix.Id);
+                json.WriteString("title", fix.Title);
+                json.WriteString("explanation", fix.Explanation);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (finding.Evidence is null)
+            {
+                json.WriteNull("evidence");
+            }
+            else
+            {
+                json.WriteString("evidence", finding.Evidence);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("errors", report.Count(Severity.Error));
+        json.WriteNumber("warnings", report.Count(Severity.Warning));
+        json.WriteEndObject();
+    });
+
+    public static string Write(IReadOnlyList<ReachabilityEntry> matrix) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("pairs");
+        foreach (var entry in matrix)
+        {
+            var failure = entry.Result.FirstFailure;
+            json.WriteStartObject();
+            json.WriteString("from", entry.From);
+            json.WriteString("to", entry.To);
+            json.WriteString("protocol", entry.Flow.Protocol.ToString().ToLowerInvariant());
+            json.WriteNumber("port", entry.Flow.DestinationPort);
+            json.WriteString("verdict", entry.Reachable ? "completed" : "failed");
+            json.WriteString("detail", ReachabilityMatrix.Describe(entry));
+            if (failure?.Reason is { } reason)
+            {
+                json.WriteString("reason", Tracing.DropReasons.ToJsonName(reason));
+                json.WriteString("dropDevice", failure.DropDevice);
+            }
+            else
+            {
+                json.WriteNull("reason");
+                json.WriteNull("dropDevice");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace OneArmDesigner.Engine.Analysis;
+
+/// <summary>Validation reports and matrices as text a person reads in a terminal.</summary>
+public static class AnalysisText
+{
+    public static string Write(ValidationReport report)
+    {
+        var text = new StringBuilder();
+        if (report.Findings.Count == 0)
+        {
+            return "No findings: the design looks right.\n";
+        }
+
+        foreach (var finding in report.Findings)
+        {
+            text.AppendLine($"{finding.Severity.ToString().ToUpperInvariant(),-7} {finding.Code} [{string.Join(", ", finding.Devices)}]");
+            text.AppendLine($"        {finding.Message}");
+            if (finding.Evidence is { } evidence)
+            {
+                text.AppendLine($"        evidence: {evidence}");
+            }
+
+            foreach (var fix in finding.Fixes)
+            {
+                text.AppendLine($"        fix {fix.Id}: {fix.Title}");
+            }
+        }
+
+        text.AppendLine($"{report.Count(Severity.Error)} error(s), {report.Count(Severity.Warning)} warning(s), {report.Count(Severity.Info)} note(s).");
+        return text.ToString();
+    }
+
+    public static string Write(IReadOnlyList<ReachabilityEntry> matrix)
+    {
+        var text = new StringBuilder();
+        foreach (var entry in matrix)
+        {
+            text.AppendLine($"{entry.From,-16} → {entry.To,-16} {entry.Flow.Protocol.ToString().ToUpperInvariant(),-4} {(entry.Flow.DestinationPort == 0 ? "" : entry.Flow.DestinationPort.ToString()),-5} {ReachabilityMatrix.Describe(entry)}");
+        }
+
+        text.AppendLine($"{matrix.Count(e => e.Reachable)} of {matrix.Count} pairs reachable.");
+        return text.ToString();
+    }
+}
