@@ -8,9 +8,6 @@ namespace OneArmDesigner.Engine;
 /// <summary>The closing sentence of a walkthrough: what happened, why, and what would fix it.</summary>
 internal static class ExchangeSummary
 {
-    /// <summary>Whether the device handled the packet unencrypted at some hop (a firewall cannot track what it sees only as ESP).</summary>
-    private static bool SawInClear(PacketTrace packet, string device) =>
-        packet.Hops.Any(h => h.Device == device && h.Steps.Count > 0 && !h.Steps[0].Before.IsEncapsulated);
 
     public static string Describe(CompiledNetwork network, Flow flow, Verdict verdict, IReadOnlyList<PacketTrace> packets)
     {
@@ -32,7 +29,7 @@ internal static class ExchangeSummary
         var failed = packets.First(p => !p.Delivered);
         var because = failed.Reason switch
         {
-            DropReason.NoSession when packets.Count > 1 && packets[0].Delivered && !SawInClear(packets[0], failed.DropDevice!) =>
+            DropReason.NoSession when packets.Count > 1 && packets[0].Delivered && !packets[0].DevicesInClear().Contains(failed.DropDevice!) =>
                 $" because it never saw the {packets[0].Kind}: asymmetric routing. The {packets[0].Kind} reached {flow.To} without passing through {failed.DropDevice} as {flow.Protocol.ToJsonName().ToUpperInvariant()}{(packets[0].Hops.Any(h => h.Device == failed.DropDevice) ? $" (it crossed {failed.DropDevice} only inside the encrypted tunnel)" : "")}, but the {failed.Kind} was routed through it. Fix: put {failed.DropDevice} and the concentrator on their own transit VLAN so traffic in both directions crosses {failed.DropDevice} (or, with its caveats, tcp-state-bypass for these networks).",
             DropReason.NoSession => " because it matches no connection the firewall knows of.",
             _ => "",

@@ -102,11 +102,8 @@ internal static class TraceChecks
             return null;
         }
 
-        static HashSet<string> InClear(PacketTrace packet) =>
-            [.. packet.Hops.Where(h => h.Steps.Count > 0 && !h.Steps[0].Before.IsEncapsulated).Select(h => h.Device)];
-
-        var forward = InClear(result.Packets[0]);
-        var back = InClear(result.Packets[1]);
+        var forward = result.Packets[0].DevicesInClear();
+        var back = result.Packets[1].DevicesInClear();
         if (forward.SetEquals(back))
         {
             return null;

@@ -25,4 +25,11 @@ public sealed record PacketTrace(
     public bool Delivered => Disposition == Disposition.Delivered;
 
     public IEnumerable<Step> Steps => Hops.SelectMany(h => h.Steps);
+
+    /// <summary>
+    /// The devices that handled this packet unencrypted at some step (a tunnel endpoint counts: it decrypts or
+    /// encrypts it). A firewall that only ever saw the packet inside ESP cannot have tracked its connection.
+    /// </summary>
+    public IReadOnlySet<string> DevicesInClear() =>
+        Hops.Where(h => h.Steps.Any(s => !s.Before.IsEncapsulated || !s.After.IsEncapsulated)).Select(h => h.Device).ToHashSet(StringComparer.Ordinal);
 }

@@ -5,6 +5,9 @@ using OneArmDesigner.Canvas;
 using OneArmDesigner.Canvas.Behaviors;
 using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Analysis;
+using FindingSeverity = OneArmDesigner.Engine.Analysis.Severity;
+using Severity = MudBlazor.Severity;
 using OneArmDesigner.Web.Components.Designs;
 using OneArmDesigner.Web.Components.Diagrams;
 using OneArmDesigner.Web.Designs;
@@ -29,6 +32,8 @@ public sealed partial class DesignPage : IAsyncDisposable
     private string? _loadProblem;
     private string? _nameError;
     private int _tab;
+    private ValidationReport? _report;
+    private Finding? _selectedFinding;
 
     [Parameter] public string Token { get; set; } = "";
 
@@ -99,7 +104,7 @@ public sealed partial class DesignPage : IAsyncDisposable
         _history = new EditHistory<Design>(loaded.Design!);
         _diagram.Options.ReadOnly = !CanEdit;
         _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
-        DesignDiagram.Show(_diagram, _history.Current);
+        ShowDesign();
         _diagram.ZoomToFit();
 
         if (_autosave is not null)
@@ -139,7 +144,11 @@ public sealed partial class DesignPage : IAsyncDisposable
         _history!.Apply(next, description);
         if (redraw)
         {
-            DesignDiagram.Show(_diagram, _history.Current);
+            ShowDesign();
+        }
+        else
+        {
+            Revalidate();
         }
 
         _autosave?.EditMade();
@@ -175,6 +184,58 @@ public sealed partial class DesignPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Redraws the design, re-validates it and puts the findings' badges on the devices.</summary>
+    private void ShowDesign()
+    {
+        DesignDiagram.Show(_diagram, _history!.Current);
+        Revalidate();
+    }
+
+    private void Revalidate()
+    {
+        _report = DesignAnalyzer.Validate(_history!.Current);
+        _selectedFinding = null;
+        using (_diagram.Batch())
+        {
+            foreach (var node in _diagram.Nodes)
+            {
+                var mine = _report.Findings.Where(f => f.Devices.Contains(node.Id) && f.Severity != FindingSeverity.Info).ToList();
+                node.Badges = mine.Count == 0
+                    ? []
+                    : [new NodeBadge(mine.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        mine.Any(f => f.Severity == FindingSeverity.Error) ? "error" : "warning",
+                        string.Join("\n", mine.Select(f => f.Code)))];
+                node.SetFlags(ElementFlags.Highlighted, false);
+            }
+        }
+    }
+
+    private void SelectFinding(Finding finding)
+    {
+        _selectedFinding = ReferenceEquals(_selectedFinding, finding) ? null : finding;
+        using (_diagram.Batch())
+        {
+            foreach (var node in _diagram.Nodes)
+            {
+                node.SetFlags(ElementFlags.Highlighted, _selectedFinding?.Devices.Contains(node.Id) == true);
+            }
+        }
+    }
+
+    private Task ApplyFixAsync(FixOption fix)
+    {
+        var result = DesignFixes.Apply(_history!.Current, fix.Id);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error ?? "The fix could not be applied.", Severity.Error);
+            return Task.CompletedTask;
+        }
+
+        Apply(result.Design!, fix.Title, redraw: true);
+        Snackbar.Add($"Applied: {fix.Title}. Undo takes it back.", Severity.Success);
+        return Task.CompletedTask;
+    }
+
     private Task UndoAsync() => Step(h => h.Undo());
 
     private Task RedoAsync() => Step(h => h.Redo());
@@ -183,7 +244,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     {
         if (_history is not null && CanEdit && move(_history))
         {
-            DesignDiagram.Show(_diagram, _history.Current);
+            ShowDesign();
             _autosave?.EditMade();
             StateHasChanged();
         }
