@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneArmDesigner.Data;
 using OneArmDesigner.Data.Entities;
+using OneArmDesigner.Engine.Analysis;
 
 namespace OneArmDesigner.Web.Designs;
 
@@ -73,11 +74,15 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             return StoreResult<SavedDesign>.Fail(StoreStatus.Invalid, "The design document has problems.", check.Problems);
         }
 
-        var (design, access) = await FindAsync(editToken, ct, includeLatestRevision: true);
+        var (design, access) = await FindAsync(editToken, ct);
         if (design is null)
         {
             return NotFound<SavedDesign>();
         }
+
+        // Load the latest revision with its findings; EF attaches it to the tracked design's revisions.
+        await db.DesignRevisions.Include(r => r.Validation)
+            .Where(r => r.DesignId == design.Id).OrderByDescending(r => r.Number).Take(1).LoadAsync(ct);
 
         if (access != DesignAccess.Edit)
         {
@@ -94,7 +99,7 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
         design.Name = check.Name;
         design.Version++;
         design.UpdatedAt = now;
-        var revision = RecordRevision(design, autosave, now);
+        var revision = RecordRevision(design, autosave, now, check.Findings);
 
         try
         {
@@ -225,31 +230,40 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             ViewTokenGeneration = 1,
             ForkedFromId = forkedFrom,
         };
-        RecordRevision(design, autosave: false, now);
+        RecordRevision(design, autosave: false, now, check.Findings);
         db.Designs.Add(design);
         await db.SaveChangesAsync(ct);
         return StoreResult<CreatedDesign>.Ok(new CreatedDesign(design.Id, design.Name, editToken, viewToken, design.Version));
     }
 
-    private DesignRevisionEntity RecordRevision(DesignEntity design, bool autosave, DateTimeOffset now)
+    private DesignRevisionEntity RecordRevision(DesignEntity design, bool autosave, DateTimeOffset now, ValidationReport? findings)
     {
         var latest = design.Revisions.MaxBy(r => r.Number);
-        if (autosave && latest is { IsAutosave: true } && now - latest.CreatedAt < AutosaveRevisionWindow)
+        var revision = latest;
+        if (!(autosave && latest is { IsAutosave: true } && now - latest.CreatedAt < AutosaveRevisionWindow))
         {
-            latest.DocumentJson = design.DocumentJson;
-            latest.Name = design.Name;
-            return latest;
+            revision = new DesignRevisionEntity
+            {
+                Number = (latest?.Number ?? 0) + 1,
+                Name = design.Name,
+                DocumentJson = design.DocumentJson,
+                CreatedAt = now,
+                IsAutosave = autosave,
+            };
+            design.Revisions.Add(revision);
         }
 
-        var revision = new DesignRevisionEntity
+        revision!.DocumentJson = design.DocumentJson;
+        revision.Name = design.Name;
+        if (findings is not null)
         {
-            Number = (latest?.Number ?? 0) + 1,
-            Name = design.Name,
-            DocumentJson = design.DocumentJson,
-            CreatedAt = now,
-            IsAutosave = autosave,
-        };
-        design.Revisions.Add(revision);
+            revision.Validation ??= new ValidationResultEntity { FindingsJson = "" };
+            revision.Validation.FindingsJson = AnalysisJson.Write(findings);
+            revision.Validation.ErrorCount = findings.Count(Severity.Error);
+            revision.Validation.WarningCount = findings.Count(Severity.Warning);
+            revision.Validation.CreatedAt = now;
+        }
+
         return revision;
     }
 
@@ -264,8 +278,7 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
         return access == DesignAccess.Edit ? StoreResult<DesignEntity>.Ok(design) : ReadOnly<DesignEntity>();
     }
 
-    private async Task<(DesignEntity? Design, DesignAccess Access)> FindAsync(
-        string token, CancellationToken ct, bool includeLatestRevision = false)
+    private async Task<(DesignEntity? Design, DesignAccess Access)> FindAsync(string token, CancellationToken ct)
     {
         if (!ShareToken.LooksValid(token))
         {
@@ -273,13 +286,7 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
         }
 
         var hash = ShareToken.Hash(token);
-        var query = db.Designs.Where(d => d.EditTokenHash == hash || d.ViewTokenHash == hash);
-        if (includeLatestRevision)
-        {
-            query = query.Include(d => d.Revisions.OrderByDescending(r => r.Number).Take(1));
-        }
-
-        var design = await query.SingleOrDefaultAsync(ct);
+        var design = await db.Designs.SingleOrDefaultAsync(d => d.EditTokenHash == hash || d.ViewTokenHash == hash, ct);
         return design is null ? (null, DesignAccess.View)
             : (design, design.EditTokenHash == hash ? DesignAccess.Edit : DesignAccess.View);
     }

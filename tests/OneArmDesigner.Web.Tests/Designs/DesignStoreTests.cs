@@ -72,4 +72,18 @@ public sealed class DesignStoreTests : IClassFixture<RunningAppFixture>
         Assert.Contains(summaries, x => x.Token == kept.EditToken && x.Access == DesignAccess.Edit);
         Assert.Contains(summaries, x => x.Token == kept.ViewToken && x.Access == DesignAccess.View);
     }
+
+    [Fact]
+    public async Task Every_revision_keeps_the_findings_of_validating_it()
+    {
+        var broken = OneArmDesigner.Domain.Documents.DesignDocument.Serialize(OneArmDesigner.Domain.Templates.SeedTemplates.Asymmetric());
+        var fixedDesign = OneArmDesigner.Domain.Documents.DesignDocument.Serialize(OneArmDesigner.Domain.Templates.SeedTemplates.TransitVlan());
+        var created = (await WithStoreAsync(s => s.CreateAsync(broken))).Value!;
+        await WithStoreAsync(s => s.SaveAsync(created.EditToken, fixedDesign, 1));
+
+        var revisions = (await WithStoreAsync(s => s.ListRevisionsAsync(created.EditToken))).Value!;
+
+        Assert.Equal(0, revisions[0].Errors);
+        Assert.True(revisions[1].Errors >= 1);
+    }
 }
