@@ -39,3 +39,77 @@ window.oneArm.download = (fileName, mimeType, text) => {
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 };
+
+// Exports the canvas as a standalone picture. The SVG carries the canvas's own CSS rules and the device icons as
+// data URIs (a file opened elsewhere cannot load our icons), and, when given, the design document in <metadata> so
+// the picture can be imported again. PNG is the same SVG drawn onto a 2x bitmap.
+window.oneArm.exportCanvas = async (selector, fileName, format, designJson) => {
+  const source = document.querySelector(selector);
+  if (!source) {
+    return;
+  }
+
+  const clone = source.cloneNode(true);
+  const box = source.getBoundingClientRect();
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', Math.round(box.width));
+  clone.setAttribute('height', Math.round(box.height));
+
+  const rules = [];
+  for (const sheet of document.styleSheets) {
+    try {
+      for (const rule of sheet.cssRules) {
+        if (rule.cssText.includes('oad-')) {
+          rules.push(rule.cssText);
+        }
+      }
+    } catch {
+      // A sheet from another origin cannot be read; ours are all same-origin.
+    }
+  }
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = rules.join('\n');
+  clone.insertBefore(style, clone.firstChild);
+
+  const icons = new Map();
+  for (const image of clone.querySelectorAll('image')) {
+    const href = image.getAttribute('href');
+    if (!href || href.startsWith('data:')) {
+      continue;
+    }
+    if (!icons.has(href)) {
+      const text = await (await fetch(href)).text();
+      icons.set(href, 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(text))));
+    }
+    image.setAttribute('href', icons.get(href));
+  }
+
+  if (designJson) {
+    const metadata = document.createElementNS('http://www.w3.org/2000/svg', 'metadata');
+    metadata.setAttribute('id', 'onearm-design');
+    // A text node: HTML documents cannot create CDATA sections, and XMLSerializer escapes the text for us.
+    metadata.appendChild(document.createTextNode(designJson));
+    clone.insertBefore(metadata, clone.firstChild);
+  }
+
+  const svgText = new XMLSerializer().serializeToString(clone);
+  if (format === 'svg') {
+    window.oneArm.download(fileName, 'image/svg+xml', svgText);
+    return;
+  }
+
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  await new Promise((resolve, reject) => { image.onload = resolve; image.onerror = reject; image.src = url; });
+  const canvas = Object.assign(document.createElement('canvas'), { width: box.width * 2, height: box.height * 2 });
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  URL.revokeObjectURL(url);
+  const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+  const anchor = Object.assign(document.createElement('a'), { href: URL.createObjectURL(png), download: fileName });
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+};

@@ -334,6 +334,32 @@ public sealed partial class DesignPage : IAsyncDisposable
         await Dialogs.ShowAsync<ShareDialog>("Share", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
     }
 
+    private async Task HistoryAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<RevisionsDialog>("History",
+            new DialogParameters<RevisionsDialog> { { d => d.Token, Token }, { d => d.CanRestore, CanEdit } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: int number })
+        {
+            var document = await Store.GetRevisionDocumentAsync(Token, number);
+            var loaded = document.Succeeded ? DesignDocument.Load(document.Value!) : null;
+            if (loaded?.Design is null)
+            {
+                Snackbar.Add($"Revision {number} could not be read.", Severity.Error);
+                return;
+            }
+
+            Apply(loaded.Design, $"restore revision {number}", redraw: true);
+            Snackbar.Add($"Restored revision {number}. Undo takes it back.", Severity.Success);
+        }
+    }
+
+    private async Task ExportSvgAsync() =>
+        await JS.InvokeVoidAsync("oneArm.exportCanvas", "[data-testid=design-canvas] svg", $"{_history!.Current.Name}.svg", "svg", DesignDocument.Serialize(_history.Current));
+
+    private async Task ExportPngAsync() =>
+        await JS.InvokeVoidAsync("oneArm.exportCanvas", "[data-testid=design-canvas] svg", $"{_history!.Current.Name}.png", "png", null);
+
     private async Task ExportAsync() =>
         await JS.InvokeVoidAsync("oneArm.download", $"{_history!.Current.Name}.json", "application/json", DesignDocument.Serialize(_history.Current));
 

@@ -58,8 +58,20 @@ public partial class Designs
         }
 
         using var reader = new StreamReader(file.OpenReadStream(MaxImportBytes));
-        var json = await reader.ReadToEndAsync();
-        await CreateAsync(json, $"{file.Name} could not be imported.");
+        var text = await reader.ReadToEndAsync();
+        if (SvgDesignDocument.LooksLikeSvg(text))
+        {
+            var (json, problem) = SvgDesignDocument.Extract(text);
+            if (json is null)
+            {
+                ShowProblems($"{file.Name} could not be imported.", [problem!]);
+                return;
+            }
+
+            text = json;
+        }
+
+        await CreateAsync(text, $"{file.Name} could not be imported.");
     }
 
     private async Task CreateAsync(string documentJson, string failureTitle)
