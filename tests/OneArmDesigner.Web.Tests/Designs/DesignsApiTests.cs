@@ -158,13 +158,17 @@ public sealed class DesignsApiTests : IClassFixture<RunningAppFixture>, IDisposa
     }
 
     [Fact]
-    public async Task A_revoked_view_link_answers_404()
+    public async Task A_revoked_view_link_answers_404_from_the_api_and_the_page()
     {
         var created = await _api.CreateAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(new Uri($"designs/{created.ViewToken}", UriKind.Relative))).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync($"{created.EditToken}/view-token")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync(created.ViewToken)).StatusCode);
+        var page = await _http.GetAsync(new Uri($"designs/{created.ViewToken}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("A shared link may have been revoked", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

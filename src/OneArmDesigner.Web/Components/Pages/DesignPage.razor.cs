@@ -37,6 +37,9 @@ public sealed partial class DesignPage : IAsyncDisposable
 
     [Parameter] public string Token { get; set; } = "";
 
+    /// <summary>Present while the page is prerendered for an HTTP request, so an unknown link can answer 404.</summary>
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
+
     [Inject] private DesignStore Store { get; set; } = null!;
 
     [Inject] private BrowserDesignHistory BrowserHistory { get; set; } = null!;
@@ -89,6 +92,11 @@ public sealed partial class DesignPage : IAsyncDisposable
         if (!opened.Succeeded)
         {
             _loadProblem = "No design answers to this link. It may have been revoked or deleted, or the address is mistyped.";
+            if (HttpContext is { Response.HasStarted: false } http)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+
             return;
         }
 
