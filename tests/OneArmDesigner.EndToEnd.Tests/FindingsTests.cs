@@ -29,6 +29,7 @@ public sealed partial class FindingsTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByTestId("findings-summary")).ToHaveTextAsync("no problems");
         await Assertions.Expect(page.Locator(".oad-node[data-node-id='Transit VLAN']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("before-after")).ToContainTextAsync("LaptopA → LaptopB: SYN-ACK dropped at ASA (no-session) ⟶ reachable");
         await observed.ScreenshotAsync("findings-fixed");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Simulate" }).ClickAsync();
         await page.GetByTestId("run-flow").ClickAsync();

@@ -34,6 +34,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private int _tab;
     private ValidationReport? _report;
     private Finding? _selectedFinding;
+    private IReadOnlyList<VerdictChange>? _lastChanges;
 
     [Parameter] public string Token { get; set; } = "";
 
@@ -201,6 +202,7 @@ public sealed partial class DesignPage : IAsyncDisposable
 
     private void Revalidate()
     {
+        _lastChanges = null;
         _report = DesignAnalyzer.Validate(_history!.Current);
         _selectedFinding = null;
         using (_diagram.Batch())
@@ -239,7 +241,9 @@ public sealed partial class DesignPage : IAsyncDisposable
             return Task.CompletedTask;
         }
 
+        var before = _history!.Current;
         Apply(result.Design!, fix.Title, redraw: true);
+        _lastChanges = DesignComparison.Compare(before, result.Design!);
         Snackbar.Add($"Applied: {fix.Title}. Undo takes it back.", Severity.Success);
         return Task.CompletedTask;
     }

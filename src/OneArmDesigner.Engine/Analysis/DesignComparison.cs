@@ -1,0 +1,25 @@
+namespace OneArmDesigner.Engine.Analysis;
+
+/// <summary>A host pair whose default exchange ends differently in two designs.</summary>
+public sealed record VerdictChange(string From, string To, string Before, string After, bool Improved);
+
+/// <summary>Before and after a change (a fix, an edit): which flows change verdict.</summary>
+public static class DesignComparison
+{
+    public static IReadOnlyList<VerdictChange> Compare(Domain.Model.Design before, Domain.Model.Design after)
+    {
+        var old = ReachabilityMatrix.Compute(before).ToDictionary(e => (e.From, e.To));
+        var changes = new List<VerdictChange>();
+        foreach (var entry in ReachabilityMatrix.Compute(after))
+        {
+            var was = old.TryGetValue((entry.From, entry.To), out var previous) ? ReachabilityMatrix.Describe(previous) : "not in the design";
+            var now = ReachabilityMatrix.Describe(entry);
+            if (was != now)
+            {
+                changes.Add(new VerdictChange(entry.From, entry.To, was, now, entry.Reachable && previous?.Reachable != true));
+            }
+        }
+
+        return changes;
+    }
+}
