@@ -1,3 +1,4 @@
+using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
 
 namespace OneArmDesigner.Web.Editing;
@@ -26,4 +27,136 @@ public static class DesignEdits
         device.Mx is { } mx && mx.VpnPeers.Any(gone.Contains)
             ? device with { Mx = mx with { VpnPeers = [.. mx.VpnPeers.Where(p => !gone.Contains(p))] } }
             : device;
+
+    /// <summary>Adds a device of this kind with a fresh name ("Router1", "Router2"...) and the settings its kind needs.</summary>
+    public static (Design Design, string Name) AddDevice(Design design, DeviceKind kind, Position at)
+    {
+        var prefix = kind switch
+        {
+            DeviceKind.L3Switch => "Switch",
+            DeviceKind.Mx => "MX",
+            DeviceKind.Vlan => "VLAN",
+            _ => kind.DisplayName(),
+        };
+        var taken = design.Devices.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var name = kind == DeviceKind.Internet && !taken.Contains("Internet")
+            ? "Internet"
+            : Enumerable.Range(1, int.MaxValue).Select(n => $"{prefix}{n}").First(n => !taken.Contains(n));
+        var device = kind switch
+        {
+            DeviceKind.Host or DeviceKind.Server => new Device(name, kind, at, [new DeviceInterface("eth0", null)], [], Host: HostSettings.None),
+            DeviceKind.Firewall => new Device(name, kind, at, [new DeviceInterface("outside", null, 0), new DeviceInterface("inside", null, 100)], [], Firewall: FirewallSettings.Default),
+            DeviceKind.Mx => new Device(name, kind, at, [new DeviceInterface("wan", null)], [], Mx: new MxSettings(MxMode.Passthrough, "wan", null, [], [])),
+            DeviceKind.Vlan => new Device(name, kind, at, [], [], Vlan: new VlanSettings(1, null)),
+            DeviceKind.Internet => new Device(name, kind, at, [], []),
+            _ => new Device(name, kind, at, [new DeviceInterface("g0", null), new DeviceInterface("g1", null)], []),
+        };
+        return (design with { Devices = [.. design.Devices, device] }, name);
+    }
+
+    /// <summary>Renames a device; links, VPN peer lists and the canvas follow. Returns why not, if the name is taken or empty.</summary>
+    public static (Design? Design, string? Problem) RenameDevice(Design design, string from, string to)
+    {
+        to = to.Trim();
+        if (to.Length == 0)
+        {
+            return (null, "A device needs a name.");
+        }
+
+        if (to != from && design.FindDevice(to) is not null)
+        {
+            return (null, $"'{to}' is already the name of another device.");
+        }
+
+        LinkEnd Follow(LinkEnd end) => end.Device == from ? end with { Device = to } : end;
+
+        Device Rename(Device device)
+        {
+            var renamed = device.Name == from ? device with { Name = to } : device;
+            return renamed.Mx is { } mx && mx.VpnPeers.Contains(from)
+                ? renamed with { Mx = mx with { VpnPeers = [.. mx.VpnPeers.Select(p => p == from ? to : p)] } }
+                : renamed;
+        }
+
+        return (design with { Devices = [.. design.Devices.Select(Rename)], Links = [.. design.Links.Select(l => new Link(Follow(l.A), Follow(l.B)))] }, null);
+    }
+
+    /// <summary>Sets (or clears, with empty text) an interface's address. Returns why not when the text is not an IPv4 prefix.</summary>
+    public static (Design? Design, string? Problem) SetInterfaceAddress(Design design, string device, string interfaceName, string text)
+    {
+        Ipv4Prefix? address = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            if (!Ipv4Prefix.TryParse(text.Trim(), out var parsed))
+            {
+                return (null, $"'{text.Trim()}' is not an IPv4 prefix (for example 10.0.0.1/24).");
+            }
+
+            address = parsed;
+        }
+
+        return (Update(design, device, d => d with { Interfaces = [.. d.Interfaces.Select(i => i.Name == interfaceName ? i with { Address = address } : i)] }), null);
+    }
+
+    /// <summary>Sets (or clears) a host's default gateway; it must lie in one of the host's subnets.</summary>
+    public static (Design? Design, string? Problem) SetDefaultGateway(Design design, string device, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (Update(design, device, d => d with { DefaultGateway = null }), null);
+        }
+
+        if (!Ipv4Address.TryParse(text.Trim(), out var gateway))
+        {
+            return (null, $"'{text.Trim()}' is not an IPv4 address.");
+        }
+
+        var host = design.GetDevice(device);
+        return host.Interfaces.Any(i => i.Address is { } a && a.Contains(gateway))
+            ? (Update(design, device, d => d with { DefaultGateway = gateway }), null)
+            : (null, $"{gateway} is not on any of {device}'s subnets; give the interface an address in the gateway's subnet first.");
+    }
+
+    /// <summary>
+    /// Cables two devices: a segment end needs no interface; a device end uses its first interface without a cable,
+    /// or gets a new one. Returns why not for two segments, or a device to itself.
+    /// </summary>
+    public static (Design? Design, string? Problem) Connect(Design design, string a, string b)
+    {
+        if (a == b)
+        {
+            return (null, "A device cannot be cabled to itself.");
+        }
+
+        var (left, right) = (design.GetDevice(a), design.GetDevice(b));
+        if (left.Kind.IsSegment() && right.Kind.IsSegment())
+        {
+            return (null, $"{a} and {b} are both segments; put a router or switch between them.");
+        }
+
+        var (withLeft, leftEnd) = FreeEnd(design, left);
+        var (withBoth, rightEnd) = FreeEnd(withLeft, withLeft.GetDevice(b));
+        return (withBoth with { Links = [.. withBoth.Links, new Link(leftEnd, rightEnd)] }, null);
+    }
+
+    private static (Design Design, LinkEnd End) FreeEnd(Design design, Device device)
+    {
+        if (device.Kind.IsSegment())
+        {
+            return (design, new LinkEnd(device.Name));
+        }
+
+        var cabled = design.Links.SelectMany(l => new[] { l.A, l.B }).Where(e => e.Device == device.Name).Select(e => e.Interface).ToHashSet();
+        if (device.Interfaces.FirstOrDefault(i => !cabled.Contains(i.Name)) is { } free)
+        {
+            return (design, new LinkEnd(device.Name, free.Name));
+        }
+
+        var stem = device.Kind.IsEndpoint() ? "eth" : "g";
+        var name = Enumerable.Range(0, int.MaxValue).Select(n => $"{stem}{n}").First(n => device.FindInterface(n) is null);
+        return (Update(design, device.Name, d => d with { Interfaces = [.. d.Interfaces, new DeviceInterface(name, null)] }), new LinkEnd(device.Name, name));
+    }
+
+    private static Design Update(Design design, string device, Func<Device, Device> change) =>
+        design with { Devices = [.. design.Devices.Select(d => d.Name == device ? change(d) : d)] };
 }
