@@ -35,6 +35,9 @@ public sealed partial class DesignPage : IAsyncDisposable
     private ValidationReport? _report;
     private Finding? _selectedFinding;
     private IReadOnlyList<VerdictChange>? _lastChanges;
+    private string? _selectedDevice;
+
+    private Device? SelectedDevice => _selectedDevice is null ? null : _history?.Current.FindDevice(_selectedDevice);
 
     [Parameter] public string Token { get; set; } = "";
 
@@ -134,9 +137,13 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.NodesMoved -= OnNodesMoved;
         _diagram.DeleteRequested -= OnDeleteRequested;
         _diagram.CommandRequested -= OnCommandRequested;
+        _diagram.LinkRequested -= OnLinkRequested;
+        _diagram.SelectionChanged -= OnSelectionChanged;
         _diagram.NodesMoved += OnNodesMoved;
         _diagram.DeleteRequested += OnDeleteRequested;
         _diagram.CommandRequested += OnCommandRequested;
+        _diagram.LinkRequested += OnLinkRequested;
+        _diagram.SelectionChanged += OnSelectionChanged;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -193,11 +200,62 @@ public sealed partial class DesignPage : IAsyncDisposable
         }
     }
 
-    /// <summary>Redraws the design, re-validates it and puts the findings' badges on the devices.</summary>
+    /// <summary>Redraws the design (keeping the selected device selected), re-validates it and badges the devices.</summary>
     private void ShowDesign()
     {
+        var keep = _selectedDevice;
         DesignDiagram.Show(_diagram, _history!.Current);
+        if (keep is not null && _diagram.Nodes.TryGet(keep, out var node))
+        {
+            _diagram.Select(node);
+        }
+
         Revalidate();
+    }
+
+    private void OnSelectionChanged(object? sender, EventArgs e)
+    {
+        var nodes = _diagram.SelectedNodes.ToList();
+        var next = nodes.Count == 1 ? nodes[0].Id : null;
+        if (next != _selectedDevice)
+        {
+            _selectedDevice = next;
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
+
+    private void OnLinkRequested(object? sender, LinkRequestedEventArgs e)
+    {
+        var (next, problem) = DesignEdits.Connect(_history!.Current, e.Source.Id, e.Target.Id);
+        if (next is null)
+        {
+            Snackbar.Add(problem!, Severity.Warning);
+            return;
+        }
+
+        Apply(next, $"cable {e.Source.Id} to {e.Target.Id}", redraw: true);
+    }
+
+    private Task AddDeviceAsync(DeviceKind kind)
+    {
+        var view = _diagram.Viewport;
+        var centre = view.ToDiagram(new OneArmDesigner.Canvas.Geometry.Point(view.Size.Width / 2, view.Size.Height / 2));
+        var (next, name) = DesignEdits.AddDevice(_history!.Current, kind, new OneArmDesigner.Domain.Model.Position(Math.Round(centre.X / 20) * 20, Math.Round(centre.Y / 20) * 20));
+        _selectedDevice = name;
+        Apply(next, $"add {name}", redraw: true);
+        return Task.CompletedTask;
+    }
+
+    private Task OnPropertiesEdited((Design Design, string Description) edit)
+    {
+        if (_selectedDevice is not null && edit.Design.FindDevice(_selectedDevice) is null)
+        {
+            // A rename: follow the device to its new name.
+            _selectedDevice = edit.Design.Devices.Select(d => d.Name).Except(_history!.Current.Devices.Select(d => d.Name)).FirstOrDefault();
+        }
+
+        Apply(edit.Design, edit.Description, redraw: true);
+        return Task.CompletedTask;
     }
 
     private void Revalidate()

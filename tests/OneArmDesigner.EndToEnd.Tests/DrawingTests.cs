@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OneArmDesigner.EndToEnd.Tests.Infrastructure;
+
+namespace OneArmDesigner.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class DrawingTests(BrowserFixture browser)
+{
+    [GeneratedRegex("/designs/[A-Za-z0-9_-]{43}$")]
+    private static partial Regex DesignLink();
+
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+
+    [Fact]
+    public async Task Devices_are_added_from_the_palette_addressed_in_the_properties_and_cabled_with_the_mouse()
+    {
+        await using var observed = await browser.OpenPageAsync("/designs");
+        var page = observed.Page;
+        await page.GetByTestId("new-design").ClickAsync();
+        await page.WaitForURLAsync(DesignLink());
+
+        await page.GetByTestId("palette-host").ClickAsync();
+        var host = page.Locator(".oad-node[data-node-id='Host1']");
+        await Assertions.Expect(host).ToHaveCountAsync(1);
+        await Assertions.Expect(Field(page, "prop-name")).ToHaveValueAsync("Host1");
+
+        await Field(page, "prop-address-eth0").FillAsync("10.0.0.300/24");
+        await Field(page, "prop-address-eth0").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("properties")).ToContainTextAsync("'10.0.0.300/24' is not an IPv4 prefix");
+
+        await Field(page, "prop-address-eth0").FillAsync("10.0.0.5/24");
+        await Field(page, "prop-address-eth0").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("properties")).Not.ToContainTextAsync("is not an IPv4 prefix");
+        await Assertions.Expect(page.Locator(".oad-link")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("palette-vlan").ClickAsync();
+        var vlan = page.Locator(".oad-node[data-node-id='VLAN1']");
+        await Assertions.Expect(vlan).ToHaveCountAsync(1);
+        await vlan.DragToAsync(page.GetByTestId("design-canvas"), new LocatorDragToOptions { TargetPosition = new TargetPosition { X = 150, Y = 120 } });
+
+        // Select the host, then drag from one of its port handles onto the VLAN.
+        await host.ClickAsync();
+        var port = host.Locator("circle.oad-port").First;
+        await Assertions.Expect(port).ToBeVisibleAsync();
+        var from = (await port.BoundingBoxAsync())!;
+        var to = (await vlan.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+
+        await Assertions.Expect(page.Locator(".oad-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".oad-link")).ToContainTextAsync("eth0 10.0.0.5/24");
+        await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("saved", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await observed.ScreenshotAsync("drawing");
+        Assert.Empty(observed.ConsoleErrors);
+    }
+}
