@@ -41,7 +41,7 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await vlan.DragToAsync(page.GetByTestId("design-canvas"), new LocatorDragToOptions { TargetPosition = new TargetPosition { X = 150, Y = 120 } });
 
         // Select the host, then drag from one of its port handles onto the VLAN.
-        await host.ClickAsync();
+        await host.Locator("image").ClickAsync();
         var port = host.Locator("circle.oad-port").First;
         await Assertions.Expect(port).ToBeVisibleAsync();
         var from = (await port.BoundingBoxAsync())!;

@@ -102,7 +102,9 @@ public sealed partial class SharingTests(BrowserFixture browser)
         var laptop = page.Locator(".oad-node[data-node-id='LaptopB']");
         await Assertions.Expect(laptop).ToHaveCountAsync(1);
 
-        await laptop.ClickAsync();
+        await laptop.Locator("image").ClickAsync();
+        // The selection reaches the server before Delete means anything: wait until the properties show it.
+        await Assertions.Expect(Field(page, "prop-name")).ToHaveValueAsync("LaptopB");
         await page.Keyboard.PressAsync("Delete");
 
         await Assertions.Expect(laptop).ToHaveCountAsync(0);
