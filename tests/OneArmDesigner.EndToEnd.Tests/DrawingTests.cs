@@ -57,4 +57,28 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await observed.ScreenshotAsync("drawing");
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Copy_and_paste_duplicate_the_selection_and_question_mark_opens_the_shortcut_sheet()
+    {
+        await using var observed = await browser.OpenPageAsync("/designs");
+        var page = observed.Page;
+        await page.GetByTestId("new-design").ClickAsync();
+        await page.WaitForURLAsync(DesignLink());
+        await page.GetByTestId("palette-router").ClickAsync();
+        var router = page.Locator(".oad-node[data-node-id='Router1']");
+        await router.Locator("image").ClickAsync();
+        await Assertions.Expect(Field(page, "prop-name")).ToHaveValueAsync("Router1");
+
+        await page.Keyboard.PressAsync("Control+c");
+        await page.Keyboard.PressAsync("Control+v");
+
+        await Assertions.Expect(page.Locator(".oad-node[data-node-id='Router1 copy']")).ToHaveCountAsync(1);
+        await page.GetByTestId("undo").ClickAsync();
+        await Assertions.Expect(page.Locator(".oad-node[data-node-id='Router1 copy']")).ToHaveCountAsync(0);
+
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.GetByTestId("shortcuts-dialog")).ToContainTextAsync("copy / cut / paste the selected devices");
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }

@@ -159,4 +159,35 @@ public static class DesignEdits
 
     private static Design Update(Design design, string device, Func<Device, Device> change) =>
         design with { Devices = [.. design.Devices.Select(d => d.Name == device ? change(d) : d)] };
+
+    /// <summary>
+    /// Pastes copies of devices (and the cables among them) offset from the originals. Each copy gets a fresh name
+    /// ("Router1 copy", "Router1 copy 2"...); cables to devices outside the copy are left out.
+    /// </summary>
+    public static (Design Design, IReadOnlyList<string> Names) Paste(Design design, IReadOnlyList<Device> devices, IReadOnlyList<Link> links, double offset = 40)
+    {
+        var taken = design.Devices.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var device in devices)
+        {
+            var name = $"{device.Name} copy";
+            for (var n = 2; taken.Contains(name); n++)
+            {
+                name = $"{device.Name} copy {n}";
+            }
+
+            taken.Add(name);
+            renamed[device.Name] = name;
+        }
+
+        var copies = devices.Select(d => d with
+        {
+            Name = renamed[d.Name],
+            Position = new Position(d.Position.X + offset, d.Position.Y + offset),
+            Mx = d.Mx is { } mx ? mx with { VpnPeers = [.. mx.VpnPeers.Select(p => renamed.GetValueOrDefault(p, p))] } : null,
+        });
+        var cables = links.Where(l => renamed.ContainsKey(l.A.Device) && renamed.ContainsKey(l.B.Device))
+            .Select(l => new Link(l.A with { Device = renamed[l.A.Device] }, l.B with { Device = renamed[l.B.Device] }));
+        return (design with { Devices = [.. design.Devices, .. copies], Links = [.. design.Links, .. cables] }, [.. renamed.Values]);
+    }
 }

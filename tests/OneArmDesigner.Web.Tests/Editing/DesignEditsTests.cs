@@ -72,4 +72,21 @@ public sealed class DesignEditsTests
         var withSecondVlan = DesignEdits.AddDevice(again, DeviceKind.Vlan, new Position(0, 0)).Design;
         Assert.Contains("both segments", DesignEdits.Connect(withSecondVlan, "VLAN1", "VLAN2").Problem);
     }
+
+    [Fact]
+    public void Pasting_copies_devices_with_fresh_names_offset_and_keeps_only_the_cables_among_them()
+    {
+        var design = SeedTemplates.Asymmetric();
+        var copied = new[] { design.GetDevice("LaptopB"), design.GetDevice("LAN-B") };
+
+        var (pasted, names) = DesignEdits.Paste(design, copied, design.Links);
+        var (twice, again) = DesignEdits.Paste(pasted, copied, design.Links);
+
+        Assert.Equal(["LaptopB copy", "LAN-B copy"], names);
+        Assert.Equal(["LaptopB copy 2", "LAN-B copy 2"], again);
+        Assert.Equal(design.GetDevice("LaptopB").Position.X + 40, pasted.GetDevice("LaptopB copy").Position.X);
+        Assert.Contains(new Link(new LinkEnd("LaptopB copy", "eth0"), new LinkEnd("LAN-B copy")), pasted.Links);
+        Assert.Equal(design.Links.Count + 1, pasted.Links.Count);
+        Assert.Empty(DesignConsistency.Check(twice));
+    }
 }

@@ -8,6 +8,7 @@ using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis;
 using FindingSeverity = OneArmDesigner.Engine.Analysis.Severity;
 using Severity = MudBlazor.Severity;
+using OneArmDesigner.Web.Components.Designer;
 using OneArmDesigner.Web.Components.Designs;
 using OneArmDesigner.Web.Components.Diagrams;
 using OneArmDesigner.Web.Designs;
@@ -36,6 +37,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private Finding? _selectedFinding;
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
+    private (IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links)? _clipboard;
 
     private Device? SelectedDevice => _selectedDevice is null ? null : _history?.Current.FindDevice(_selectedDevice);
 
@@ -197,6 +199,12 @@ public sealed partial class DesignPage : IAsyncDisposable
             case DiagramCommand.Redo:
                 _ = RedoAsync();
                 break;
+            case DiagramCommand.Copy or DiagramCommand.Cut:
+                Copy(cut: e.Command == DiagramCommand.Cut);
+                break;
+            case DiagramCommand.Paste:
+                Paste();
+                break;
         }
     }
 
@@ -304,6 +312,45 @@ public sealed partial class DesignPage : IAsyncDisposable
         _lastChanges = DesignComparison.Compare(before, result.Design!);
         Snackbar.Add($"Applied: {fix.Title}. Undo takes it back.", Severity.Success);
         return Task.CompletedTask;
+    }
+
+    private void Copy(bool cut)
+    {
+        var names = _diagram.SelectedNodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var design = _history!.Current;
+        _clipboard = ([.. design.Devices.Where(d => names.Contains(d.Name))], design.Links);
+        if (cut && CanEdit)
+        {
+            Apply(DesignEdits.Delete(design, names, []), $"cut {names.Count} devices", redraw: true);
+        }
+    }
+
+    private void Paste()
+    {
+        if (_clipboard is not { } clip || !CanEdit)
+        {
+            return;
+        }
+
+        var (next, names) = DesignEdits.Paste(_history!.Current, clip.Devices, clip.Links);
+        Apply(next, $"paste {names.Count} devices", redraw: true);
+        _diagram.Select(names.Select(n => _diagram.Nodes[n]));
+    }
+
+    private async Task ShortcutsAsync() =>
+        await Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+
+    private async Task OnPageKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.Key == "?")
+        {
+            await ShortcutsAsync();
+        }
     }
 
     private Task UndoAsync() => Step(h => h.Undo());
