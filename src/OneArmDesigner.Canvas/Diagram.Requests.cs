@@ -1,3 +1,5 @@
+using OneArmDesigner.Canvas.Geometry;
+
 namespace OneArmDesigner.Canvas;
 
 // Edits the user asks for. Moves are applied here and reported with before/after positions; links, deletions and
@@ -16,6 +18,12 @@ public sealed partial class Diagram
 
     /// <summary>Raised for undo, redo and clipboard shortcuts, which the app implements.</summary>
     public event EventHandler<CommandRequestedEventArgs>? CommandRequested;
+
+    /// <summary>
+    /// Raised when something dragged from outside the canvas (a palette item) is dropped on it; the app decides what
+    /// to create. The position is in diagram coordinates, snapped to the grid when snapping is on.
+    /// </summary>
+    public event EventHandler<DropRequestedEventArgs>? DropRequested;
 
     /// <summary>Raised when the user double-clicked a node, a link or the background (whatever the behaviour set).</summary>
     public event EventHandler<DoubleClickedEventArgs>? DoubleClicked;
@@ -95,6 +103,22 @@ public sealed partial class Diagram
         }
 
         CommandRequested?.Invoke(this, new CommandRequestedEventArgs(command));
+        return true;
+    }
+
+    /// <summary>
+    /// Raises <see cref="DropRequested"/> for an item dropped at <paramref name="screen"/> (canvas-relative pixels);
+    /// false while read-only.
+    /// </summary>
+    public bool RequestDrop(string payload, Point screen)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (Options.ReadOnly)
+        {
+            return false;
+        }
+
+        DropRequested?.Invoke(this, new DropRequestedEventArgs(payload, Options.Snap(Viewport.ToDiagram(screen))));
         return true;
     }
 }

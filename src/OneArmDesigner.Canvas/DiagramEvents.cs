@@ -67,3 +67,15 @@ public sealed class DoubleClickedEventArgs(SelectableElement? element, Point dia
 
     public Point DiagramPoint { get; } = diagramPoint;
 }
+
+/// <summary>
+/// Data for <see cref="Diagram.DropRequested"/>: an item dragged from outside the canvas was dropped on it.
+/// <see cref="Payload"/> is the text the drag source set; nothing has been added.
+/// </summary>
+public sealed class DropRequestedEventArgs(string payload, Point position) : EventArgs
+{
+    public string Payload { get; } = payload;
+
+    /// <summary>Where it was dropped, in diagram coordinates.</summary>
+    public Point Position { get; } = position;
+}

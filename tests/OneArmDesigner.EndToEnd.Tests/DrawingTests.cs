@@ -40,16 +40,8 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await Assertions.Expect(vlan).ToHaveCountAsync(1);
         await vlan.DragToAsync(page.GetByTestId("design-canvas"), new LocatorDragToOptions { TargetPosition = new TargetPosition { X = 150, Y = 120 } });
 
-        // Select the host, then drag from one of its port handles onto the VLAN.
-        await host.Locator("image").ClickAsync();
-        var port = host.Locator("circle.oad-port").First;
-        await Assertions.Expect(port).ToBeVisibleAsync();
-        var from = (await port.BoundingBoxAsync())!;
-        var to = (await vlan.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 8 });
-        await page.Mouse.UpAsync();
+        // Drag a cable from the host's port handle onto the VLAN; the dialog offers the host's free interface.
+        await new Designer(page).CableAsync("Host1", "VLAN1");
 
         await Assertions.Expect(page.Locator(".oad-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".oad-link")).ToContainTextAsync("eth0 10.0.0.5/24");

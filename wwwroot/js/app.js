@@ -113,3 +113,12 @@ window.oneArm.exportCanvas = async (selector, fileName, format, designJson) => {
   anchor.click();
   anchor.remove();
 };
+
+// Palette items carry what they add in data-drag-payload; a drag hands it to the canvas in the diagram layer's own
+// data type, so the canvas knows where it was dropped without knowing what a palette is.
+document.addEventListener('dragstart', e => {
+  const source = e.target instanceof Element ? e.target.closest('[data-drag-payload]') : null;
+  if (!source || !e.dataTransfer) return;
+  e.dataTransfer.setData('application/x-diagram-item', source.dataset.dragPayload);
+  e.dataTransfer.effectAllowed = 'copy';
+});

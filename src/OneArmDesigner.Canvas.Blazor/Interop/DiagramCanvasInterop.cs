@@ -106,6 +106,12 @@ public sealed class DiagramCanvasInterop
     public void DoubleClick(HitTarget? hit, double x, double y, int modifiers) =>
         Diagram.OnDoubleClick(Resolve(hit), new Point(x, y), (KeyModifiers)modifiers);
 
+    /// <summary>
+    /// An item dragged from outside (whose drag source set <c>application/x-diagram-item</c>) dropped at a point.
+    /// </summary>
+    [JSInvokable]
+    public void Drop(string payload, double x, double y) => Diagram.RequestDrop(payload, new Point(x, y));
+
     private static ViewportState ToState(Viewport v) => new(v.Pan.X, v.Pan.Y, v.Zoom);
 
     /// <summary>Finds the element a hit names; anything unknown (for example removed meanwhile) counts as background.</summary>

@@ -9,6 +9,7 @@
 //   Escape, pointercancel, lost capture -> PointerCancel(); the preview is undone here
 //   wheel   -> Wheel(x, y, deltaY, modifiers), accumulated, at most one call in flight
 //   size    -> Resize(width, height) on attach and on every change; dblclick -> DoubleClick(hit, x, y, modifiers)
+//   drop    -> Drop(payload, x, y) for an HTML drag whose source set the DROP_TYPE data (a palette item, say)
 // Points are pixels relative to the svg's top-left corner. Hits come from data-node-id / data-port / data-link-id.
 // Keys go to .NET through Blazor's @onkeydown; here we only stop the browser's own handling of shortcut keys.
 
@@ -16,6 +17,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const END_LABEL_DISTANCE = 24; // mirror of LinkGeometry.EndLabelDistance
 const PLAIN_KEYS = new Set(['Delete', 'Backspace', 'Escape', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 const COMMAND_KEYS = new Set(['a', 'c', 'v', 'x', 'y', 'z']);
+/** The data type a drag source outside the canvas sets for its payload, e.g. dataTransfer.setData(DROP_TYPE, 'router'). */
+export const DROP_TYPE = 'application/x-diagram-item';
 
 /** Starts handling input on the canvas svg; returns an object whose dispose() stops it. */
 export function attach(svg, dotnet) {
@@ -38,6 +41,8 @@ class CanvasInput {
     this.listen('wheel', e => this.onWheel(e), { passive: false });
     this.listen('keydown', e => this.onKeyDown(e));
     this.listen('dblclick', e => this.onDoubleClick(e));
+    this.listen('dragover', e => this.onDragOver(e));
+    this.listen('drop', e => this.onDrop(e));
     this.resizeObserver = new ResizeObserver(() => this.reportSize());
     this.resizeObserver.observe(svg);
   }
@@ -177,6 +182,23 @@ class CanvasInput {
     const point = this.local(e);
     const hit = this.hitAt(document.elementFromPoint(e.clientX, e.clientY));
     this.dotnet.invokeMethodAsync('DoubleClick', hit, point.x, point.y, modifiers(e))
+      .catch(error => console.error('diagramCanvas:', error));
+  }
+
+  // --- items dragged in from outside ------------------------------------------------------------------------
+
+  onDragOver(e) {
+    if (!e.dataTransfer?.types.includes(DROP_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }
+
+  onDrop(e) {
+    const payload = e.dataTransfer?.getData(DROP_TYPE);
+    if (!payload) return;
+    e.preventDefault();
+    const point = this.local(e);
+    this.dotnet.invokeMethodAsync('Drop', payload, point.x, point.y)
       .catch(error => console.error('diagramCanvas:', error));
   }
 

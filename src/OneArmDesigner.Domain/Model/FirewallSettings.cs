@@ -16,6 +16,8 @@ public sealed record FirewallSettings(
 /// <summary>Flows from <see cref="Source"/> to <see cref="Destination"/> (either direction matches for tcp-state-bypass).</summary>
 public sealed record TrafficSelector(Ipv4Prefix Source, Ipv4Prefix Destination)
 {
+    public override string ToString() => $"{Source} ↔ {Destination}";
+
     public bool Matches(Ipv4Address source, Ipv4Address destination) =>
         (Source.Contains(source) && Destination.Contains(destination))
         || (Source.Contains(destination) && Destination.Contains(source));
@@ -48,7 +50,16 @@ public sealed record NatRule(
     int? PublicPort = null,
     Ipv4Address? PrivateAddress = null,
     int? PrivatePort = null,
-    Ipv4Prefix? InsideNetwork = null);
+    Ipv4Prefix? InsideNetwork = null)
+{
+    /// <summary>The rule as a firewall engineer reads it, e.g. "port forward udp outside:4500 ⇄ 192.168.1.2:4500 on outside".</summary>
+    public override string ToString() => Kind switch
+    {
+        NatKind.Static => $"static NAT {PrivateAddress} ⇄ {PublicAddress?.ToString() ?? OutsideInterface} on {OutsideInterface}",
+        NatKind.PortForward => $"port forward {Protocol.ToJsonName()} {PublicAddress?.ToString() ?? OutsideInterface}:{PublicPort} ⇄ {PrivateAddress}:{PrivatePort ?? PublicPort} on {OutsideInterface}",
+        _ => $"PAT of {InsideNetwork} behind {OutsideInterface}",
+    };
+}
 
 public enum AclAction
 {
@@ -63,4 +74,9 @@ public sealed record AclRule(
     Protocol Protocol,
     Ipv4Prefix Source,
     Ipv4Prefix Destination,
-    int? DestinationPort = null);
+    int? DestinationPort = null)
+{
+    /// <summary>The entry in ASA style, e.g. "permit udp 0.0.0.0/0 203.0.113.2/32 eq 4500".</summary>
+    public override string ToString() =>
+        $"{(Action == AclAction.Permit ? "permit" : "deny")} {Protocol.ToJsonName()} {Source} {Destination}{(DestinationPort is { } port ? $" eq {port}" : "")}";
+}

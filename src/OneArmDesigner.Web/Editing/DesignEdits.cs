@@ -95,7 +95,7 @@ public static class DesignEdits
             address = parsed;
         }
 
-        return (Update(design, device, d => d with { Interfaces = [.. d.Interfaces.Select(i => i.Name == interfaceName ? i with { Address = address } : i)] }), null);
+        return (UpdateDevice(design, device, d => d with { Interfaces = [.. d.Interfaces.Select(i => i.Name == interfaceName ? i with { Address = address } : i)] }), null);
     }
 
     /// <summary>Sets (or clears) a host's default gateway; it must lie in one of the host's subnets.</summary>
@@ -103,7 +103,7 @@ public static class DesignEdits
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (Update(design, device, d => d with { DefaultGateway = null }), null);
+            return (UpdateDevice(design, device, d => d with { DefaultGateway = null }), null);
         }
 
         if (!Ipv4Address.TryParse(text.Trim(), out var gateway))
@@ -113,15 +113,16 @@ public static class DesignEdits
 
         var host = design.GetDevice(device);
         return host.Interfaces.Any(i => i.Address is { } a && a.Contains(gateway))
-            ? (Update(design, device, d => d with { DefaultGateway = gateway }), null)
+            ? (UpdateDevice(design, device, d => d with { DefaultGateway = gateway }), null)
             : (null, $"{gateway} is not on any of {device}'s subnets; give the interface an address in the gateway's subnet first.");
     }
 
     /// <summary>
-    /// Cables two devices: a segment end needs no interface; a device end uses its first interface without a cable,
-    /// or gets a new one. Returns why not for two segments, or a device to itself.
+    /// Cables two devices. A segment end needs no interface. A device end uses the interface named for it (created
+    /// when the device has none by that name), or else its first interface without a cable, or a new one. Returns why
+    /// not for two segments, a device to itself, a bad interface name, or an interface that is already cabled.
     /// </summary>
-    public static (Design? Design, string? Problem) Connect(Design design, string a, string b)
+    public static (Design? Design, string? Problem) Connect(Design design, string a, string b, string? aInterface = null, string? bInterface = null)
     {
         if (a == b)
         {
@@ -134,30 +135,67 @@ public static class DesignEdits
             return (null, $"{a} and {b} are both segments; put a router or switch between them.");
         }
 
-        var (withLeft, leftEnd) = FreeEnd(design, left);
-        var (withBoth, rightEnd) = FreeEnd(withLeft, withLeft.GetDevice(b));
-        return (withBoth with { Links = [.. withBoth.Links, new Link(leftEnd, rightEnd)] }, null);
+        var (withLeft, leftEnd, leftProblem) = End(design, left, aInterface);
+        if (leftProblem is not null)
+        {
+            return (null, leftProblem);
+        }
+
+        var (withBoth, rightEnd, rightProblem) = End(withLeft, withLeft.GetDevice(b), bInterface);
+        return rightProblem is not null
+            ? (null, rightProblem)
+            : (withBoth with { Links = [.. withBoth.Links, new Link(leftEnd, rightEnd)] }, null);
     }
 
-    private static (Design Design, LinkEnd End) FreeEnd(Design design, Device device)
+    /// <summary>The interfaces of a device that no cable uses yet, in order.</summary>
+    public static IReadOnlyList<string> FreeInterfaces(Design design, string device)
+    {
+        var cabled = CabledInterfaces(design, device);
+        return [.. design.GetDevice(device).Interfaces.Select(i => i.Name).Where(n => !cabled.Contains(n))];
+    }
+
+    /// <summary>The name a new interface on this device would get: eth0, eth1... on hosts, g0, g1... elsewhere.</summary>
+    public static string NextInterfaceName(Device device)
+    {
+        var stem = device.Kind.IsEndpoint() ? "eth" : "g";
+        return Enumerable.Range(0, int.MaxValue).Select(n => $"{stem}{n}").First(n => device.FindInterface(n) is null);
+    }
+
+    private static HashSet<string?> CabledInterfaces(Design design, string device) =>
+        design.Links.SelectMany(l => new[] { l.A, l.B }).Where(e => e.Device == device).Select(e => e.Interface).ToHashSet();
+
+    private static (Design Design, LinkEnd End, string? Problem) End(Design design, Device device, string? chosen)
     {
         if (device.Kind.IsSegment())
         {
-            return (design, new LinkEnd(device.Name));
+            return (design, new LinkEnd(device.Name), null);
         }
 
-        var cabled = design.Links.SelectMany(l => new[] { l.A, l.B }).Where(e => e.Device == device.Name).Select(e => e.Interface).ToHashSet();
-        if (device.Interfaces.FirstOrDefault(i => !cabled.Contains(i.Name)) is { } free)
+        if (chosen is null)
         {
-            return (design, new LinkEnd(device.Name, free.Name));
+            return FreeInterfaces(design, device.Name) is [var free, ..]
+                ? (design, new LinkEnd(device.Name, free), null)
+                : WithNewInterface(design, device, NextInterfaceName(device));
         }
 
-        var stem = device.Kind.IsEndpoint() ? "eth" : "g";
-        var name = Enumerable.Range(0, int.MaxValue).Select(n => $"{stem}{n}").First(n => device.FindInterface(n) is null);
-        return (Update(design, device.Name, d => d with { Interfaces = [.. d.Interfaces, new DeviceInterface(name, null)] }), new LinkEnd(device.Name, name));
+        chosen = chosen.Trim();
+        if (device.FindInterface(chosen) is null)
+        {
+            return InterfaceEdits.NameProblem(device, chosen) is { } problem
+                ? (design, new LinkEnd(device.Name), problem)
+                : WithNewInterface(design, device, chosen);
+        }
+
+        return CabledInterfaces(design, device.Name).Contains(chosen)
+            ? (design, new LinkEnd(device.Name), $"{device.Name}:{chosen} already has a cable; pick a free interface or add a new one.")
+            : (design, new LinkEnd(device.Name, chosen), null);
     }
 
-    private static Design Update(Design design, string device, Func<Device, Device> change) =>
+    private static (Design Design, LinkEnd End, string? Problem) WithNewInterface(Design design, Device device, string name) =>
+        (UpdateDevice(design, device.Name, d => d with { Interfaces = [.. d.Interfaces, new DeviceInterface(name, null)] }), new LinkEnd(device.Name, name), null);
+
+    /// <summary>Replaces one device by what <paramref name="change"/> makes of it.</summary>
+    public static Design UpdateDevice(Design design, string device, Func<Device, Device> change) =>
         design with { Devices = [.. design.Devices.Select(d => d.Name == device ? change(d) : d)] };
 
     /// <summary>

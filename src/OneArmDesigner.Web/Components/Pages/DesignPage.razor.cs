@@ -141,6 +141,8 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.CommandRequested -= OnCommandRequested;
         _diagram.LinkRequested -= OnLinkRequested;
         _diagram.SelectionChanged -= OnSelectionChanged;
+        _diagram.DropRequested -= OnDropRequested;
+        _diagram.DropRequested += OnDropRequested;
         _diagram.NodesMoved += OnNodesMoved;
         _diagram.DeleteRequested += OnDeleteRequested;
         _diagram.CommandRequested += OnCommandRequested;
@@ -232,26 +234,53 @@ public sealed partial class DesignPage : IAsyncDisposable
         }
     }
 
-    private void OnLinkRequested(object? sender, LinkRequestedEventArgs e)
+    private void OnLinkRequested(object? sender, LinkRequestedEventArgs e) => _ = InvokeAsync(() => CableAsync(e.Source.Id, e.Target.Id));
+
+    /// <summary>Asks which interface to use at each device end (and its address), then lays the cable as one edit.</summary>
+    private async Task CableAsync(string a, string b)
     {
-        var (next, problem) = DesignEdits.Connect(_history!.Current, e.Source.Id, e.Target.Id);
-        if (next is null)
+        var design = _history!.Current;
+        if (DesignEdits.Connect(design, a, b).Problem is { } problem)
         {
-            Snackbar.Add(problem!, Severity.Warning);
+            Snackbar.Add(problem, Severity.Warning);
             return;
         }
 
-        Apply(next, $"cable {e.Source.Id} to {e.Target.Id}", redraw: true);
+        var dialog = await Dialogs.ShowAsync<CableDialog>($"Cable {a} to {b}",
+            new DialogParameters<CableDialog> { { d => d.Design, design }, { d => d.A, a }, { d => d.B, b } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Design cabled } && ReferenceEquals(design, _history.Current))
+        {
+            Apply(cabled, $"cable {a} to {b}", redraw: true);
+        }
     }
 
+    /// <summary>A palette click: the new device goes in the middle of the view.</summary>
     private Task AddDeviceAsync(DeviceKind kind)
     {
         var view = _diagram.Viewport;
         var centre = view.ToDiagram(new OneArmDesigner.Canvas.Geometry.Point(view.Size.Width / 2, view.Size.Height / 2));
-        var (next, name) = DesignEdits.AddDevice(_history!.Current, kind, new OneArmDesigner.Domain.Model.Position(Math.Round(centre.X / 20) * 20, Math.Round(centre.Y / 20) * 20));
+        AddDevice(kind, _diagram.Options.Snap(centre));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A palette tile dropped on the canvas: the device goes where it was dropped.</summary>
+    private void OnDropRequested(object? sender, DropRequestedEventArgs e)
+    {
+        if (DeviceKinds.TryParse(e.Payload, out var kind))
+        {
+            _ = InvokeAsync(() => AddDevice(kind, e.Position));
+        }
+    }
+
+    /// <summary>Adds a device centred on a diagram point, and selects it so its properties are ready to fill in.</summary>
+    private void AddDevice(DeviceKind kind, OneArmDesigner.Canvas.Geometry.Point centre)
+    {
+        var size = DesignDiagram.SizeOf(kind);
+        var corner = _diagram.Options.Snap(new OneArmDesigner.Canvas.Geometry.Point(centre.X - (size.Width / 2), centre.Y - (size.Height / 2)));
+        var (next, name) = DesignEdits.AddDevice(_history!.Current, kind, new OneArmDesigner.Domain.Model.Position(corner.X, corner.Y));
         _selectedDevice = name;
         Apply(next, $"add {name}", redraw: true);
-        return Task.CompletedTask;
     }
 
     private Task OnPropertiesEdited((Design Design, string Description) edit)
