@@ -1,0 +1,157 @@
+using AngleSharp.Dom;
+using Bunit;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Web.Components.Designer;
+
+namespace OneArmDesigner.Web.Tests.Components.Designer;
+
+/// <summary>The properties panel, driven as a person types: what each kind shows, what is refused as typed, what is committed.</summary>
+public sealed class PropertiesPanelTests : ComponentTestContext
+{
+    private readonly List<(Design Design, string Description)> _edits = [];
+
+    private IRenderedComponent<PropertiesPanel> Show(string device, Design? design = null, bool readOnly = false)
+    {
+        design ??= SeedTemplates.Asymmetric();
+        return Render<PropertiesPanel>(p => p
+            .Add(x => x.Design, design)
+            .Add(x => x.Device, design.GetDevice(device))
+            .Add(x => x.ReadOnly, readOnly)
+            .Add(x => x.Edited, e => _edits.Add(e)));
+    }
+
+    private static IElement Input(IRenderedComponent<PropertiesPanel> panel, string testId) =>
+        panel.FindAll($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First();
+
+    private static void TypeAndEnter(IRenderedComponent<PropertiesPanel> panel, string testId, string text)
+    {
+        Input(panel, testId).Input(text);
+        Input(panel, testId).KeyDown("Enter");
+    }
+
+    private static string[] Sections(IRenderedComponent<PropertiesPanel> panel) =>
+        [.. panel.FindAll("section[data-testid]").Select(s => s.GetAttribute("data-testid")!)];
+
+    [Fact]
+    public void Each_kind_shows_the_sections_that_apply_to_it()
+    {
+        Assert.Equal(["interfaces-section", "host-section"], Sections(Show("LaptopB")));
+        Assert.Equal(["interfaces-section", "firewall-section", "nat-section", "acl-section", "routes-section"], Sections(Show("ASA")));
+        Assert.Equal(["interfaces-section", "mx-section", "routes-section"], Sections(Show("MX80-B")));
+        Assert.Equal(["vlan-section"], Sections(Show("LAN-B")));
+    }
+
+    [Fact]
+    public void A_bad_address_is_reported_while_typing_and_never_reaches_the_design()
+    {
+        var panel = Show("LaptopB");
+
+        TypeAndEnter(panel, "prop-address-eth0", "192.168.1.300/24");
+
+        Assert.Contains("'192.168.1.300/24' is not an IPv4 prefix", panel.Markup);
+        Assert.Empty(_edits);
+    }
+
+    [Fact]
+    public void A_good_value_is_committed_on_enter_as_one_described_edit()
+    {
+        var panel = Show("LaptopB");
+
+        TypeAndEnter(panel, "prop-tcp-ports", "3389, 443");
+
+        var (design, description) = Assert.Single(_edits);
+        Assert.Equal([3389, 443], design.GetDevice("LaptopB").Host!.TcpPorts);
+        Assert.Equal("TCP ports of LaptopB", description);
+    }
+
+    [Fact]
+    public void A_gateway_outside_the_hosts_subnets_is_refused_with_the_reason()
+    {
+        var panel = Show("LaptopB");
+
+        TypeAndEnter(panel, "prop-gateway", "10.9.9.9");
+
+        Assert.Contains("10.9.9.9 is not on any of LaptopB's subnets", panel.Markup);
+        Assert.Empty(_edits);
+    }
+
+    [Fact]
+    public void A_route_is_added_only_when_both_fields_are_right_and_the_wrong_one_is_named()
+    {
+        var panel = Show("ASA");
+
+        Input(panel, "route-prefix").Input("172.16.0.0/12");
+        Input(panel, "route-next-hop").Input("192.168.1.999");
+        panel.Find("[data-testid=add-route]").Click();
+
+        Assert.Contains("Next hop: '192.168.1.999' is not an IPv4 address", panel.Find("[data-testid=route-problem]").TextContent);
+        Assert.Empty(_edits);
+
+        Input(panel, "route-next-hop").Input("192.168.1.2");
+        panel.Find("[data-testid=add-route]").Click();
+
+        var routes = Assert.Single(_edits).Design.GetDevice("ASA").Routes;
+        Assert.Contains(routes, r => r.Prefix.ToString() == "172.16.0.0/12" && r.NextHop.ToString() == "192.168.1.2");
+    }
+
+    [Fact]
+    public void A_port_forward_is_written_from_the_form_and_shown_as_the_firewall_reads_it()
+    {
+        var panel = Show("ASA");
+        Assert.Equal("port forward udp outside:4500 ⇄ 192.168.1.2:4500 on outside", panel.Find("[data-testid=nat-rule] span").TextContent);
+
+        Input(panel, "nat-public-port").Input("3389");
+        Input(panel, "nat-private-address").Input("192.168.1.3");
+        panel.Find("[data-testid=add-nat]").Click();
+
+        var nat = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat;
+        Assert.Equal(new NatRule(NatKind.PortForward, "outside", Protocol.Udp, null, 3389, OneArmDesigner.Domain.Addressing.Ipv4Address.Parse("192.168.1.3")), nat[^1]);
+    }
+
+    [Fact]
+    public void An_access_list_entry_without_a_source_permits_from_any()
+    {
+        var panel = Show("ASA");
+
+        Input(panel, "acl-destination").Input("192.168.1.3/32");
+        Input(panel, "acl-port").Input("3389");
+        panel.Find("[data-testid=add-acl]").Click();
+
+        var rule = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1];
+        Assert.Equal("permit any 0.0.0.0/0 192.168.1.3/32 eq 3389", rule.ToString());
+        Assert.Equal("outside", rule.Interface);
+    }
+
+    [Fact]
+    public void Switching_an_mx_to_routed_mode_gives_it_a_lan_and_nat()
+    {
+        var panel = Show("MX80-B");
+
+        panel.Find("input[data-testid=prop-mx-routed]").Click();
+
+        var mx = Assert.Single(_edits).Design.GetDevice("MX80-B");
+        Assert.Equal(MxMode.Routed, mx.Mx!.Mode);
+        Assert.True(mx.Mx.Nat);
+    }
+
+    [Fact]
+    public void A_vlan_id_out_of_range_is_refused()
+    {
+        var panel = Show("LAN-B");
+
+        TypeAndEnter(panel, "prop-vlan-id", "5000");
+
+        Assert.Contains("'5000' is not a VLAN ID; use a whole number from 1 to 4094.", panel.Markup);
+        Assert.Empty(_edits);
+    }
+
+    [Fact]
+    public void A_read_only_design_offers_no_way_to_add_or_remove()
+    {
+        var panel = Show("ASA", readOnly: true);
+
+        Assert.Empty(panel.FindAll("[data-testid^=add-]"));
+        Assert.Empty(panel.FindAll("[data-testid^=remove-interface-]"));
+    }
+}
