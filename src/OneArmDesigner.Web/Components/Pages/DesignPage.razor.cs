@@ -159,14 +159,14 @@ public sealed partial class DesignPage : IAsyncDisposable
     }
 
     /// <summary>Records an edit: one undo step, the canvas in step, and an autosave on its way.</summary>
-    private void Apply(Design next, string description, bool redraw)
+    private void Apply(Design next, string description, bool redraw, bool revalidate = true)
     {
         _history!.Apply(next, description);
         if (redraw)
         {
             ShowDesign();
         }
-        else
+        else if (revalidate)
         {
             Revalidate();
         }
@@ -179,8 +179,9 @@ public sealed partial class DesignPage : IAsyncDisposable
     {
         var positions = e.Moves.ToDictionary(m => m.Node.Id, m => new OneArmDesigner.Domain.Model.Position(m.To.X, m.To.Y));
         var what = positions.Count == 1 ? $"move {positions.Keys.Single()}" : $"move {positions.Count} devices";
-        // The canvas already shows the new positions; only the design and its history change.
-        Apply(DesignEdits.Move(_history!.Current, positions), what, redraw: false);
+        // The canvas already shows the new positions; only the design and its history change. Where a device sits
+        // changes no finding, so a move is not re-validated (on a large design that is most of an edit's cost).
+        Apply(DesignEdits.Move(_history!.Current, positions), what, redraw: false, revalidate: false);
     }
 
     private void OnDeleteRequested(object? sender, DeleteRequestedEventArgs e)

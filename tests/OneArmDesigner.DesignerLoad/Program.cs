@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Domain.Templates;
+
+// Opens a generated design of about --devices devices in the designer, --runs times, timing how long until every
+// device is on the canvas and the page is interactive; then drags one device for about two seconds while recording
+// the browser's animation-frame times. Start the app in Release first (docs/performance.md shows how).
+var options = Options.Parse(args);
+var sites = Math.Max(1, (int)Math.Ceiling((options.Devices - 6) / 3.0));
+var design = HubAndSpoke.Generate(sites);
+Console.WriteLine($"design: hub-and-spoke with {sites} sites = {design.Devices.Count} devices, {design.Links.Count} cables");
+
+using var http = new HttpClient { BaseAddress = new Uri(options.Url) };
+var created = await http.PostAsync("/api/designs", new StringContent(DesignDocument.Serialize(design), System.Text.Encoding.UTF8, "application/json"));
+created.EnsureSuccessStatusCode();
+var editUrl = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("editUrl").GetString()!;
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = options.Chromium,
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+
+var shown = new List<double>();
+var interactive = new List<double>();
+IPage? page = null;
+for (var run = 0; run <= options.Runs; run++)
+{
+    var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+    page = await context.NewPageAsync();
+    var clock = Stopwatch.StartNew();
+    await page.GotoAsync(editUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+    await page.WaitForFunctionAsync($"document.querySelectorAll('.oad-node').length >= {design.Devices.Count}", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
+    var nodesAt = clock.Elapsed.TotalMilliseconds;
+    await page.WaitForFunctionAsync("document.documentElement.dataset.circuit === 'up'", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
+    var upAt = clock.Elapsed.TotalMilliseconds;
+    if (run > 0)
+    {
+        // The first run warms the server (JIT, caches) and is not counted, as a user's second visit would not be.
+        shown.Add(nodesAt);
+        interactive.Add(upAt);
+    }
+
+    if (run < options.Runs)
+    {
+        await context.CloseAsync();
+    }
+}
+
+Console.WriteLine($"open, all devices drawn (ms): {Stats(shown)}");
+Console.WriteLine($"open, interactive (ms):       {Stats(interactive)}");
+
+// Drag: a device near the middle of the view, moved in small steps at about 60 Hz, as a hand would.
+await page!.EvaluateAsync(@"() => {
+  window.__frames = [];
+  const tick = t => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+}");
+var node = page.Locator($".oad-node[data-node-id='{HubAndSpoke.BranchHost(sites / 2)}'] image");
+var box = (await node.BoundingBoxAsync())!;
+var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+await page.Mouse.MoveAsync(x, y);
+await page.Mouse.DownAsync();
+var start = await page.EvaluateAsync<double>("() => performance.now()");
+for (var i = 1; i <= options.DragSteps; i++)
+{
+    await page.Mouse.MoveAsync(x + (i * 2), y + i);
+    await Task.Delay(16);
+}
+
+var end = await page.EvaluateAsync<double>("() => performance.now()");
+await page.Mouse.UpAsync();
+await page.WaitForTimeoutAsync(300);
+var frames = await page.EvaluateAsync<double[]>("() => { window.__stop = true; return window.__frames; }");
+var during = frames.Where(t => t >= start && t <= end).ToArray();
+var intervals = during.Zip(during.Skip(1), (a, b) => b - a).ToList();
+Console.WriteLine($"drag: {options.DragSteps} pointer moves over {end - start:0} ms, {intervals.Count} frames");
+Console.WriteLine($"frame interval (ms): {Stats(intervals)}; frames over 16.7 ms: {intervals.Count(i => i > 16.7 + 1)} (1 ms timer slack)");
+var moved = await page.Locator($".oad-node[data-node-id='{HubAndSpoke.BranchHost(sites / 2)}'] image").BoundingBoxAsync();
+Console.WriteLine($"device moved by ({moved!.X - box.X:0}, {moved.Y - box.Y:0}) px");
+return 0;
+
+static string Stats(IReadOnlyCollection<double> values)
+{
+    var sorted = values.Order().ToArray();
+    double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    return sorted.Length == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.5):0.0}, p95 {At(0.95):0.0}, max {sorted[^1]:0.0} (n={sorted.Length})");
+}
+
+internal sealed record Options(string Url, int Devices, int Runs, int DragSteps, string Chromium)
+{
+    public static Options Parse(string[] args)
+    {
+        string Get(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        return new Options(Get("--url", "http://127.0.0.1:5199"), int.Parse(Get("--devices", "500"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--runs", "5"), CultureInfo.InvariantCulture), int.Parse(Get("--drag-steps", "120"), CultureInfo.InvariantCulture),
+            Get("--chromium", "/usr/bin/chromium"));
+    }
+}
