@@ -66,12 +66,18 @@ var node = page.Locator($".oad-node[data-node-id='{HubAndSpoke.BranchHost(sites 
 var box = (await node.BoundingBoxAsync())!;
 var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
 await page.Mouse.MoveAsync(x, y);
+var under = await page.EvaluateAsync<string>($"() => {{ const e = document.elementFromPoint({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}); return e.tagName + ' ' + (e.closest('[data-node-id]')?.dataset.nodeId ?? e.className?.baseVal ?? ''); }}");
+Console.WriteLine($"under the pointer: {under}; node box {box.Width:0.0} x {box.Height:0.0} px");
 await page.Mouse.DownAsync();
 var start = await page.EvaluateAsync<double>("() => performance.now()");
 for (var i = 1; i <= options.DragSteps; i++)
 {
     await page.Mouse.MoveAsync(x + (i * 2), y + i);
     await Task.Delay(16);
+    if (i == 10)
+    {
+        Console.WriteLine($"gesture after 10 moves: {await page.EvaluateAsync<string?>("() => document.querySelector('.oad-canvas')?.dataset.gesture ?? null")}");
+    }
 }
 
 var end = await page.EvaluateAsync<double>("() => performance.now()");
