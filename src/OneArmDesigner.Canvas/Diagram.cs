@@ -61,7 +61,17 @@ public sealed partial class Diagram
     }
 
     /// <summary>Removes every node and link.</summary>
-    public void Clear() => Nodes.Clear();
+    public void Clear()
+    {
+        // A redraw that replaces every element (the app showing a new version of its model) abandons the press in
+        // progress: the nodes it was dragging or linking from are gone, and their replacements never saw the press.
+        if (ActiveGesture is not null)
+        {
+            OnPointerCancel();
+        }
+
+        Nodes.Clear();
+    }
 
     /// <summary>
     /// Defers change notifications until the returned scope is disposed: each changed element then raises

@@ -30,6 +30,9 @@ public sealed class RunningApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
+
+            // A failing JS-invokable call then reports its exception to the browser console, where tests see it.
+            ["DetailedErrors"] = "true",
         };
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();

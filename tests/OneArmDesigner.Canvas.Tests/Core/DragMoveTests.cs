@@ -158,3 +158,24 @@ public class DragMoveTests
         Assert.Equal(1, linkChanged);
     }
 }
+
+public class RedrawDuringAGestureTests
+{
+    [Fact]
+    public void ClearingTheDiagramMidDrag_AbandonsTheDrag_AndTheReleaseMovesNothing()
+    {
+        var s = new Scene();
+        var moves = 0;
+        s.Diagram.NodesMoved += (_, _) => moves++;
+        s.Diagram.OnPointerDown(s.A, new Point(10, 10));
+        s.Diagram.OnPointerMove(s.A, new Point(60, 60));
+
+        s.Diagram.Clear();
+        var again = s.Diagram.Nodes.Add(new NodeModel("a", new Point(0, 0), new Size(40, 40)));
+        s.Diagram.OnPointerUp(again, new Point(80, 80));
+
+        Assert.Null(s.Diagram.ActiveGesture);
+        Assert.Equal(0, moves);
+        Assert.Equal(new Point(0, 0), again.Position);
+    }
+}

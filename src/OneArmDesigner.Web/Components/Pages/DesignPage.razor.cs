@@ -34,6 +34,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private string? _nameError;
     private int _tab;
     private ValidationReport? _report;
+    private int _validations;
     private Finding? _selectedFinding;
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
@@ -221,6 +222,12 @@ public sealed partial class DesignPage : IAsyncDisposable
             _diagram.Select(node);
         }
 
+        if (_report is not null)
+        {
+            // Keep the last badges on the redrawn devices until the new report replaces them, so they do not flicker.
+            ShowReport(_report);
+        }
+
         Revalidate();
     }
 
@@ -296,21 +303,54 @@ public sealed partial class DesignPage : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Validates the current design off the circuit's thread, so a large design opens and takes edits without
+    /// waiting for its analysis; the findings and badges arrive when it is done, unless a newer edit overtook it.
+    /// </summary>
     private void Revalidate()
     {
         _lastChanges = null;
-        _report = DesignAnalyzer.Validate(_history!.Current);
         _selectedFinding = null;
+        var design = _history!.Current;
+        var generation = ++_validations;
+        _ = Task.Run(() => DesignAnalyzer.Validate(design)).ContinueWith(
+            done => InvokeAsync(() =>
+            {
+                if (generation != _validations || !ReferenceEquals(design, _history?.Current))
+                {
+                    return;
+                }
+
+                if (done.IsFaulted)
+                {
+                    Snackbar.Add("This design could not be validated: " + done.Exception!.GetBaseException().Message, Severity.Error);
+                    return;
+                }
+
+                ShowReport(done.Result);
+                StateHasChanged();
+            }),
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Shows a validation report: the findings panel, and a badge on each device a finding names.</summary>
+    private void ShowReport(ValidationReport report)
+    {
+        _report = report;
+        var byDevice = report.Findings
+            .Where(f => f.Severity != FindingSeverity.Info)
+            .SelectMany(f => f.Devices.Distinct().Select(d => (Device: d, Finding: f)))
+            .ToLookup(x => x.Device, x => x.Finding, StringComparer.Ordinal);
         using (_diagram.Batch())
         {
             foreach (var node in _diagram.Nodes)
             {
-                var mine = _report.Findings.Where(f => f.Devices.Contains(node.Id) && f.Severity != FindingSeverity.Info).ToList();
+                var mine = byDevice[node.Id].ToList();
                 node.Badges = mine.Count == 0
                     ? []
                     : [new NodeBadge(mine.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         mine.Any(f => f.Severity == FindingSeverity.Error) ? "error" : "warning",
-                        string.Join("\n", mine.Select(f => f.Code)))];
+                        string.Join("\n", mine.Select(f => f.Code).Distinct()))];
                 node.SetFlags(ElementFlags.Highlighted, false);
             }
         }
