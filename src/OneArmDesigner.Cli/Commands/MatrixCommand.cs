@@ -22,6 +22,6 @@ public sealed class MatrixCommand : ICommand
 
         var matrix = ReachabilityMatrix.Compute(design);
         output.Write(format == OutputFormat.Json ? AnalysisJson.Write(matrix) + "\n" : AnalysisText.Write(matrix));
-        return matrix.All(e => e.Reachable) ? ExitCodes.Success : ExitCodes.Failure;
+        return matrix.AllReachable ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

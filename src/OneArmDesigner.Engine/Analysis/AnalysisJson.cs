@@ -55,13 +55,13 @@ public static class AnalysisJson
         json.WriteEndObject();
     });
 
-    public static string Write(IReadOnlyList<ReachabilityEntry> matrix) => Write(json =>
+    public static string Write(IEnumerable<ReachabilityEntry> matrix) => Write(json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("pairs");
         foreach (var entry in matrix)
         {
-            var failure = entry.Result.FirstFailure;
+            var outcome = entry.Outcome;
             json.WriteStartObject();
             json.WriteString("from", entry.From);
             json.WriteString("to", entry.To);
@@ -69,10 +69,10 @@ public static class AnalysisJson
             json.WriteNumber("port", entry.Flow.DestinationPort);
             json.WriteString("verdict", entry.Reachable ? "completed" : "failed");
             json.WriteString("detail", ReachabilityMatrix.Describe(entry));
-            if (failure?.Reason is { } reason)
+            if (outcome.Reason is { } reason)
             {
                 json.WriteString("reason", Tracing.DropReasons.ToJsonName(reason));
-                json.WriteString("dropDevice", failure.DropDevice);
+                json.WriteString("dropDevice", outcome.DropDevice);
             }
             else
             {

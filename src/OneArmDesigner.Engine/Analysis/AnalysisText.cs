@@ -32,7 +32,7 @@ public static class AnalysisText
         return text.ToString();
     }
 
-    public static string Write(IReadOnlyList<ReachabilityEntry> matrix)
+    public static string Write(IReadOnlyCollection<ReachabilityEntry> matrix)
     {
         var text = new StringBuilder();
         foreach (var entry in matrix)
