@@ -20,14 +20,26 @@ namespace OneArmDesigner.Engine.Analysis;
 internal sealed class DroppedRequest
 {
     private readonly NetworkNode[] _visited;
-    private readonly Route?[] _routes;
+    private readonly RouteScope[] _scopes;
+
+    /// <summary>Per visited device: the segment where the destination itself is the next hop (its route names none), if so.</summary>
+    private readonly Segment?[] _destinationSegments;
+
     private readonly Ipv4Address _destination;
 
-    public DroppedRequest(CompiledNetwork network, PacketTrace request, Ipv4Address destination, int flowGroup, int outcome)
+    /// <summary>False when the known destination itself is special on the path: a device owns it, or someone answers for it.</summary>
+    private readonly bool _shareable;
+
+    public DroppedRequest(CompiledNetwork network, PacketTrace request, Ipv4Address destination, int flowGroup, int outcome,
+        Func<NetworkNode, Route?, RouteScope> scopeOf)
     {
         _visited = [.. request.Hops.Select(h => h.Device).Distinct(StringComparer.Ordinal).Select(network.Get)];
-        _routes = [.. _visited.Select(n => n.Fib.Lookup(destination))];
+        var routes = _visited.Select(n => n.Fib.Lookup(destination)).ToArray();
+        _scopes = [.. _visited.Select((n, i) => scopeOf(n, routes[i]))];
+        _destinationSegments = [.. _visited.Select((n, i) => n.Kind == DeviceKind.Internet ? n.OwnSegment
+            : routes[i] is { NextHop: null, Interface: { } egress } ? n.SegmentOf(egress) : null)];
         _destination = destination;
+        _shareable = !_visited.Any(n => n.Owns(destination)) && !_visited.Where((n, i) => Answers(n, _destinationSegments[i], destination)).Any();
         FlowGroup = flowGroup;
         Outcome = outcome;
     }
@@ -45,9 +57,14 @@ internal sealed class DroppedRequest
             return true;
         }
 
+        if (!_shareable)
+        {
+            return false;
+        }
+
         for (var i = 0; i < _visited.Length; i++)
         {
-            if (!TreatsAlike(_visited[i], _routes[i], other))
+            if (!TreatsAlike(_visited[i], _scopes[i], _destinationSegments[i], other))
             {
                 return false;
             }
@@ -56,32 +73,36 @@ internal sealed class DroppedRequest
         return true;
     }
 
-    private bool TreatsAlike(NetworkNode node, Route? route, Ipv4Address other)
+    private bool TreatsAlike(NetworkNode node, RouteScope scope, Segment? destinationSegment, Ipv4Address other)
     {
-        var known = _destination;
-        if (node.Kind == DeviceKind.Internet)
-        {
-            // Private addresses die here; public ones are delivered to whoever owns them, so both must be owned by nobody.
-            return known.IsPrivate == other.IsPrivate
-                && (known.IsPrivate || (node.OwnSegment!.Resolve(known) is null && node.OwnSegment.Resolve(other) is null));
-        }
-
-        if (node.Owns(known) || node.Owns(other) || !ReferenceEquals(route, node.Fib.Lookup(other)))
+        // The Internet drops private addresses and hands public ones to their owner; elsewhere a private address can
+        // only matter where the destination is put onto the Internet segment directly.
+        if (destinationSegment is { IsInternet: true } && _destination.IsPrivate != other.IsPrivate)
         {
             return false;
         }
 
-        if (route is { NextHop: null, Interface: { } egress } && node.SegmentOf(egress) is { } segment)
+        if (Answers(node, destinationSegment, other))
         {
-            // With no next hop the destination itself is the neighbour: it must be as unresolvable as the known one.
-            if (segment.Resolve(known) is not null || segment.Resolve(other) is not null || (segment.IsInternet && known.IsPrivate != other.IsPrivate))
-            {
-                return false;
-            }
+            return false;
         }
 
-        return node.Device.Firewall is not { } firewall || FirewallTreatsAlike(firewall, known, other);
+        if (node.Kind == DeviceKind.Internet)
+        {
+            return true;
+        }
+
+        if (node.Owns(other) || !scope.Contains(other))
+        {
+            return false;
+        }
+
+        return node.Device.Firewall is not { } firewall || FirewallTreatsAlike(firewall, _destination, other);
     }
+
+    /// <summary>Whether a device on the segment owns the address (the Internet itself looks up public addresses only).</summary>
+    private static bool Answers(NetworkNode node, Segment? segment, Ipv4Address address) =>
+        segment is not null && (node.Kind != DeviceKind.Internet || !address.IsPrivate) && segment.Resolve(address) is not null;
 
     private static bool FirewallTreatsAlike(FirewallSettings firewall, Ipv4Address known, Ipv4Address other)
     {

@@ -27,6 +27,7 @@ internal sealed class MatrixBuilder
     private readonly Dictionary<PairOutcome, int> _outcomeIndex = [];
     private readonly List<(PairOutcome Outcome, ExchangeResult Example)> _outcomes = [];
     private readonly List<int> _pairsPerOutcome = [];
+    private readonly Dictionary<(NetworkNode, Route?), RouteScope> _scopes = [];
 
     public MatrixBuilder(CompiledNetwork network)
     {
@@ -104,10 +105,21 @@ internal sealed class MatrixBuilder
 
         if (!result.Packets[0].Delivered)
         {
-            dropped.Add(new DroppedRequest(_network, result.Packets[0], _addresses[to], _flowGroups[to], index));
+            dropped.Add(new DroppedRequest(_network, result.Packets[0], _addresses[to], _flowGroups[to], index, ScopeOf));
         }
 
         return index;
+    }
+
+    private RouteScope ScopeOf(NetworkNode node, Route? route)
+    {
+        if (!_scopes.TryGetValue((node, route), out var scope))
+        {
+            scope = RouteScope.Of(node.Fib, route);
+            _scopes[(node, route)] = scope;
+        }
+
+        return scope;
     }
 
     private int[] FlowGroups()

@@ -43,13 +43,14 @@ public sealed class ReachabilityMatrixTests
         })
         .Build();
 
-    public static TheoryData<string> Designs => ["seed broken", "seed fixed", "hub and spoke 5", "alike at first hop, apart later", "broken hub and spoke 4"];
+    public static TheoryData<string> Designs => ["seed broken", "seed fixed", "hub and spoke 5", "hub and spoke 20", "alike at first hop, apart later", "broken hub and spoke 4"];
 
     private static Design Named(string name) => name switch
     {
         "seed broken" => SeedTemplates.Asymmetric(),
         "seed fixed" => SeedTemplates.TransitVlan(),
         "hub and spoke 5" => HubAndSpoke.Generate(5),
+        "hub and spoke 20" => HubAndSpoke.Generate(20),
         "broken hub and spoke 4" => WithoutPortForward(HubAndSpoke.Generate(4)),
         _ => AlikeAtFirstHopApartLater(),
     };
