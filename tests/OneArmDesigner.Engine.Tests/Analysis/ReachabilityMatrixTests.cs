@@ -123,4 +123,20 @@ public sealed class ReachabilityMatrixTests
         Assert.Equal("Internet", noRoute.Devices[0]);
         Assert.Contains($"The same happens to {(sites * (sites - 1)) - 1} other host pairs.", noRoute.Message);
     }
+
+    [Fact]
+    public void A_matrix_larger_than_one_write_chunk_streams_as_one_valid_json_document_and_one_text_line_per_pair()
+    {
+        var matrix = ReachabilityMatrix.Compute(HubAndSpoke.Generate(40));
+        var json = new StringWriter();
+        var text = new StringWriter();
+
+        AnalysisJson.Write(matrix, json);
+        AnalysisText.Write(matrix, text);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+        Assert.True(json.ToString().Length > 64 * 1024);
+        Assert.Equal(matrix.Count, document.RootElement.GetProperty("pairs").GetArrayLength());
+        Assert.EndsWith($"{2 * 40} of {matrix.Count} pairs reachable.\n", text.ToString().ReplaceLineEndings("\n"));
+    }
 }
