@@ -97,40 +97,10 @@ internal sealed class DroppedRequest
             return false;
         }
 
-        return node.Device.Firewall is not { } firewall || FirewallTreatsAlike(firewall, _destination, other);
+        return node.Device.Firewall is not { } firewall || FirewallRules.TreatAlike(firewall, _destination, other);
     }
 
     /// <summary>Whether a device on the segment owns the address (the Internet itself looks up public addresses only).</summary>
     private static bool Answers(NetworkNode node, Segment? segment, Ipv4Address address) =>
         segment is not null && (node.Kind != DeviceKind.Internet || !address.IsPrivate) && segment.Resolve(address) is not null;
-
-    private static bool FirewallTreatsAlike(FirewallSettings firewall, Ipv4Address known, Ipv4Address other)
-    {
-        foreach (var rule in firewall.Acl)
-        {
-            if (rule.Destination.Contains(known) != rule.Destination.Contains(other) || rule.Source.Contains(known) != rule.Source.Contains(other))
-            {
-                return false;
-            }
-        }
-
-        foreach (var rule in firewall.Nat)
-        {
-            if (rule.PublicAddress == known || rule.PublicAddress == other || rule.PrivateAddress == known || rule.PrivateAddress == other
-                || (rule.InsideNetwork is { } inside && inside.Contains(known) != inside.Contains(other)))
-            {
-                return false;
-            }
-        }
-
-        foreach (var selector in firewall.TcpStateBypass)
-        {
-            if (selector.Source.Contains(known) != selector.Source.Contains(other) || selector.Destination.Contains(known) != selector.Destination.Contains(other))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -43,7 +43,37 @@ public sealed class ReachabilityMatrixTests
         })
         .Build();
 
-    public static TheoryData<string> Designs => ["seed broken", "seed fixed", "hub and spoke 5", "hub and spoke 20", "alike at first hop, apart later", "broken hub and spoke 4"];
+    /// <summary>
+    /// Two LANs of look-alike hosts behind a router and a firewall. A1–A3 are interchangeable; A4 is a next hop of a
+    /// route, A6 listens on a port, B2 is singled out by the firewall's access list, so each is on its own; A5 and A7
+    /// have no gateway, so their drops name themselves; B1 and B3 are interchangeable.
+    /// </summary>
+    private static Design LookAlikeHosts() => new DesignBuilder("look-alike hosts")
+        .Host("A1", "10.1.0.10/24", "10.1.0.1").Host("A2", "10.1.0.11/24", "10.1.0.1").Host("A3", "10.1.0.12/24", "10.1.0.1")
+        .Host("A4", "10.1.0.13/24", "10.1.0.1").Host("A5", "10.1.0.14/24", "10.1.0.1").Host("A6", "10.1.0.15/24", "10.1.0.1", tcpPorts: 22)
+        .Host("A7", "10.1.0.16/24", "10.1.0.1")
+        .Host("B1", "10.2.0.11/24", "10.2.0.1").Host("B2", "10.2.0.12/24", "10.2.0.1").Host("B3", "10.2.0.13/24", "10.2.0.1")
+        .Server("S", "10.2.0.20/24", "10.2.0.1", tcpPorts: 443)
+        .Vlan("LAN1", 1, "10.1.0.0/24").Vlan("LAN2", 2, "10.2.0.0/24")
+        .Router("R1", 0, 0, ("g0", "10.1.0.1/24"), ("g1", "10.9.0.1/30"))
+        .Firewall("FW", 0, 0, ("outside", "10.9.0.2/30", 0), ("inside", "10.2.0.1/24", 100))
+        .Link("R1:g0", "LAN1").Link("R1:g1", "FW:outside").Link("FW:inside", "LAN2")
+        .Link("A1:eth0", "LAN1").Link("A2:eth0", "LAN1").Link("A3:eth0", "LAN1").Link("A4:eth0", "LAN1").Link("A5:eth0", "LAN1")
+        .Link("A6:eth0", "LAN1").Link("A7:eth0", "LAN1")
+        .Link("B1:eth0", "LAN2").Link("B2:eth0", "LAN2").Link("B3:eth0", "LAN2").Link("S:eth0", "LAN2")
+        .Route("R1", "10.2.0.0/24", "10.9.0.2").Route("R1", "10.7.0.0/24", "10.1.0.13").Route("FW", "10.1.0.0/24", "10.9.0.1")
+        .Update("A5", d => d with { DefaultGateway = null }).Update("A7", d => d with { DefaultGateway = null })
+        .ConfigureFirewall("FW", f => f with
+        {
+            Acl =
+            [
+                new AclRule("outside", AclAction.Deny, Protocol.Any, Ipv4Prefix.Default, Ipv4Prefix.Parse("10.2.0.12/32")),
+                new AclRule("outside", AclAction.Permit, Protocol.Any, Ipv4Prefix.Default, Ipv4Prefix.Parse("10.2.0.0/24")),
+            ],
+        })
+        .Build();
+
+    public static TheoryData<string> Designs => ["seed broken", "seed fixed", "hub and spoke 5", "hub and spoke 20", "alike at first hop, apart later", "look-alike hosts", "broken hub and spoke 4"];
 
     private static Design Named(string name) => name switch
     {
@@ -51,6 +81,7 @@ public sealed class ReachabilityMatrixTests
         "seed fixed" => SeedTemplates.TransitVlan(),
         "hub and spoke 5" => HubAndSpoke.Generate(5),
         "hub and spoke 20" => HubAndSpoke.Generate(20),
+        "look-alike hosts" => LookAlikeHosts(),
         "broken hub and spoke 4" => WithoutPortForward(HubAndSpoke.Generate(4)),
         _ => AlikeAtFirstHopApartLater(),
     };
@@ -138,5 +169,27 @@ public sealed class ReachabilityMatrixTests
         Assert.True(json.ToString().Length > 64 * 1024);
         Assert.Equal(matrix.Count, document.RootElement.GetProperty("pairs").GetArrayLength());
         Assert.EndsWith($"{2 * 40} of {matrix.Count} pairs reachable.\n", text.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void A_lan_of_look_alike_hosts_is_traced_once_per_pair_of_classes_not_once_per_pair_of_hosts()
+    {
+        const int hosts = 100;
+        var builder = new DesignBuilder("flat LAN")
+            .Vlan("LAN1", 1, "10.1.0.0/24").Vlan("LAN2", 2, "10.2.0.0/24")
+            .Router("R1", 0, 0, ("g0", "10.1.0.1/24"), ("g1", "10.2.0.1/24"))
+            .Server("S", "10.2.0.20/24", "10.2.0.1", tcpPorts: 443)
+            .Link("R1:g0", "LAN1").Link("R1:g1", "LAN2").Link("S:eth0", "LAN2");
+        for (var i = 0; i < hosts; i++)
+        {
+            builder.Host($"PC-{i}", $"10.1.0.{10 + i}/24", "10.1.0.1").Link($"PC-{i}:eth0", "LAN1");
+        }
+
+        var matrix = ReachabilityMatrix.Compute(builder.Build());
+
+        Assert.Equal((hosts + 1) * hosts, matrix.Count);
+        Assert.True(matrix.AllReachable);
+        // PC to PC, PC to server, server to PC.
+        Assert.Equal(3, matrix.TracedPairs);
     }
 }
