@@ -37,14 +37,16 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
     {
         _hosts = hosts;
         _cells = cells;
+        Hosts = [.. hosts.Select(h => h.Name)];
         Outcomes = outcomes;
         Count = count;
         TracedPairs = traced;
     }
 
     /// <summary>The hosts and servers with an address, in design order.</summary>
-    public IReadOnlyList<string> Hosts => [.. _hosts.Select(h => h.Name)];
+    public IReadOnlyList<string> Hosts { get; }
 
+    /// <summary>The distinct ways the pairs' exchanges end, each with how many pairs and one example trace.</summary>
     public IReadOnlyList<MatrixOutcome> Outcomes { get; }
 
     /// <summary>How many ordered pairs the matrix holds.</summary>
