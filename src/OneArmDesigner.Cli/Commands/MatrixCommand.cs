@@ -21,7 +21,16 @@ public sealed class MatrixCommand : ICommand
         arguments.RejectUnknown();
 
         var matrix = ReachabilityMatrix.Compute(design);
-        output.Write(format == OutputFormat.Json ? AnalysisJson.Write(matrix) + "\n" : AnalysisText.Write(matrix));
-        return matrix.All(e => e.Reachable) ? ExitCodes.Success : ExitCodes.Failure;
+        if (format == OutputFormat.Json)
+        {
+            AnalysisJson.Write(matrix, output);
+            output.Write("\n");
+        }
+        else
+        {
+            AnalysisText.Write(matrix, output);
+        }
+
+        return matrix.AllReachable ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -55,37 +55,63 @@ public static class AnalysisJson
         json.WriteEndObject();
     });
 
-    public static string Write(IReadOnlyList<ReachabilityEntry> matrix) => Write(json =>
+    public static string Write(IEnumerable<ReachabilityEntry> matrix)
     {
-        json.WriteStartObject();
-        json.WriteStartArray("pairs");
-        foreach (var entry in matrix)
+        var text = new StringWriter();
+        Write(matrix, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes in chunks, so a matrix of millions of pairs is never one string.</summary>
+    public static void Write(IEnumerable<ReachabilityEntry> matrix, TextWriter output)
+    {
+        const int chunk = 64 * 1024;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var failure = entry.Result.FirstFailure;
             json.WriteStartObject();
-            json.WriteString("from", entry.From);
-            json.WriteString("to", entry.To);
-            json.WriteString("protocol", entry.Flow.Protocol.ToString().ToLowerInvariant());
-            json.WriteNumber("port", entry.Flow.DestinationPort);
-            json.WriteString("verdict", entry.Reachable ? "completed" : "failed");
-            json.WriteString("detail", ReachabilityMatrix.Describe(entry));
-            if (failure?.Reason is { } reason)
+            json.WriteStartArray("pairs");
+            foreach (var entry in matrix)
             {
-                json.WriteString("reason", Tracing.DropReasons.ToJsonName(reason));
-                json.WriteString("dropDevice", failure.DropDevice);
-            }
-            else
-            {
-                json.WriteNull("reason");
-                json.WriteNull("dropDevice");
+                WritePair(json, entry);
+                if (json.BytesPending + buffer.Length > chunk)
+                {
+                    json.Flush();
+                    output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                    buffer.SetLength(0);
+                }
             }
 
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        json.WriteEndArray();
+        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WritePair(Utf8JsonWriter json, ReachabilityEntry entry)
+    {
+        var outcome = entry.Outcome;
+        json.WriteStartObject();
+        json.WriteString("from", entry.From);
+        json.WriteString("to", entry.To);
+        json.WriteString("protocol", entry.Flow.Protocol.ToString().ToLowerInvariant());
+        json.WriteNumber("port", entry.Flow.DestinationPort);
+        json.WriteString("verdict", entry.Reachable ? "completed" : "failed");
+        json.WriteString("detail", ReachabilityMatrix.Describe(entry));
+        if (outcome.Reason is { } reason)
+        {
+            json.WriteString("reason", Tracing.DropReasons.ToJsonName(reason));
+            json.WriteString("dropDevice", outcome.DropDevice);
+        }
+        else
+        {
+            json.WriteNull("reason");
+            json.WriteNull("dropDevice");
+        }
+
         json.WriteEndObject();
-    });
+    }
 
     private static string Write(Action<Utf8JsonWriter> write)
     {

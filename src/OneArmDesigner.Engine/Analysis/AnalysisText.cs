@@ -32,15 +32,24 @@ public static class AnalysisText
         return text.ToString();
     }
 
-    public static string Write(IReadOnlyList<ReachabilityEntry> matrix)
+    public static string Write(IEnumerable<ReachabilityEntry> matrix)
     {
-        var text = new StringBuilder();
+        var text = new StringWriter();
+        Write(matrix, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes line by line, so a matrix of millions of pairs is never one string.</summary>
+    public static void Write(IEnumerable<ReachabilityEntry> matrix, TextWriter output)
+    {
+        var (pairs, reachable) = (0, 0);
         foreach (var entry in matrix)
         {
-            text.AppendLine($"{entry.From,-16} → {entry.To,-16} {entry.Flow.Protocol.ToString().ToUpperInvariant(),-4} {(entry.Flow.DestinationPort == 0 ? "" : entry.Flow.DestinationPort.ToString()),-5} {ReachabilityMatrix.Describe(entry)}");
+            output.WriteLine($"{entry.From,-16} → {entry.To,-16} {entry.Flow.Protocol.ToString().ToUpperInvariant(),-4} {(entry.Flow.DestinationPort == 0 ? "" : entry.Flow.DestinationPort.ToString()),-5} {ReachabilityMatrix.Describe(entry)}");
+            pairs++;
+            reachable += entry.Reachable ? 1 : 0;
         }
 
-        text.AppendLine($"{matrix.Count(e => e.Reachable)} of {matrix.Count} pairs reachable.");
-        return text.ToString();
+        output.WriteLine($"{reachable} of {pairs} pairs reachable.");
     }
 }

@@ -8,15 +8,16 @@ public static class DesignComparison
 {
     public static IReadOnlyList<VerdictChange> Compare(Domain.Model.Design before, Domain.Model.Design after)
     {
-        var old = ReachabilityMatrix.Compute(before).ToDictionary(e => (e.From, e.To));
+        var old = ReachabilityMatrix.Compute(before);
         var changes = new List<VerdictChange>();
         foreach (var entry in ReachabilityMatrix.Compute(after))
         {
-            var was = old.TryGetValue((entry.From, entry.To), out var previous) ? ReachabilityMatrix.Describe(previous) : "not in the design";
+            var previous = old.Find(entry.From, entry.To);
+            var was = previous?.Description ?? "not in the design";
             var now = ReachabilityMatrix.Describe(entry);
             if (was != now)
             {
-                changes.Add(new VerdictChange(entry.From, entry.To, was, now, entry.Reachable && previous?.Reachable != true));
+                changes.Add(new VerdictChange(entry.From, entry.To, was, now, entry.Reachable && previous?.Outcome.Reachable != true));
             }
         }
 

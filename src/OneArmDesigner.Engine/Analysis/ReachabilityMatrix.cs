@@ -1,3 +1,4 @@
+using System.Collections;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Packets;
@@ -5,48 +6,88 @@ using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Analysis;
 
-/// <summary>One ordered pair of hosts and what happens to its default exchange.</summary>
-public sealed record ReachabilityEntry(string From, string To, Flow Flow, ExchangeResult Result)
+/// <summary>One ordered pair of hosts and how its default exchange ends.</summary>
+public sealed record ReachabilityEntry(string From, string To, Flow Flow, PairOutcome Outcome)
 {
-    public bool Reachable => Result.Completed;
+    public bool Reachable => Outcome.Reachable;
+}
+
+/// <summary>
+/// One way exchanges end, the number of host pairs that end that way, and the full trace of one of them (the example
+/// the findings quote).
+/// </summary>
+public sealed record MatrixOutcome(PairOutcome Outcome, ExchangeResult Example, int Pairs)
+{
+    public string Description { get; } = Outcome.Describe();
 }
 
 /// <summary>
 /// Every ordered pair of hosts and servers, both directions, with the verdict of its default exchange: TCP to the
-/// destination's first listening port, or a ping when it listens on nothing. The network is compiled once.
+/// destination's first listening port, or a ping when it listens on nothing. Stored compactly (the distinct outcomes,
+/// and one small index per pair) and enumerated pair by pair on demand; see <see cref="MatrixBuilder"/> for which
+/// pairs are traced and which share a traced pair's outcome.
 /// </summary>
-public static class ReachabilityMatrix
+public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
 {
-    /// <summary>Past this many endpoints the pairs grow quadratically; callers get the first ones and are told.</summary>
-    public const int MaxEndpoints = 60;
+    private readonly Device[] _hosts;
+    private readonly OutcomeCells _cells;
+    private Dictionary<string, int>? _indexByName;
 
-    public static IReadOnlyList<ReachabilityEntry> Compute(Design design) => Compute(NetworkCompiler.Compile(design));
-
-    public static IReadOnlyList<ReachabilityEntry> Compute(CompiledNetwork network)
+    internal ReachabilityMatrix(Device[] hosts, OutcomeCells cells, IReadOnlyList<MatrixOutcome> outcomes, int count, int traced)
     {
-        var endpoints = Endpoints(network).Take(MaxEndpoints).ToList();
-        var entries = new List<ReachabilityEntry>();
-        foreach (var from in endpoints)
-        {
-            foreach (var to in endpoints)
-            {
-                if (from == to)
-                {
-                    continue;
-                }
+        _hosts = hosts;
+        _cells = cells;
+        Hosts = [.. hosts.Select(h => h.Name)];
+        Outcomes = outcomes;
+        Count = count;
+        TracedPairs = traced;
+    }
 
-                var flow = DefaultFlow(from, to);
-                if (Simulator.Check(network, flow).Count == 0)
+    /// <summary>The hosts and servers with an address, in design order.</summary>
+    public IReadOnlyList<string> Hosts { get; }
+
+    /// <summary>The distinct ways the pairs' exchanges end, each with how many pairs and one example trace.</summary>
+    public IReadOnlyList<MatrixOutcome> Outcomes { get; }
+
+    /// <summary>How many ordered pairs the matrix holds.</summary>
+    public int Count { get; }
+
+    /// <summary>How many of those pairs were traced; the others took the outcome of a traced pair.</summary>
+    public int TracedPairs { get; }
+
+    public bool AllReachable => Outcomes.All(o => o.Outcome.Reachable);
+
+    public static ReachabilityMatrix Compute(Design design) => Compute(NetworkCompiler.Compile(design));
+
+    public static ReachabilityMatrix Compute(CompiledNetwork network) => new MatrixBuilder(network).Build();
+
+    /// <summary>The outcome of one ordered pair, or null when the matrix has no such pair.</summary>
+    public MatrixOutcome? Find(string from, string to)
+    {
+        _indexByName ??= _hosts.Select((h, i) => (h.Name, i)).GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        return _indexByName.TryGetValue(from, out var i) && _indexByName.TryGetValue(to, out var j) && _cells[i, j] is > 0 and var cell
+            ? Outcomes[cell - 1]
+            : null;
+    }
+
+    public IEnumerator<ReachabilityEntry> GetEnumerator()
+    {
+        for (var i = 0; i < _hosts.Length; i++)
+        {
+            for (var j = 0; j < _hosts.Length; j++)
+            {
+                if (_cells[i, j] is > 0 and var cell)
                 {
-                    entries.Add(new ReachabilityEntry(from.Name, to.Name, flow, Simulator.Run(network, flow)));
+                    yield return new ReachabilityEntry(_hosts[i].Name, _hosts[j].Name, DefaultFlow(_hosts[i], _hosts[j]), Outcomes[cell - 1].Outcome);
                 }
             }
         }
-
-        return entries;
     }
 
-    public static IEnumerable<Device> Endpoints(CompiledNetwork network) =>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public static IEnumerable<Device> EndpointsOf(CompiledNetwork network) =>
         network.Design.Devices.Where(d => d.Kind.IsEndpoint() && d.Interfaces.Any(i => i.Address is not null));
 
     public static Flow DefaultFlow(Device from, Device to) =>
@@ -54,9 +95,5 @@ public static class ReachabilityMatrix
             ? new Flow(from.Name, to.Name, Protocol.Tcp, host.TcpPorts[0])
             : new Flow(from.Name, to.Name, Protocol.Icmp, 0);
 
-    public static string Describe(ReachabilityEntry entry) => entry.Reachable
-        ? "reachable"
-        : entry.Result.FirstFailure is { } failure
-            ? $"{failure.Kind} dropped at {failure.DropDevice} ({failure.Reason?.ToJsonName()})"
-            : "answered with RST (port closed)";
+    public static string Describe(ReachabilityEntry entry) => entry.Outcome.Describe();
 }

@@ -33,10 +33,11 @@ internal static class StructuralChecks
 
     private static void Unconnected(Design design, List<Finding> findings)
     {
-        var linked = design.Links.SelectMany(l => new[] { l.A, l.B }).ToList();
+        var linked = design.Links.SelectMany(l => new[] { l.A, l.B }).ToHashSet();
+        var cabled = linked.Select(e => e.Device).ToHashSet(StringComparer.Ordinal);
         foreach (var device in design.Devices)
         {
-            if (!linked.Any(e => e.Device == device.Name))
+            if (!cabled.Contains(device.Name))
             {
                 findings.Add(new Finding("UNCONNECTED_DEVICE", Severity.Warning, [device.Name],
                     $"{device.Name} has no cable: nothing can reach it and it reaches nothing.", null, []));
@@ -100,18 +101,37 @@ internal static class StructuralChecks
     {
         var advertised = design.Devices.Where(d => d.Mx is not null)
             .SelectMany(d => d.Mx!.AdvertisedSubnets.Select(s => (Device: d.Name, Subnet: s))).ToList();
-        for (var i = 0; i < advertised.Count; i++)
+        foreach (var (i, j) in OverlappingPairs(advertised.Select(a => a.Subnet).ToList()))
         {
-            for (var j = i + 1; j < advertised.Count; j++)
+            if (advertised[i].Device != advertised[j].Device)
             {
-                if (advertised[i].Device != advertised[j].Device && advertised[i].Subnet.Overlaps(advertised[j].Subnet))
-                {
-                    findings.Add(new Finding("VPN_SUBNET_OVERLAP", Severity.Error, [advertised[i].Device, advertised[j].Device],
-                        $"{advertised[i].Device} advertises {advertised[i].Subnet} and {advertised[j].Device} advertises {advertised[j].Subnet} over AutoVPN; overlapping subnets make VPN routing ambiguous.",
-                        null, []));
-                }
+                findings.Add(new Finding("VPN_SUBNET_OVERLAP", Severity.Error, [advertised[i].Device, advertised[j].Device],
+                    $"{advertised[i].Device} advertises {advertised[i].Subnet} and {advertised[j].Device} advertises {advertised[j].Subnet} over AutoVPN; overlapping subnets make VPN routing ambiguous.",
+                    null, []));
             }
         }
+    }
+
+    /// <summary>
+    /// Every (i, j), i &lt; j, whose prefixes overlap, in that order. Sorted by first address, a prefix can only overlap
+    /// the ones that start before it ends, so thousands of branch subnets are compared with their neighbours only.
+    /// </summary>
+    private static List<(int, int)> OverlappingPairs(List<Ipv4Prefix> prefixes)
+    {
+        var byStart = Enumerable.Range(0, prefixes.Count).OrderBy(i => prefixes[i].Network.Address.Value).ToList();
+        var pairs = new List<(int, int)>();
+        for (var a = 0; a < byStart.Count; a++)
+        {
+            var first = prefixes[byStart[a]];
+            var end = (ulong)first.Network.Address.Value + (1UL << (32 - first.Length)) - 1;
+            for (var b = a + 1; b < byStart.Count && prefixes[byStart[b]].Network.Address.Value <= end; b++)
+            {
+                pairs.Add((Math.Min(byStart[a], byStart[b]), Math.Max(byStart[a], byStart[b])));
+            }
+        }
+
+        pairs.Sort();
+        return pairs;
     }
 
     /// <summary>The LAN gateway of a one-armed concentrator must send the remote VPN subnets to it.</summary>

@@ -3,75 +3,101 @@ using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Analysis;
 
-/// <summary>Findings read from what the engine saw happen to each host pair's default exchange.</summary>
+/// <summary>
+/// Findings read from what the engine saw happen to the host pairs' default exchanges. Pairs that fail the same way
+/// (same finding, same dropping device, same reason) make one finding, which quotes one of them as its example and
+/// says how many share it: a 5,000-site design with one missing route gets one finding, not 25 million.
+/// </summary>
 internal static class TraceChecks
 {
-    public static void Run(Design design, IReadOnlyList<ReachabilityEntry> matrix, List<Finding> findings)
+    public static void Run(Design design, ReachabilityMatrix matrix, List<Finding> findings)
     {
-        foreach (var entry in matrix)
+        var classes = new Dictionary<(string Code, string? Device, DropReason? Reason, string? Detail), (Finding Finding, int Pairs)>();
+        var order = new List<(string, string?, DropReason?, string?)>();
+        foreach (var outcome in matrix.Outcomes)
         {
-            if (entry.Result.FirstFailure is { } failure)
+            if (FindingFor(design, outcome) is not { } finding)
             {
-                FromDrop(design, entry, failure, findings);
+                continue;
             }
-            else if (entry.Reachable && Asymmetric(entry.Result) is { } difference)
+
+            var pair = outcome.Outcome;
+            var key = (finding.Code, pair.DropDevice, pair.Reason, pair.Concentrator ?? pair.PathDifference);
+            if (classes.TryGetValue(key, out var known))
             {
-                findings.Add(new Finding("ASYMMETRIC_ROUTING", Severity.Warning, [entry.From, entry.To],
-                    $"Traffic from {entry.From} to {entry.To} and its replies take different paths ({difference}). Nothing stateful is in the way today, but a stateful device added on either path would drop half of every flow.",
-                    difference, []));
+                classes[key] = (known.Finding, known.Pairs + outcome.Pairs);
             }
+            else
+            {
+                classes[key] = (finding, outcome.Pairs);
+                order.Add(key);
+            }
+        }
+
+        foreach (var key in order)
+        {
+            var (finding, pairs) = classes[key];
+            findings.Add(pairs == 1 ? finding : finding with
+            {
+                Message = $"{finding.Message} The same happens to {pairs - 1} other host pair{(pairs == 2 ? "" : "s")}.",
+            });
         }
     }
 
-    private static void FromDrop(Design design, ReachabilityEntry entry, PacketTrace failure, List<Finding> findings)
+    private static Finding? FindingFor(Design design, MatrixOutcome outcome)
     {
+        var example = outcome.Example;
+        if (example.FirstFailure is { } failure)
+        {
+            return FromDrop(design, outcome, failure);
+        }
+
+        return outcome.Outcome is { Reachable: true, PathDifference: { } difference }
+            ? new Finding("ASYMMETRIC_ROUTING", Severity.Warning, [example.Flow.From, example.Flow.To],
+                $"Traffic from {example.Flow.From} to {example.Flow.To} and its replies take different paths ({difference}). Nothing stateful is in the way today, but a stateful device added on either path would drop half of every flow.",
+                difference, [])
+            : null;
+    }
+
+    private static Finding? FromDrop(Design design, MatrixOutcome outcome, PacketTrace failure)
+    {
+        var example = outcome.Example;
         var at = failure.DropDevice!;
-        var flow = $"{entry.Flow} ({failure.Kind} dropped at {at})";
+        var (from, to) = (example.Flow.From, example.Flow.To);
+        var flow = $"{example.Flow} ({failure.Kind} dropped at {at})";
         switch (failure.Reason)
         {
-            case DropReason.NoSession or DropReason.InvalidTcpState when entry.Result.Packets[0].Delivered:
-                var concentrator = Concentrator(design, entry.Result);
-                findings.Add(new Finding("ASYMMETRIC_ROUTING_STATEFUL", Severity.Error,
-                    [at, .. concentrator is null ? [] : new[] { concentrator }, entry.From, entry.To],
-                    $"{at} is a stateful firewall that sees only one direction of {entry.From} ↔ {entry.To}: the {entry.Result.Packets[0].Kind} reached {entry.To} without {at} seeing it, then {at} dropped the {failure.Kind} because it matches no connection it knows of.",
+            case DropReason.NoSession or DropReason.InvalidTcpState when example.Packets[0].Delivered:
+                var concentrator = outcome.Outcome.Concentrator;
+                return new Finding("ASYMMETRIC_ROUTING_STATEFUL", Severity.Error,
+                    [at, .. concentrator is null ? [] : new[] { concentrator }, from, to],
+                    $"{at} is a stateful firewall that sees only one direction of {from} ↔ {to}: the {example.Packets[0].Kind} reached {to} without {at} seeing it, then {at} dropped the {failure.Kind} because it matches no connection it knows of.",
                     $"{flow}; {failure.Log}",
-                    AsymmetryFixes(design, at, concentrator)));
-                break;
+                    AsymmetryFixes(design, at, concentrator));
             case DropReason.HairpinDenied:
-                findings.Add(new Finding("HAIRPIN_WITHOUT_SAME_SECURITY", Severity.Error, [at, entry.From, entry.To],
-                    $"{entry.Flow} has to leave {at} by the interface it came in on, and {at} does not permit that (same-security-traffic permit intra-interface is off).",
-                    flow, [EnableIntraInterface(at)]));
-                break;
+                return new Finding("HAIRPIN_WITHOUT_SAME_SECURITY", Severity.Error, [at, from, to],
+                    $"{example.Flow} has to leave {at} by the interface it came in on, and {at} does not permit that (same-security-traffic permit intra-interface is off).",
+                    flow, [EnableIntraInterface(at)]);
             case DropReason.NoRoute or DropReason.PrivateAddressOnInternet:
-                findings.Add(new Finding("NO_ROUTE", Severity.Error, [at, entry.From, entry.To],
-                    $"{entry.Flow} dies at {at}: {failure.Summary}", flow, []));
-                break;
+                return new Finding("NO_ROUTE", Severity.Error, [at, from, to],
+                    $"{example.Flow} dies at {at}: {failure.Summary}", flow, []);
             case DropReason.Loop or DropReason.TtlExceeded:
-                findings.Add(new Finding("ROUTING_LOOP", Severity.Error, [.. failure.Hops.Select(h => h.Device).Distinct()],
-                    $"{entry.Flow} loops: {failure.Summary}", flow, []));
-                break;
+                return new Finding("ROUTING_LOOP", Severity.Error, [.. failure.Hops.Select(h => h.Device).Distinct()],
+                    $"{example.Flow} loops: {failure.Summary}", flow, []);
             case DropReason.NeighborUnreachable:
-                findings.Add(new Finding("NEXT_HOP_UNRESOLVED", Severity.Error, [at],
-                    $"{at} cannot hand {entry.Flow} to its next hop: {failure.Summary}", flow, []));
-                break;
+                return new Finding("NEXT_HOP_UNRESOLVED", Severity.Error, [at],
+                    $"{at} cannot hand {example.Flow} to its next hop: {failure.Summary}", flow, []);
             case DropReason.VpnDown:
-                findings.Add(new Finding("VPN_PEER_UNREACHABLE", Severity.Error, [at, .. VpnEnds(failure)],
-                    $"The AutoVPN tunnel cannot carry {entry.Flow}: its encrypted packets do not get through at {at}. A one-armed concentrator behind a firewall needs a port forward (UDP {MxSettings.DefaultVpnPort}) toward it.",
-                    $"{flow}; {failure.Summary}", []));
-                break;
+                return new Finding("VPN_PEER_UNREACHABLE", Severity.Error, [at, .. VpnEnds(failure)],
+                    $"The AutoVPN tunnel cannot carry {example.Flow}: its encrypted packets do not get through at {at}. A one-armed concentrator behind a firewall needs a port forward (UDP {MxSettings.DefaultVpnPort}) toward it.",
+                    $"{flow}; {failure.Summary}", []);
             case DropReason.AclDeny or DropReason.SameSecurityDenied:
-                findings.Add(new Finding("TRAFFIC_DENIED", Severity.Warning, [at, entry.From, entry.To],
-                    $"{at}'s policy refuses {entry.Flow}. If that is intended, nothing to do; otherwise permit it.", $"{flow}; {failure.Log}", []));
-                break;
+                return new Finding("TRAFFIC_DENIED", Severity.Warning, [at, from, to],
+                    $"{at}'s policy refuses {example.Flow}. If that is intended, nothing to do; otherwise permit it.", $"{flow}; {failure.Log}", []);
+            default:
+                return null;
         }
     }
-
-    /// <summary>The one-armed concentrator that took the tunnel traffic out on the way in, if there is one.</summary>
-    private static string? Concentrator(Design design, ExchangeResult result) =>
-        result.Packets[0].Steps
-            .Where(s => s.Action == StepAction.Decapsulate)
-            .Select(s => design.FindDevice(s.Device))
-            .FirstOrDefault(d => d?.Mx is { Mode: MxMode.Passthrough })?.Name;
 
     private static IReadOnlyList<FixOption> AsymmetryFixes(Design design, string firewall, string? concentrator)
     {
@@ -93,24 +119,4 @@ internal static class TraceChecks
 
     private static IEnumerable<string> VpnEnds(PacketTrace failure) =>
         failure.Steps.Where(s => s.Action is StepAction.Encapsulate).Select(s => s.Device).Distinct();
-
-    /// <summary>Describes how the request's and the reply's paths differ, ignoring hops taken inside a tunnel.</summary>
-    private static string? Asymmetric(ExchangeResult result)
-    {
-        if (result.Packets.Count < 2)
-        {
-            return null;
-        }
-
-        var forward = result.Packets[0].DevicesInClear();
-        var back = result.Packets[1].DevicesInClear();
-        if (forward.SetEquals(back))
-        {
-            return null;
-        }
-
-        var onlyForward = forward.Except(back).ToList();
-        var onlyBack = back.Except(forward).ToList();
-        return $"only on the way there: {(onlyForward.Count == 0 ? "none" : string.Join(", ", onlyForward))}; only on the way back: {(onlyBack.Count == 0 ? "none" : string.Join(", ", onlyBack))}";
-    }
 }

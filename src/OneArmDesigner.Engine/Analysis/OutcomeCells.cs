@@ -1,0 +1,63 @@
+namespace OneArmDesigner.Engine.Analysis;
+
+/// <summary>
+/// One small number per ordered host pair: 0 for no pair (a host and itself, or a flow that cannot be played), else
+/// 1 + the index of the pair's outcome. Cells start one byte wide and widen only when the outcomes outgrow it, so
+/// 5,000 hosts (25 million pairs) with a few outcomes take 25 MB.
+/// </summary>
+internal sealed class OutcomeCells
+{
+    private readonly int _size;
+    private byte[]? _bytes;
+    private ushort[]? _shorts;
+    private int[]? _ints;
+
+    public OutcomeCells(int size)
+    {
+        _size = size;
+        _bytes = new byte[checked(size * size)];
+    }
+
+    /// <summary>0 when the pair has no outcome, else the outcome's index + 1.</summary>
+    public int this[int from, int to]
+    {
+        get
+        {
+            var cell = from * _size + to;
+            return _bytes is not null ? _bytes[cell] : _shorts is not null ? _shorts[cell] : _ints![cell];
+        }
+
+        set
+        {
+            var cell = from * _size + to;
+            Widen(value);
+            if (_bytes is not null)
+            {
+                _bytes[cell] = (byte)value;
+            }
+            else if (_shorts is not null)
+            {
+                _shorts[cell] = (ushort)value;
+            }
+            else
+            {
+                _ints![cell] = value;
+            }
+        }
+    }
+
+    private void Widen(int value)
+    {
+        if (_bytes is not null && value > byte.MaxValue)
+        {
+            _shorts = Array.ConvertAll(_bytes, b => (ushort)b);
+            _bytes = null;
+        }
+
+        if (_shorts is not null && value > ushort.MaxValue)
+        {
+            _ints = Array.ConvertAll(_shorts, s => (int)s);
+            _shorts = null;
+        }
+    }
+}
