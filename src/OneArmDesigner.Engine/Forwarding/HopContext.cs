@@ -1,4 +1,5 @@
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
@@ -36,17 +37,14 @@ internal sealed class HopContext(NetworkNode node, string? ingress, Packet packe
     public string? Egress => Route?.Interface;
 
     /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
-    public void Record(StepAction action, Packet after, string detail, string? evidence = null, LinkCrossing? crossing = null,
-        SessionEvent? sessionEvent = null, string? egress = null)
+    public void Record(StepAction action, Packet after, in StepFacts facts, LinkCrossing? crossing = null, string? egress = null)
     {
-        Steps.Add(new Step(Name, action, Packet, after, detail, Ingress, egress, evidence, crossing,
-            sessionEvent is null ? null : [sessionEvent]));
+        Steps.Add(new Step(Name, action, Packet, after, Ingress, egress, crossing, facts));
         Packet = after;
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>
-    public void Note(StepAction action, string detail, string? evidence = null, SessionEvent? sessionEvent = null, string? egress = null) =>
-        Record(action, Packet, detail, evidence, sessionEvent: sessionEvent, egress: egress);
+    public void Note(StepAction action, in StepFacts facts, string? egress = null) => Record(action, Packet, facts, egress: egress);
 }
 
 internal enum HopResult

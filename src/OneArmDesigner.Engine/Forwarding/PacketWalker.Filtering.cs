@@ -1,4 +1,5 @@
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
@@ -30,10 +31,9 @@ internal sealed partial class PacketWalker
             if (rule.Protocol.Matches(header.Protocol) && rule.Source.Contains(header.Source) && rule.Destination.Contains(header.Destination)
                 && (rule.DestinationPort is null || rule.DestinationPort == header.DestinationPort))
             {
-                var evidence = $"access-list {ingress}_access_in line {i + 1}: {Describe(rule)}";
                 if (rule.Action == AclAction.Permit)
                 {
-                    hop.Note(StepAction.Filter, $"The access list on {ingress} permits the packet (line {i + 1}).", evidence);
+                    hop.Note(StepAction.Filter, StepFacts.AclPermit(rule, i + 1));
                     return null;
                 }
 
@@ -49,7 +49,4 @@ internal sealed partial class PacketWalker
 
     private static string ExitFor(HopContext hop, Domain.Addressing.Ipv4Address destination) =>
         hop.Node.Fib.Lookup(destination)?.Interface ?? "unknown";
-
-    private static string Describe(AclRule rule) =>
-        $"{(rule.Action == AclAction.Permit ? "permit" : "deny")} {rule.Protocol.ToJsonName()} {rule.Source} {rule.Destination}{(rule.DestinationPort is { } port ? $" eq {port}" : "")}";
 }

@@ -1,6 +1,6 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
-using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
@@ -31,18 +31,9 @@ internal sealed partial class PacketWalker
         }
 
         hop.Route = route;
-        hop.Record(StepAction.Route, hop.Packet, RouteSentence(hop, route, header), route.ToString(), egress: route.Interface);
+        hop.Note(StepAction.Route, StepFacts.Route(route, hop.Node.Kind.IsEndpoint()), egress: route.Interface);
         return null;
     }
-
-    private static string RouteSentence(HopContext hop, Route route, PacketHeader header) => route.Kind switch
-    {
-        RouteKind.Connected => $"{header.Destination} is on {hop.Name}'s own subnet {route.Prefix} (interface {route.Interface}), so {hop.Name} delivers it directly.",
-        RouteKind.Vpn => $"{header.Destination} matches {route.Prefix}, a subnet {route.VpnPeer} advertises over AutoVPN, so the packet goes into the tunnel to {route.VpnPeer}.",
-        RouteKind.Default when hop.Node.Kind.IsEndpoint() => $"{header.Destination} is not on {hop.Name}'s subnet, so {hop.Name} sends it to its default gateway {route.NextHop}.",
-        RouteKind.Default => $"{hop.Name} has no more specific route to {header.Destination}; its default route points to {route.NextHop} via {route.Interface}.",
-        _ => $"{header.Destination} matches the static route {route.Prefix} via {route.NextHop} (interface {route.Interface}).",
-    };
 
     /// <summary>
     /// Stages 11 to 13: leave by the route's interface, find the neighbour that owns the next-hop address on that
@@ -69,17 +60,14 @@ internal sealed partial class PacketWalker
         {
             var crossing = new LinkCrossing(hop.Name, egress, neighbour.Device, neighbour.Interface, segment.Name,
                 segment.Name is null ? [from.LinkIndex] : [from.LinkIndex, neighbour.LinkIndex]);
-            hop.Record(StepAction.Forward, hop.Packet,
-                $"{hop.Name} sends it out of {egress} to {neighbour.Device} ({nextHop}){(segment.Name is null ? "" : $" across {segment.Name}")}.",
-                $"ARP: {nextHop} is {neighbour.Device}:{neighbour.Interface}", crossing, egress: egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(nextHop), crossing, egress);
             return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
         {
             var crossing = new LinkCrossing(hop.Name, egress, segment.Name!, null, null, [from.LinkIndex]);
-            hop.Record(StepAction.Forward, hop.Packet, $"{hop.Name} sends it out of {egress} to its Internet provider ({nextHop}).",
-                $"provider gateway {nextHop}", crossing, egress: egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(nextHop), crossing, egress);
             return HopOutcome.Forward(network.Get(segment.Name!), null);
         }
 
@@ -91,7 +79,7 @@ internal sealed partial class PacketWalker
     private HopOutcome InternetHop(HopContext hop)
     {
         var header = hop.Packet.Routed;
-        hop.Note(StepAction.Receive, $"The Internet carries a packet for {header.Destination}.");
+        hop.Note(StepAction.Receive, StepFacts.InternetReceive);
         if (header.Destination.IsPrivate)
         {
             return HopOutcome.Drop(DropReason.PrivateAddressOnInternet,
@@ -111,8 +99,7 @@ internal sealed partial class PacketWalker
 
         hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
         var crossing = new LinkCrossing(hop.Name, "", owner.Device, owner.Interface, null, [owner.LinkIndex]);
-        hop.Record(StepAction.Forward, hop.Packet, $"The Internet routes it to {owner.Device} ({header.Destination}).",
-            $"{header.Destination} is {owner.Device}:{owner.Interface}", crossing);
+        hop.Record(StepAction.Forward, hop.Packet, StepFacts.InternetForward, crossing);
         return HopOutcome.Forward(network.Get(owner.Device), owner.Interface);
     }
 }

@@ -1,5 +1,6 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
@@ -28,7 +29,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
                 : LoopDetected(hop);
             if (outcome.Result == HopResult.Dropped)
             {
-                hop.Note(StepAction.Drop, outcome.Detail!);
+                hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
             }
 
             hops.Add(new Hop(node.Name, hop.Steps));
@@ -96,15 +97,12 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     {
         if (hop.IsOrigin)
         {
-            hop.Note(StepAction.Send, $"{hop.Name} sends the packet: {hop.Packet.Inner}.");
+            hop.Note(StepAction.Send, StepFacts.Send);
             state.OpenClientSocket(hop.Name, hop.Packet.Inner.Protocol, hop.Packet.Inner.SourcePort);
             return;
         }
 
-        var what = hop.Packet.IsEncapsulated
-            ? $"an encrypted ESP-in-UDP packet from {hop.Packet.Outer!.Value.Source} (carrying {hop.Packet.Inner.Protocol.ToJsonName().ToUpperInvariant()} {hop.Packet.Inner.Source} → {hop.Packet.Inner.Destination})"
-            : $"{hop.Packet.Inner}";
-        hop.Note(StepAction.Receive, $"{hop.Name} receives {what} on {hop.Ingress}.");
+        hop.Note(StepAction.Receive, StepFacts.Receive);
     }
 
     private static bool IsFirewall(HopContext hop) => hop.Node.Device.Firewall is not null;

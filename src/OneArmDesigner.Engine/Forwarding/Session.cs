@@ -43,7 +43,8 @@ internal sealed class Session(int id, FlowKey original, FlowKey translated, stri
         _ => "active",
     };
 
-    public SessionView ToView() => new(Id, Original, Translated, StateText, InInterface, OutInterface);
+    /// <summary>The row as it stood when its state was <paramref name="state"/>.</summary>
+    public SessionView ToView(string state) => new(Id, Original, Translated, state, InInterface, OutInterface);
 }
 
 /// <summary>A device's sessions, found by the 5-tuple of either direction.</summary>
