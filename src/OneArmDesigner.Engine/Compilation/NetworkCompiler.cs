@@ -57,6 +57,11 @@ public static class NetworkCompiler
             }
         }
 
+        foreach (var segment in segments)
+        {
+            segment.BuildCrossings();
+        }
+
         return segments;
     }
 

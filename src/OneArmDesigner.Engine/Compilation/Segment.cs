@@ -1,4 +1,5 @@
 using OneArmDesigner.Domain.Addressing;
+using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Compilation;
 
@@ -14,6 +15,14 @@ public sealed class Segment(int id, string? name, bool isInternet)
     private readonly List<Attachment> _members = [];
     private readonly Dictionary<uint, Attachment> _byAddress = [];
     private readonly Dictionary<(string Device, string Interface), Attachment> _byPort = [];
+    private readonly Dictionary<Attachment, int> _positionOf = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A segment with more members than this builds member-to-member crossings as packets cross (n² would not pay).</summary>
+    private const int MaxMembersForPrebuiltCrossings = 32;
+
+    private LinkCrossing[,]? _crossings;
+    private LinkCrossing[] _intoInternet = [];
+    private LinkCrossing[] _outOfInternet = [];
 
     public int Id { get; } = id;
 
@@ -26,6 +35,7 @@ public sealed class Segment(int id, string? name, bool isInternet)
 
     public void Attach(Attachment attachment)
     {
+        _positionOf[attachment] = _members.Count;
         _members.Add(attachment);
         _byPort[(attachment.Device, attachment.Interface)] = attachment;
         if (attachment.Address is { } address)
@@ -38,4 +48,42 @@ public sealed class Segment(int id, string? name, bool isInternet)
 
     /// <summary>Where this device interface plugs in (the Internet segment of a large design has thousands of members).</summary>
     public Attachment AttachmentOf(string device, string interfaceName) => _byPort[(device, interfaceName)];
+
+    /// <summary>
+    /// Builds the crossings packets will report, once, so that tracing shares them instead of allocating one per
+    /// forward. Called by the compiler when every member is attached.
+    /// </summary>
+    internal void BuildCrossings()
+    {
+        if (_members.Count <= MaxMembersForPrebuiltCrossings)
+        {
+            _crossings = new LinkCrossing[_members.Count, _members.Count];
+            for (var from = 0; from < _members.Count; from++)
+            {
+                for (var to = 0; to < _members.Count; to++)
+                {
+                    _crossings[from, to] = NewCrossing(_members[from], _members[to]);
+                }
+            }
+        }
+
+        if (IsInternet)
+        {
+            _intoInternet = [.. _members.Select(m => new LinkCrossing(m.Device, m.Interface, Name!, null, null, [m.LinkIndex]))];
+            _outOfInternet = [.. _members.Select(m => new LinkCrossing(Name!, "", m.Device, m.Interface, null, [m.LinkIndex]))];
+        }
+    }
+
+    /// <summary>From one member to another across this segment (or along the cable, when it is one).</summary>
+    internal LinkCrossing CrossingBetween(Attachment from, Attachment to) =>
+        _crossings is { } built ? built[_positionOf[from], _positionOf[to]] : NewCrossing(from, to);
+
+    /// <summary>From a member to its Internet provider (this segment is the Internet).</summary>
+    internal LinkCrossing CrossingIntoInternet(Attachment from) => _intoInternet[_positionOf[from]];
+
+    /// <summary>From the Internet to the member that owns the destination (this segment is the Internet).</summary>
+    internal LinkCrossing CrossingOutOfInternet(Attachment to) => _outOfInternet[_positionOf[to]];
+
+    private LinkCrossing NewCrossing(Attachment from, Attachment to) =>
+        new(from.Device, from.Interface, to.Device, to.Interface, Name, Name is null ? [from.LinkIndex] : [from.LinkIndex, to.LinkIndex]);
 }

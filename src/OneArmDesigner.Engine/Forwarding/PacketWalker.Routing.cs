@@ -58,16 +58,13 @@ internal sealed partial class PacketWalker
         var from = segment.AttachmentOf(hop.Name, egress);
         if (segment.Resolve(nextHop) is { } neighbour)
         {
-            var crossing = new LinkCrossing(hop.Name, egress, neighbour.Device, neighbour.Interface, segment.Name,
-                segment.Name is null ? [from.LinkIndex] : [from.LinkIndex, neighbour.LinkIndex]);
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(nextHop), crossing, egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(nextHop), segment.CrossingBetween(from, neighbour), egress);
             return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
         {
-            var crossing = new LinkCrossing(hop.Name, egress, segment.Name!, null, null, [from.LinkIndex]);
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(nextHop), crossing, egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(nextHop), segment.CrossingIntoInternet(from), egress);
             return HopOutcome.Forward(network.Get(segment.Name!), null);
         }
 
@@ -98,8 +95,7 @@ internal sealed partial class PacketWalker
         }
 
         hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
-        var crossing = new LinkCrossing(hop.Name, "", owner.Device, owner.Interface, null, [owner.LinkIndex]);
-        hop.Record(StepAction.Forward, hop.Packet, StepFacts.InternetForward, crossing);
+        hop.Record(StepAction.Forward, hop.Packet, StepFacts.InternetForward, segment.CrossingOutOfInternet(owner));
         return HopOutcome.Forward(network.Get(owner.Device), owner.Interface);
     }
 }
