@@ -94,7 +94,7 @@ public static class Simulator
     }
 
     /// <summary>The header as the receiving host saw it (after any NAT on the way).</summary>
-    private static PacketHeader Arrived(PacketTrace trace) => trace.Hops[^1].Steps[^1].After.Inner;
+    private static PacketHeader Arrived(PacketTrace trace) => trace.FinalPacket.Inner;
 
     /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>
     private static PacketHeader Answer(PacketHeader received, TcpFlags flags) =>

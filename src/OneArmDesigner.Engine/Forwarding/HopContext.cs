@@ -5,23 +5,26 @@ using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
 
-/// <summary>One device's work on one packet: the packet as it changes, and the steps recorded so far.</summary>
-internal sealed class HopContext(NetworkNode node, string? ingress, Packet packet, bool isOrigin)
+/// <summary>
+/// One device's work on one packet: the packet as it changes, and the steps it records. A walker reuses one context
+/// for every hop (<see cref="Begin"/>), since a hop's state is never needed after the next hop starts.
+/// </summary>
+internal sealed class HopContext
 {
-    public NetworkNode Node { get; } = node;
+    private TraceRecorder _recorder = null!;
+
+    public NetworkNode Node { get; private set; } = null!;
 
     public string Name => Node.Name;
 
-    public string? Ingress { get; } = ingress;
+    public string? Ingress { get; private set; }
 
-    public bool IsOrigin { get; } = isOrigin;
+    public bool IsOrigin { get; private set; }
 
-    public Packet Packet { get; set; } = packet;
+    public Packet Packet { get; set; }
 
     /// <summary>The routed header as it arrived, before any NAT: a new session records the flow this way.</summary>
-    public PacketHeader Arrived { get; } = packet.Routed;
-
-    public List<Step> Steps { get; } = new(6);
+    public PacketHeader Arrived { get; private set; }
 
     /// <summary>The session this packet matched on this device, and in which direction.</summary>
     public (Session Session, bool Forward)? Matched { get; set; }
@@ -36,15 +39,31 @@ internal sealed class HopContext(NetworkNode node, string? ingress, Packet packe
 
     public string? Egress => Route?.Interface;
 
-    /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
-    public void Record(StepAction action, Packet after, in StepFacts facts, LinkCrossing? crossing = null, string? egress = null)
+    /// <summary>Starts the packet's hop through <paramref name="node"/>, recording into <paramref name="recorder"/>.</summary>
+    public void Begin(TraceRecorder recorder, NetworkNode node, string? ingress, Packet packet, bool isOrigin)
     {
-        Steps.Add(new Step(Name, action, Packet, after, Ingress, egress, crossing, facts));
+        _recorder = recorder;
+        Node = node;
+        Ingress = ingress;
+        IsOrigin = isOrigin;
+        Packet = packet;
+        Arrived = packet.Routed;
+        Matched = null;
+        SecurityLevelRuleApplies = false;
+        Route = null;
+        SourceTranslated = false;
+        recorder.BeginHop(node.Name, ingress);
+    }
+
+    /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
+    public void Record(StepAction action, Packet after, in StepFacts facts, string? egress = null)
+    {
+        _recorder.AddStep(action, Packet, after, egress, facts);
         Packet = after;
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>
-    public void Note(StepAction action, in StepFacts facts, string? egress = null) => Record(action, Packet, facts, egress: egress);
+    public void Note(StepAction action, in StepFacts facts, string? egress = null) => Record(action, Packet, facts, egress);
 }
 
 internal enum HopResult

@@ -58,13 +58,13 @@ internal sealed partial class PacketWalker
         var from = segment.AttachmentOf(hop.Name, egress);
         if (segment.Resolve(nextHop) is { } neighbour)
         {
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(nextHop), segment.CrossingBetween(from, neighbour), egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop), egress);
             return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
         {
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(nextHop), segment.CrossingIntoInternet(from), egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(segment.CrossingIntoInternet(from), nextHop), egress);
             return HopOutcome.Forward(network.Get(segment.Name!), null);
         }
 
@@ -95,7 +95,7 @@ internal sealed partial class PacketWalker
         }
 
         hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
-        hop.Record(StepAction.Forward, hop.Packet, StepFacts.InternetForward, segment.CrossingOutOfInternet(owner));
+        hop.Record(StepAction.Forward, hop.Packet, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
         return HopOutcome.Forward(network.Get(owner.Device), owner.Interface);
     }
 }

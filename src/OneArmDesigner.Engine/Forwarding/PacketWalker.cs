@@ -15,31 +15,31 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>A packet that has crossed this many devices is in a loop the breadcrumbs did not catch.</summary>
     private const int MaxHops = 128;
 
+    /// <summary>Every hop of every packet this walker carries reuses it.</summary>
+    private readonly HopContext _hop = new();
+
     public PacketTrace Walk(string kind, string origin, Packet packet)
     {
-        var hops = new List<Hop>(8);
-        var breadcrumbs = new HashSet<(string, string?, PacketHeader, bool)>();
+        var recorder = TraceRecorder.Start();
+        var hop = _hop;
         var node = network.Get(origin);
         string? ingress = null;
         for (var count = 0; count < MaxHops; count++)
         {
-            var hop = new HopContext(node, ingress, packet, isOrigin: count == 0);
-            var outcome = breadcrumbs.Add((node.Name, ingress, packet.Routed with { Ttl = 0 }, packet.IsEncapsulated))
-                ? ProcessHop(hop)
-                : LoopDetected(hop);
+            var looped = recorder.HasEntered(node.Name, ingress, packet);
+            hop.Begin(recorder, node, ingress, packet, isOrigin: count == 0);
+            var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
             if (outcome.Result == HopResult.Dropped)
             {
                 hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
             }
 
-            hops.Add(new Hop(node.Name, hop.Steps));
             switch (outcome.Result)
             {
                 case HopResult.Delivered:
-                    return new PacketTrace(kind, Disposition.Delivered, null, null, null, hops,
-                        $"The {kind} was delivered to {node.Name}.");
+                    return new PacketTrace(kind, Disposition.Delivered, null, null, null, recorder.Finish());
                 case HopResult.Dropped:
-                    return Dropped(kind, hop, outcome, hops);
+                    return Dropped(kind, hop, outcome, recorder.Finish());
             }
 
             node = outcome.Next!;
@@ -47,20 +47,20 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
             packet = hop.Packet;
         }
 
-        return new PacketTrace(kind, Disposition.Dropped, DropReason.Loop, node.Name, null, hops,
+        return new PacketTrace(kind, Disposition.Dropped, DropReason.Loop, node.Name, null, recorder.Finish(),
             $"The {kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
     }
 
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
-    private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, List<Hop> hops)
+    private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, TraceRecord record)
     {
         if (hop.Packet.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
         {
-            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, hops,
+            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, record,
                 $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
         }
 
-        return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, hops,
+        return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, record,
             $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
     }
 

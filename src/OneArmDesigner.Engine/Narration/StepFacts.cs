@@ -2,6 +2,7 @@ using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Narration;
 
@@ -93,11 +94,13 @@ internal readonly struct StepFacts
 
     public static StepFacts Route(Route route, bool fromEndpoint) => new(StepKind.Route, route, flag: fromEndpoint);
 
-    public static StepFacts ForwardToNeighbour(Ipv4Address nextHop) => new(StepKind.ForwardToNeighbour, address: nextHop);
+    public static StepFacts ForwardToNeighbour(LinkCrossing crossing, Ipv4Address nextHop) =>
+        new(StepKind.ForwardToNeighbour, crossing, address: nextHop);
 
-    public static StepFacts ForwardToProvider(Ipv4Address nextHop) => new(StepKind.ForwardToProvider, address: nextHop);
+    public static StepFacts ForwardToProvider(LinkCrossing crossing, Ipv4Address nextHop) =>
+        new(StepKind.ForwardToProvider, crossing, address: nextHop);
 
-    public static StepFacts InternetForward => new(StepKind.InternetForward);
+    public static StepFacts InternetForward(LinkCrossing crossing) => new(StepKind.InternetForward, crossing);
 
     public static StepFacts SessionMatch(Session session, bool forward) =>
         new(StepKind.SessionMatch, session, session.StateText, flag: forward);
@@ -115,6 +118,11 @@ internal readonly struct StepFacts
     public static StepFacts Encapsulate(string peer) => new(StepKind.Encapsulate, text: peer);
 
     public static StepFacts Drop(string detail) => new(StepKind.Drop, text: detail);
+
+    /// <summary>The cable(s) a forward crossed; null for every other step.</summary>
+    public LinkCrossing? Crossing => Kind is StepKind.ForwardToNeighbour or StepKind.ForwardToProvider or StepKind.InternetForward
+        ? (LinkCrossing)Subject!
+        : null;
 
     /// <summary>The session the step matched or opened, with its state as it stood then.</summary>
     public (Session Session, string State)? SessionAsItStood =>

@@ -20,8 +20,7 @@ public sealed class Step
     private bool _evidenceWritten;
     private IReadOnlyList<SessionEvent>? _sessionEvents;
 
-    internal Step(string device, StepAction action, Packet before, Packet after, string? ingress, string? egress,
-        LinkCrossing? crossing, in StepFacts facts)
+    internal Step(string device, StepAction action, Packet before, Packet after, string? ingress, string? egress, in StepFacts facts)
     {
         Device = device;
         Action = action;
@@ -29,7 +28,6 @@ public sealed class Step
         After = after;
         Ingress = ingress;
         Egress = egress;
-        Crossing = crossing;
         _facts = facts;
     }
 
@@ -45,7 +43,7 @@ public sealed class Step
 
     public string? Egress { get; }
 
-    public LinkCrossing? Crossing { get; }
+    public LinkCrossing? Crossing => _facts.Crossing;
 
     public string Detail => _detail ??= StepNarration.Detail(this, _facts);
 
