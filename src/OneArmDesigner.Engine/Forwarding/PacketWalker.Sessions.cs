@@ -19,7 +19,7 @@ internal sealed partial class PacketWalker
         }
 
         var header = hop.Packet.Routed;
-        if (state.TableFor(hop.Name).Match(header.Key) is not { } hit)
+        if (state.Match(hop.Name, header.Key) is not { } hit)
         {
             return RequireOpeningSyn(hop, header);
         }
@@ -132,7 +132,7 @@ internal sealed partial class PacketWalker
 
         var session = new Session(state.NextSessionId(), hop.Arrived.Key, header.Key, ingress, egress,
             header.Protocol == Protocol.Tcp ? TcpState.SynSent : null);
-        state.TableFor(hop.Name).Add(session);
+        state.Add(hop.Name, session);
         hop.Note(StepAction.SessionCreate, StepFacts.SessionCreate(session, onFirewall: hop.Node.Device.Firewall is not null), egress);
         return null;
     }
