@@ -56,14 +56,14 @@ internal sealed class HopContext
     }
 
     /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
-    public void Record(StepAction action, Packet after, in StepFacts facts, string? egress = null)
+    public void Record(StepAction action, Packet after, in StepFacts facts)
     {
-        _recorder.AddStep(action, Packet, after, egress, facts);
+        _recorder.AddStep(action, Packet, after, facts);
         Packet = after;
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>
-    public void Note(StepAction action, in StepFacts facts, string? egress = null) => Record(action, Packet, facts, egress);
+    public void Note(StepAction action, in StepFacts facts) => Record(action, Packet, facts);
 }
 
 internal enum HopResult

@@ -85,7 +85,7 @@ internal sealed partial class PacketWalker
     {
         var translated = header.WithSource(address, port);
         hop.SourceTranslated = true;
-        hop.Record(StepAction.NatSource, hop.Packet.WithRouted(translated), StepFacts.NatSource(rule), egress: hop.Egress);
+        hop.Record(StepAction.NatSource, hop.Packet.WithRouted(translated), StepFacts.NatSource(rule, hop.Egress));
     }
 
     /// <summary>A rule's public address, or the outside interface's own address when the rule names none.</summary>

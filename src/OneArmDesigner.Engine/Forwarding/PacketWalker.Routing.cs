@@ -31,7 +31,7 @@ internal sealed partial class PacketWalker
         }
 
         hop.Route = route;
-        hop.Note(StepAction.Route, StepFacts.Route(route, hop.Node.Kind.IsEndpoint()), egress: route.Interface);
+        hop.Note(StepAction.Route, StepFacts.Route(route, hop.Node.Kind.IsEndpoint()));
         return null;
     }
 
@@ -58,13 +58,13 @@ internal sealed partial class PacketWalker
         var from = segment.AttachmentOf(hop.Name, egress);
         if (segment.Resolve(nextHop) is { } neighbour)
         {
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop), egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop, egress));
             return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
         {
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(segment.CrossingIntoInternet(from), nextHop), egress);
+            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(segment.CrossingIntoInternet(from), nextHop, egress));
             return HopOutcome.Forward(network.Get(segment.Name!), null);
         }
 

@@ -133,7 +133,7 @@ internal sealed partial class PacketWalker
         var session = new Session(state.NextSessionId(), hop.Arrived.Key, header.Key, ingress, egress,
             header.Protocol == Protocol.Tcp ? TcpState.SynSent : null);
         state.Add(hop.Name, session);
-        hop.Note(StepAction.SessionCreate, StepFacts.SessionCreate(session, onFirewall: hop.Node.Device.Firewall is not null), egress);
+        hop.Note(StepAction.SessionCreate, StepFacts.SessionCreate(session, onFirewall: hop.Node.Device.Firewall is not null, egress));
         return null;
     }
 

@@ -14,7 +14,7 @@ internal sealed class TraceRecorder
     private static TraceRecorder? t_idle;
 
     private RecordedHop[] _hops = new RecordedHop[16];
-    private RecordedStep[] _steps = new RecordedStep[64];
+    private StepFacts[] _steps = new StepFacts[64];
     private Packet[] _packets = new Packet[32];
     private int _hopCount;
     private int _stepCount;
@@ -39,11 +39,11 @@ internal sealed class TraceRecorder
 
     public void BeginHop(string device, string? ingress) => Append(ref _hops, ref _hopCount, new RecordedHop(device, ingress, _stepCount));
 
-    public void AddStep(StepAction action, Packet before, Packet after, string? egress, in StepFacts facts)
+    public void AddStep(StepAction action, Packet before, Packet after, in StepFacts facts)
     {
         var beforeIndex = Keep(before);
         var afterIndex = Keep(after);
-        Append(ref _steps, ref _stepCount, new RecordedStep(action, beforeIndex, afterIndex, egress, facts));
+        Append(ref _steps, ref _stepCount, facts.RecordedAs(action, beforeIndex, afterIndex));
     }
 
     /// <summary>

@@ -26,41 +26,41 @@ internal static class StepNarration
             case StepKind.InternetReceive:
                 return $"The Internet carries a packet for {before.Destination}.";
             case StepKind.Accept:
-                return $"{name} accepts the packet: {Answer((AcceptReason)facts.Number, name, before.DestinationPort)}.";
+                return $"{name} accepts the packet: {Answer(facts.AcceptReason, name, before.DestinationPort)}.";
             case StepKind.AclPermit:
-                return $"The access list on {step.Ingress} permits the packet (line {facts.Number}).";
+                return $"The access list on {step.Ingress} permits the packet (line {facts.AclLine}).";
             case StepKind.NatDestination:
-                return $"{name} translates the destination {before.Destination}:{before.DestinationPort} to {after.Destination}:{after.DestinationPort} ({NatDescription.Of((NatRule)facts.Subject!)}).";
+                return $"{name} translates the destination {before.Destination}:{before.DestinationPort} to {after.Destination}:{after.DestinationPort} ({NatDescription.Of(facts.NatRule!)}).";
             case StepKind.NatSource:
                 return $"{name} translates the source {before.Source}:{before.SourcePort} to {after.Source}:{after.SourcePort} as the packet leaves by {step.Egress}.";
             case StepKind.Route:
-                return RouteSentence(name, (Route)facts.Subject!, before, facts.Flag);
+                return RouteSentence(name, facts.MatchedRoute, before, facts.FromEndpoint);
             case StepKind.ForwardToNeighbour:
                 var crossing = step.Crossing!;
-                return $"{name} sends it out of {step.Egress} to {crossing.ToDevice} ({facts.Address}){(crossing.Segment is null ? "" : $" across {crossing.Segment}")}.";
+                return $"{name} sends it out of {step.Egress} to {crossing.ToDevice} ({facts.NextHop}){(crossing.Segment is null ? "" : $" across {crossing.Segment}")}.";
             case StepKind.ForwardToProvider:
-                return $"{name} sends it out of {step.Egress} to its Internet provider ({facts.Address}).";
+                return $"{name} sends it out of {step.Egress} to its Internet provider ({facts.NextHop}).";
             case StepKind.InternetForward:
                 return $"The Internet routes it to {step.Crossing!.ToDevice} ({before.Destination}).";
             case StepKind.SessionMatch:
-                var direction = facts.Flag ? "the direction it was opened in" : "the return direction";
+                var direction = facts.MatchedForward ? "the direction it was opened in" : "the return direction";
                 var nat = after == before ? "" : $" and is translated to {after.Source}:{after.SourcePort} → {after.Destination}:{after.DestinationPort}";
-                return $"{name} finds this flow in its connection table ({direction}){nat}; the session is {facts.Text}.";
+                return $"{name} finds this flow in its connection table ({direction}){nat}; the session is {facts.SessionAsItStood!.Value.State}.";
             case StepKind.StateBypass:
                 return $"tcp-state-bypass covers this flow, so {name} forwards the {before.Flags.ToLogText()} without a connection.";
             case StepKind.SecurityLevels:
-                return $"{step.Ingress ?? facts.Text} (security {facts.Number}) to {facts.Text} (security {facts.Other}) is higher to lower: allowed without an access list.";
+                return $"{step.Ingress ?? facts.ComparedEgress} (security {facts.InLevel}) to {facts.ComparedEgress} (security {facts.OutLevel}) is higher to lower: allowed without an access list.";
             case StepKind.SessionCreate:
                 var (session, state) = facts.SessionAsItStood!.Value;
-                return $"{name} opens a {(facts.Flag ? "connection" : "NAT translation")} for {session.Original} ({state}); replies will match it.";
+                return $"{name} opens a {(facts.OnFirewall ? "connection" : "NAT translation")} for {session.Original} ({state}); replies will match it.";
             case StepKind.Decapsulate:
                 var inner = step.Before.Inner;
-                return $"{name} decrypts the ESP payload from {facts.Text ?? step.Before.Outer!.Value.Source.ToString()} and takes out the inner packet {inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}.";
+                return $"{name} decrypts the ESP payload from {facts.Peer ?? step.Before.Outer!.Value.Source.ToString()} and takes out the inner packet {inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}.";
             case StepKind.Encapsulate:
                 var outer = step.After.Outer!.Value;
-                return $"{name} encrypts the packet and encapsulates it in IPsec (ESP in UDP) toward {facts.Text}: the outer packet goes from {outer.Source}:{outer.SourcePort} to {outer.Destination}:{outer.DestinationPort}.";
+                return $"{name} encrypts the packet and encapsulates it in IPsec (ESP in UDP) toward {facts.Peer}: the outer packet goes from {outer.Source}:{outer.SourcePort} to {outer.Destination}:{outer.DestinationPort}.";
             default:
-                return facts.Text!;
+                return facts.DropDetail;
         }
     }
 
@@ -70,36 +70,36 @@ internal static class StepNarration
         switch (facts.Kind)
         {
             case StepKind.AclPermit:
-                return $"access-list {step.Ingress}_access_in line {facts.Number}: {AclDescription.Of((AclRule)facts.Subject!)}";
+                return $"access-list {step.Ingress}_access_in line {facts.AclLine}: {AclDescription.Of(facts.AclRule)}";
             case StepKind.NatDestination:
-                return NatDescription.Of((NatRule)facts.Subject!);
+                return NatDescription.Of(facts.NatRule!);
             case StepKind.NatSource:
-                return facts.Subject is NatRule rule
+                return facts.NatRule is { } rule
                     ? NatDescription.Of(rule)
                     : $"NAT of LAN traffic to the uplink address {step.After.Routed.Source}";
             case StepKind.Route:
-                return facts.Subject!.ToString();
+                return facts.MatchedRoute.ToString();
             case StepKind.ForwardToNeighbour:
-                return $"ARP: {facts.Address} is {step.Crossing!.ToDevice}:{step.Crossing.ToInterface}";
+                return $"ARP: {facts.NextHop} is {step.Crossing!.ToDevice}:{step.Crossing.ToInterface}";
             case StepKind.ForwardToProvider:
-                return $"provider gateway {facts.Address}";
+                return $"provider gateway {facts.NextHop}";
             case StepKind.InternetForward:
                 return $"{step.Before.Routed.Destination} is {step.Crossing!.ToDevice}:{step.Crossing.ToInterface}";
             case StepKind.SessionMatch:
-                var matched = (Session)facts.Subject!;
+                var matched = facts.SessionAsItStood!.Value.Session;
                 return $"session #{matched.Id}: {matched.Original}";
             case StepKind.StateBypass:
                 return "tcp-state-bypass";
             case StepKind.SecurityLevels:
-                return $"security levels {facts.Number} > {facts.Other}";
+                return $"security levels {facts.InLevel} > {facts.OutLevel}";
             case StepKind.SessionCreate:
-                return $"session #{((Session)facts.Subject!).Id}";
+                return $"session #{facts.SessionAsItStood!.Value.Session.Id}";
             case StepKind.Decapsulate:
                 var outer = step.Before.Outer!.Value;
-                return $"IPsec SA with {facts.Text ?? outer.Source.ToString()} (UDP {outer.DestinationPort})";
+                return $"IPsec SA with {facts.Peer ?? outer.Source.ToString()} (UDP {outer.DestinationPort})";
             case StepKind.Encapsulate:
                 var contact = step.After.Outer!.Value;
-                return $"VPN peer {facts.Text} at {contact.Destination}:{contact.DestinationPort}";
+                return $"VPN peer {facts.Peer} at {contact.Destination}:{contact.DestinationPort}";
             default:
                 return null;
         }

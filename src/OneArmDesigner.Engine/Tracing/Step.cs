@@ -20,20 +20,18 @@ public sealed class Step
     private bool _evidenceWritten;
     private IReadOnlyList<SessionEvent>? _sessionEvents;
 
-    internal Step(string device, StepAction action, Packet before, Packet after, string? ingress, string? egress, in StepFacts facts)
+    internal Step(string device, string? ingress, Packet before, Packet after, in StepFacts facts)
     {
         Device = device;
-        Action = action;
+        Ingress = ingress;
         Before = before;
         After = after;
-        Ingress = ingress;
-        Egress = egress;
         _facts = facts;
     }
 
     public string Device { get; }
 
-    public StepAction Action { get; }
+    public StepAction Action => _facts.Action;
 
     public Packet Before { get; }
 
@@ -41,7 +39,7 @@ public sealed class Step
 
     public string? Ingress { get; }
 
-    public string? Egress { get; }
+    public string? Egress => _facts.Egress;
 
     public LinkCrossing? Crossing => _facts.Crossing;
 

@@ -3,20 +3,6 @@ using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Engine.Tracing;
 
-/// <summary>A step as the walker records it: the packet before and after are indexes into the trace's packets.</summary>
-internal readonly struct RecordedStep(StepAction action, int before, int after, string? egress, in StepFacts facts)
-{
-    public StepFacts Facts { get; } = facts;
-
-    public string? Egress { get; } = egress;
-
-    public StepAction Action { get; } = action;
-
-    public int Before { get; } = before;
-
-    public int After { get; } = after;
-}
-
 /// <summary>A device a packet entered, by which interface, and where its steps start.</summary>
 internal readonly record struct RecordedHop(string Device, string? Ingress, int FirstStep);
 
@@ -24,7 +10,7 @@ internal readonly record struct RecordedHop(string Device, string? Ingress, int 
 /// One packet's walk, stored compactly: a step is a small struct and each distinct state of the packet is kept once,
 /// however many steps saw it. <see cref="Step"/> and <see cref="Hop"/> objects are only made for a reader.
 /// </summary>
-internal sealed class TraceRecord(RecordedHop[] hops, RecordedStep[] steps, Packet[] packets)
+internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
 {
     /// <summary>The packet as the last step left it (as the destination received it, when delivered).</summary>
     public Packet FinalPacket => packets[steps[^1].After];
@@ -42,7 +28,7 @@ internal sealed class TraceRecord(RecordedHop[] hops, RecordedStep[] steps, Pack
             for (var s = 0; s < hopSteps.Length; s++)
             {
                 var step = steps[hop.FirstStep + s];
-                hopSteps[s] = new Step(hop.Device, step.Action, packets[step.Before], packets[step.After], hop.Ingress, step.Egress, step.Facts);
+                hopSteps[s] = new Step(hop.Device, hop.Ingress, packets[step.Before], packets[step.After], step);
             }
 
             built[h] = new Hop(hop.Device, hopSteps);
