@@ -18,28 +18,35 @@ internal sealed partial class PacketWalker
         }
 
         var header = hop.Packet.Routed;
-        var rules = firewall.Acl.Where(r => r.Interface == ingress).ToList();
-        if (rules.Count == 0)
+        var acl = firewall.Acl;
+        var line = 0;
+        for (var i = 0; i < acl.Count; i++)
         {
-            hop.SecurityLevelRuleApplies = true;
-            return null;
-        }
+            var rule = acl[i];
+            if (rule.Interface != ingress)
+            {
+                continue;
+            }
 
-        for (var i = 0; i < rules.Count; i++)
-        {
-            var rule = rules[i];
+            line++;
             if (rule.Protocol.Matches(header.Protocol) && rule.Source.Contains(header.Source) && rule.Destination.Contains(header.Destination)
                 && (rule.DestinationPort is null || rule.DestinationPort == header.DestinationPort))
             {
                 if (rule.Action == AclAction.Permit)
                 {
-                    hop.Note(StepAction.Filter, StepFacts.AclPermit(rule, i + 1));
+                    hop.Note(StepAction.Filter, StepFacts.AclPermit(rule, line));
                     return null;
                 }
 
-                return HopOutcome.Drop(DropReason.AclDeny, $"line {i + 1} of the access list on {ingress} denies it.",
+                return HopOutcome.Drop(DropReason.AclDeny, $"line {line} of the access list on {ingress} denies it.",
                     VendorLog.AccessGroupDeny(header, ingress, ExitFor(hop, header.Destination)));
             }
+        }
+
+        if (line == 0)
+        {
+            hop.SecurityLevelRuleApplies = true;
+            return null;
         }
 
         return HopOutcome.Drop(DropReason.AclDeny,
