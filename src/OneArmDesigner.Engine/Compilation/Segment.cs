@@ -10,16 +10,19 @@ public sealed record Attachment(string Device, string Interface, Ipv4Address? Ad
 /// A broadcast domain: a VLAN or the Internet (named), or the two ends of a direct cable (unnamed). Neighbour
 /// resolution happens here: which attached interface owns an address.
 /// </summary>
+/// <remarks>
+/// Members are also known by their position in <see cref="Members"/>, which the forwarding path uses to reach the
+/// member's node and the prebuilt crossings without looking anything up by name.
+/// </remarks>
 public sealed class Segment(int id, string? name, bool isInternet)
 {
-    private readonly List<Attachment> _members = [];
-    private readonly Dictionary<uint, Attachment> _byAddress = [];
-    private readonly Dictionary<(string Device, string Interface), Attachment> _byPort = [];
-    private readonly Dictionary<Attachment, int> _positionOf = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>A segment with more members than this builds member-to-member crossings as packets cross (n² would not pay).</summary>
     private const int MaxMembersForPrebuiltCrossings = 32;
 
+    private readonly List<Attachment> _members = [];
+    private readonly List<NetworkNode> _memberNodes = [];
+    private readonly Dictionary<uint, int> _positionByAddress = [];
+    private readonly Dictionary<(string Device, string Interface), int> _positionByPort = [];
     private LinkCrossing[,]? _crossings;
     private LinkCrossing[] _intoInternet = [];
     private LinkCrossing[] _outOfInternet = [];
@@ -33,21 +36,35 @@ public sealed class Segment(int id, string? name, bool isInternet)
 
     public IReadOnlyList<Attachment> Members => _members;
 
-    public void Attach(Attachment attachment)
-    {
-        _positionOf[attachment] = _members.Count;
-        _members.Add(attachment);
-        _byPort[(attachment.Device, attachment.Interface)] = attachment;
-        if (attachment.Address is { } address)
-        {
-            _byAddress.TryAdd(address.Value, attachment);
-        }
-    }
+    /// <summary>The VLAN or Internet device this segment is; null for a direct cable.</summary>
+    internal NetworkNode? Owner { get; init; }
 
-    public Attachment? Resolve(Ipv4Address address) => _byAddress.GetValueOrDefault(address.Value);
+    public Attachment? Resolve(Ipv4Address address) => TryResolve(address, out var position) ? _members[position] : null;
 
     /// <summary>Where this device interface plugs in (the Internet segment of a large design has thousands of members).</summary>
-    public Attachment AttachmentOf(string device, string interfaceName) => _byPort[(device, interfaceName)];
+    public Attachment AttachmentOf(string device, string interfaceName) => _members[_positionByPort[(device, interfaceName)]];
+
+    /// <summary>Plugs a node's interface in; returns its position among the members.</summary>
+    internal int Attach(Attachment attachment, NetworkNode node)
+    {
+        var position = _members.Count;
+        _members.Add(attachment);
+        _memberNodes.Add(node);
+        _positionByPort[(attachment.Device, attachment.Interface)] = position;
+        if (attachment.Address is { } address)
+        {
+            _positionByAddress.TryAdd(address.Value, position);
+        }
+
+        return position;
+    }
+
+    /// <summary>The position of the member that owns the address (the first one attached, if several claim it).</summary>
+    internal bool TryResolve(Ipv4Address address, out int position) => _positionByAddress.TryGetValue(address.Value, out position);
+
+    internal Attachment MemberAt(int position) => _members[position];
+
+    internal NetworkNode NodeAt(int position) => _memberNodes[position];
 
     /// <summary>
     /// Builds the crossings packets will report, once, so that tracing shares them instead of allocating one per
@@ -75,14 +92,13 @@ public sealed class Segment(int id, string? name, bool isInternet)
     }
 
     /// <summary>From one member to another across this segment (or along the cable, when it is one).</summary>
-    internal LinkCrossing CrossingBetween(Attachment from, Attachment to) =>
-        _crossings is { } built ? built[_positionOf[from], _positionOf[to]] : NewCrossing(from, to);
+    internal LinkCrossing CrossingBetween(int from, int to) => _crossings is { } built ? built[from, to] : NewCrossing(_members[from], _members[to]);
 
     /// <summary>From a member to its Internet provider (this segment is the Internet).</summary>
-    internal LinkCrossing CrossingIntoInternet(Attachment from) => _intoInternet[_positionOf[from]];
+    internal LinkCrossing CrossingIntoInternet(int from) => _intoInternet[from];
 
     /// <summary>From the Internet to the member that owns the destination (this segment is the Internet).</summary>
-    internal LinkCrossing CrossingOutOfInternet(Attachment to) => _outOfInternet[_positionOf[to]];
+    internal LinkCrossing CrossingOutOfInternet(int to) => _outOfInternet[to];
 
     private LinkCrossing NewCrossing(Attachment from, Attachment to) =>
         new(from.Device, from.Interface, to.Device, to.Interface, Name, Name is null ? [from.LinkIndex] : [from.LinkIndex, to.LinkIndex]);

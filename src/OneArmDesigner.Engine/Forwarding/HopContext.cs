@@ -12,6 +12,10 @@ namespace OneArmDesigner.Engine.Forwarding;
 internal sealed class HopContext
 {
     private TraceRecorder _recorder = null!;
+    private Packet _packet;
+
+    /// <summary>Where the current packet is stored in the recorder; -1 until a step needs it stored.</summary>
+    private int _packetIndex = -1;
 
     public NetworkNode Node { get; private set; } = null!;
 
@@ -21,7 +25,15 @@ internal sealed class HopContext
 
     public bool IsOrigin { get; private set; }
 
-    public Packet Packet { get; set; }
+    public Packet Packet
+    {
+        get => _packet;
+        set
+        {
+            _packet = value;
+            _packetIndex = -1;
+        }
+    }
 
     /// <summary>The routed header as it arrived, before any NAT: a new session records the flow this way.</summary>
     public PacketHeader Arrived { get; private set; }
@@ -58,12 +70,21 @@ internal sealed class HopContext
     /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
     public void Record(StepAction action, Packet after, in StepFacts facts)
     {
-        _recorder.AddStep(action, Packet, after, facts);
-        Packet = after;
+        var before = StoredPacket();
+        _packet = after;
+        _packetIndex = _recorder.Keep(after);
+        _recorder.AddStep(facts.RecordedAs(action, before, _packetIndex));
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>
-    public void Note(StepAction action, in StepFacts facts) => Record(action, Packet, facts);
+    public void Note(StepAction action, in StepFacts facts)
+    {
+        var current = StoredPacket();
+        _recorder.AddStep(facts.RecordedAs(action, current, current));
+    }
+
+    /// <summary>Consecutive steps on an unchanged packet share its stored state without comparing packets again.</summary>
+    private int StoredPacket() => _packetIndex >= 0 ? _packetIndex : _packetIndex = _recorder.Keep(_packet);
 }
 
 internal enum HopResult

@@ -50,22 +50,21 @@ internal sealed partial class PacketWalker
                 $"the next hop {nextHop} is not on any subnet {hop.Name} is connected to, so {hop.Name} cannot reach it.");
         }
 
-        if (hop.Node.SegmentOf(egress) is not { } segment)
+        if (!hop.Node.TryGetPort(egress, out var segment, out var from))
         {
             return HopOutcome.Drop(DropReason.NeighborUnreachable, $"{hop.Name}'s interface {egress} is not connected to anything.");
         }
 
-        var from = segment.AttachmentOf(hop.Name, egress);
-        if (segment.Resolve(nextHop) is { } neighbour)
+        if (segment.TryResolve(nextHop, out var neighbour))
         {
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop, egress));
-            return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
+            hop.Note(StepAction.Forward, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop, egress));
+            return HopOutcome.Forward(segment.NodeAt(neighbour), segment.MemberAt(neighbour).Interface);
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
         {
-            hop.Record(StepAction.Forward, hop.Packet, StepFacts.ForwardToProvider(segment.CrossingIntoInternet(from), nextHop, egress));
-            return HopOutcome.Forward(network.Get(segment.Name!), null);
+            hop.Note(StepAction.Forward, StepFacts.ForwardToProvider(segment.CrossingIntoInternet(from), nextHop, egress));
+            return HopOutcome.Forward(segment.Owner!, null);
         }
 
         return HopOutcome.Drop(DropReason.NeighborUnreachable,
@@ -84,7 +83,7 @@ internal sealed partial class PacketWalker
         }
 
         var segment = hop.Node.OwnSegment!;
-        if (segment.Resolve(header.Destination) is not { } owner)
+        if (!segment.TryResolve(header.Destination, out var owner))
         {
             return HopOutcome.Drop(DropReason.NoRoute, $"no device attached to the Internet in this design has the address {header.Destination}.");
         }
@@ -95,7 +94,7 @@ internal sealed partial class PacketWalker
         }
 
         hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
-        hop.Record(StepAction.Forward, hop.Packet, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
-        return HopOutcome.Forward(network.Get(owner.Device), owner.Interface);
+        hop.Note(StepAction.Forward, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
+        return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner).Interface);
     }
 }

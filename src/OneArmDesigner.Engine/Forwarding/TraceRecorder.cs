@@ -39,12 +39,8 @@ internal sealed class TraceRecorder
 
     public void BeginHop(string device, string? ingress) => Append(ref _hops, ref _hopCount, new RecordedHop(device, ingress, _stepCount));
 
-    public void AddStep(StepAction action, Packet before, Packet after, in StepFacts facts)
-    {
-        var beforeIndex = Keep(before);
-        var afterIndex = Keep(after);
-        Append(ref _steps, ref _stepCount, facts.RecordedAs(action, beforeIndex, afterIndex));
-    }
+    /// <summary>Adds a step whose packets were stored with <see cref="Keep"/>.</summary>
+    public void AddStep(in StepFacts recorded) => Append(ref _steps, ref _stepCount, recorded);
 
     /// <summary>
     /// True when this very packet (the TTL aside) already entered this device by this interface on this walk: the
@@ -70,8 +66,8 @@ internal sealed class TraceRecorder
         return false;
     }
 
-    /// <summary>Steps that leave the packet as it was share its last stored state.</summary>
-    private int Keep(Packet packet)
+    /// <summary>Stores a state of the packet and returns its index; a state equal to the last one stored is shared.</summary>
+    public int Keep(in Packet packet)
     {
         if (_packetCount > 0 && _packets[_packetCount - 1] == packet)
         {
