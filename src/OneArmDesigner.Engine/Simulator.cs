@@ -89,7 +89,7 @@ public static class Simulator
             }
         }
 
-        var verdict = packets.All(p => p.Delivered) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
+        var verdict = AllDelivered(packets) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
         return new ExchangeResult(flow, verdict, packets, ExchangeSummary.Describe(network, flow, verdict, packets));
     }
 
@@ -103,8 +103,35 @@ public static class Simulator
     private static bool ServerListens(NetworkNode server, Flow flow) =>
         flow.Protocol != Protocol.Tcp || server.Device.Host?.TcpPorts.Contains(flow.DestinationPort) == true;
 
-    private static Ipv4Address AddressOf(NetworkNode node) =>
-        node.Device.Interfaces.First(i => i.Address is not null).Address!.Value.Address;
+    private static Ipv4Address AddressOf(NetworkNode node) => FirstAddress(node)!.Value;
+
+    // Loops rather than LINQ here and below: Run is the hot path of bulk simulation, and these ran on every exchange.
+    private static Ipv4Address? FirstAddress(NetworkNode node)
+    {
+        var interfaces = node.Device.Interfaces;
+        for (var i = 0; i < interfaces.Count; i++)
+        {
+            if (interfaces[i].Address is { } prefix)
+            {
+                return prefix.Address;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AllDelivered(List<PacketTrace> packets)
+    {
+        foreach (var packet in packets)
+        {
+            if (!packet.Delivered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void CheckEndpoint(CompiledNetwork network, string name, string field, List<string> problems)
     {
@@ -118,7 +145,7 @@ public static class Simulator
         {
             problems.Add($"{field}: '{name}' is a {node.Kind.DisplayName()}; flows start and end at hosts or servers");
         }
-        else if (node.Device.Interfaces.All(i => i.Address is null))
+        else if (FirstAddress(node) is null)
         {
             problems.Add($"{field}: '{name}' has no IPv4 address");
         }

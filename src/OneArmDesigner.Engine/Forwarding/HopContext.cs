@@ -35,6 +35,11 @@ internal sealed class HopContext
         }
     }
 
+    /// <summary>The header the device acts on now; read from the context so stages do not copy the whole packet.</summary>
+    public PacketHeader Routed => _packet.Routed;
+
+    public bool IsEncapsulated => _packet.IsEncapsulated;
+
     /// <summary>The routed header as it arrived, before any NAT: a new session records the flow this way.</summary>
     public PacketHeader Arrived { get; private set; }
 

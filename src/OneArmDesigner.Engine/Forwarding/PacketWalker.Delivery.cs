@@ -13,13 +13,13 @@ internal sealed partial class PacketWalker
     /// </summary>
     private HopOutcome? AcceptIfAddressedHere(HopContext hop)
     {
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         if (hop.IsOrigin || !hop.Node.Owns(header.Destination))
         {
             return null;
         }
 
-        if (hop.Packet.IsEncapsulated)
+        if (hop.IsEncapsulated)
         {
             return HopOutcome.Drop(DropReason.NotListening,
                 $"the encrypted packet is addressed to {hop.Name} itself ({header.Destination}:{header.DestinationPort}), which is not a VPN endpoint and has no NAT rule sending UDP {header.DestinationPort} on to one.");

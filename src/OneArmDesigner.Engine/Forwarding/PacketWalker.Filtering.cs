@@ -17,7 +17,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var acl = firewall.Acl;
         var line = 0;
         for (var i = 0; i < acl.Count; i++)

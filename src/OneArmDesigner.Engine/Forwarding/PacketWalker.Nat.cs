@@ -18,7 +18,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         foreach (var rule in firewall.Nat)
         {
             if (rule.Kind == NatKind.Pat || rule.OutsideInterface != ingress || rule.PrivateAddress is not { } privateAddress
@@ -48,7 +48,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         if (hop.Node.Device.Firewall is { } firewall)
         {
             foreach (var rule in firewall.Nat)
@@ -72,7 +72,7 @@ internal sealed partial class PacketWalker
                 }
             }
         }
-        else if (hop.Node.Device.Mx is { Mode: MxMode.Routed, Nat: true } mx && egress == mx.Uplink && !hop.Packet.IsEncapsulated
+        else if (hop.Node.Device.Mx is { Mode: MxMode.Routed, Nat: true } mx && egress == mx.Uplink && !hop.IsEncapsulated
                  && header.Source.IsPrivate && hop.Node.AddressOf(mx.Uplink) is { } uplinkAddress)
         {
             TranslateSource(hop, header, uplinkAddress, header.SourcePort, rule: null);

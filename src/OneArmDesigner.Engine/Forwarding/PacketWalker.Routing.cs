@@ -10,7 +10,7 @@ internal sealed partial class PacketWalker
     /// <summary>Stage 7: longest-prefix match on the routed destination; every forwarding device spends one TTL.</summary>
     private HopOutcome? RouteLookup(HopContext hop)
     {
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var route = hop.Node.Fib.Lookup(header.Destination);
         if (route is null)
         {
@@ -42,7 +42,7 @@ internal sealed partial class PacketWalker
     private HopOutcome ExitAndResolveNeighbour(HopContext hop)
     {
         var route = hop.Route!;
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var nextHop = route.NextHop ?? header.Destination;
         if (route.Interface is not { } egress)
         {
@@ -74,7 +74,7 @@ internal sealed partial class PacketWalker
     /// <summary>The Internet routes between the public addresses attached to it and drops anything private.</summary>
     private HopOutcome InternetHop(HopContext hop)
     {
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         hop.Note(StepAction.Receive, StepFacts.InternetReceive);
         if (header.Destination.IsPrivate)
         {

@@ -18,7 +18,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         if (state.Match(hop.Name, header.Key) is not { } hit)
         {
             return RequireOpeningSyn(hop, header);
@@ -103,7 +103,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var ingress = hop.Ingress ?? egress;
         if (hop.Node.Device.Firewall is { } firewall)
         {

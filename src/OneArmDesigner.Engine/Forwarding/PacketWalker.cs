@@ -54,7 +54,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
     private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, TraceRecord record)
     {
-        if (hop.Packet.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
+        if (hop.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
         {
             return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, record,
                 $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
