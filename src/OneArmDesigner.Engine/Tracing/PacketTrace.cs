@@ -64,6 +64,8 @@ public sealed class PacketTrace
     /// The devices that handled this packet unencrypted at some step (a tunnel endpoint counts: it decrypts or
     /// encrypts it). A firewall that only ever saw the packet inside ESP cannot have tracked its connection.
     /// </summary>
-    public IReadOnlySet<string> DevicesInClear() =>
-        Hops.Where(h => h.Steps.Any(s => !s.Before.IsEncapsulated || !s.After.IsEncapsulated)).Select(h => h.Device).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> DevicesInClear() => _record.DevicesInClear();
+
+    /// <summary>Whether the packet passed through the device at all (in clear or not).</summary>
+    internal bool Visited(string device) => _record.Visited(device);
 }

@@ -17,6 +17,39 @@ internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[
 
     public string LastDevice => hops[^1].Device;
 
+    public bool Visited(string device)
+    {
+        foreach (var hop in hops)
+        {
+            if (hop.Device == device)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The devices where some step had the packet unencrypted, before or after it.</summary>
+    public HashSet<string> DevicesInClear()
+    {
+        var devices = new HashSet<string>(StringComparer.Ordinal);
+        for (var h = 0; h < hops.Length; h++)
+        {
+            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+            for (var s = hops[h].FirstStep; s < end; s++)
+            {
+                if (!packets[steps[s].Before].IsEncapsulated || !packets[steps[s].After].IsEncapsulated)
+                {
+                    devices.Add(hops[h].Device);
+                    break;
+                }
+            }
+        }
+
+        return devices;
+    }
+
     public Hop[] BuildHops()
     {
         var built = new Hop[hops.Length];
