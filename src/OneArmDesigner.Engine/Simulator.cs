@@ -55,8 +55,9 @@ public static class Simulator
         }
 
         var walker = new PacketWalker(network, new SimulationState());
-        var client = AddressOf(network.Get(flow.From));
-        var server = AddressOf(network.Get(flow.To));
+        var (clientNode, serverNode) = (network.Get(flow.From), network.Get(flow.To));
+        var client = AddressOf(clientNode);
+        var server = AddressOf(serverNode);
         var packets = new List<PacketTrace>(3);
         var (protocol, firstKind, firstFlags) = flow.Protocol switch
         {
@@ -67,12 +68,12 @@ public static class Simulator
         var port = flow.Protocol == Protocol.Icmp ? 0 : flow.DestinationPort;
         var sourcePort = flow.Protocol == Protocol.Icmp ? 0 : flow.SourcePort;
 
-        var request = walker.Walk(firstKind, flow.From, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags)));
+        var request = walker.Walk(firstKind, clientNode, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags)));
         packets.Add(request);
         if (request.Delivered)
         {
             var seenByServer = Arrived(request);
-            var replyKind = (protocol, ServerListens(network.Get(flow.To), flow)) switch
+            var replyKind = (protocol, ServerListens(serverNode, flow)) switch
             {
                 (Protocol.Tcp, true) => "SYN-ACK",
                 (Protocol.Tcp, false) => "RST",
@@ -80,12 +81,12 @@ public static class Simulator
                 _ => "ECHO-REPLY",
             };
             var replyFlags = replyKind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
-            var reply = walker.Walk(replyKind, flow.To, new Packet(Answer(seenByServer, replyFlags)));
+            var reply = walker.Walk(replyKind, serverNode, new Packet(Answer(seenByServer, replyFlags)));
             packets.Add(reply);
 
             if (replyKind == "SYN-ACK" && reply.Delivered)
             {
-                packets.Add(walker.Walk("ACK", flow.From, new Packet(Answer(Arrived(reply), TcpFlags.Ack))));
+                packets.Add(walker.Walk("ACK", clientNode, new Packet(Answer(Arrived(reply), TcpFlags.Ack))));
             }
         }
 

@@ -18,11 +18,11 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>Every hop of every packet this walker carries reuses it.</summary>
     private readonly HopContext _hop = new();
 
-    public PacketTrace Walk(string kind, string origin, Packet packet)
+    public PacketTrace Walk(string kind, NetworkNode origin, Packet packet)
     {
         var recorder = TraceRecorder.Start();
         var hop = _hop;
-        var node = network.Get(origin);
+        var node = origin;
         string? ingress = null;
         for (var count = 0; count < MaxHops; count++)
         {
