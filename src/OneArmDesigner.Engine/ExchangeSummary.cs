@@ -30,7 +30,7 @@ internal static class ExchangeSummary
         var because = failed.Reason switch
         {
             DropReason.NoSession when packets.Count > 1 && packets[0].Delivered && !packets[0].DevicesInClear().Contains(failed.DropDevice!) =>
-                $" because it never saw the {packets[0].Kind}: asymmetric routing. The {packets[0].Kind} reached {flow.To} without passing through {failed.DropDevice} as {flow.Protocol.ToJsonName().ToUpperInvariant()}{(packets[0].Hops.Any(h => h.Device == failed.DropDevice) ? $" (it crossed {failed.DropDevice} only inside the encrypted tunnel)" : "")}, but the {failed.Kind} was routed through it. Fix: put {failed.DropDevice} and the concentrator on their own transit VLAN so traffic in both directions crosses {failed.DropDevice} (or, with its caveats, tcp-state-bypass for these networks).",
+                $" because it never saw the {packets[0].Kind}: asymmetric routing. The {packets[0].Kind} reached {flow.To} without passing through {failed.DropDevice} as {flow.Protocol.ToJsonName().ToUpperInvariant()}{(packets[0].Visited(failed.DropDevice!) ? $" (it crossed {failed.DropDevice} only inside the encrypted tunnel)" : "")}, but the {failed.Kind} was routed through it. Fix: put {failed.DropDevice} and the concentrator on their own transit VLAN so traffic in both directions crosses {failed.DropDevice} (or, with its caveats, tcp-state-bypass for these networks).",
             DropReason.NoSession => " because it matches no connection the firewall knows of.",
             _ => "",
         };

@@ -55,8 +55,9 @@ public static class Simulator
         }
 
         var walker = new PacketWalker(network, new SimulationState());
-        var client = AddressOf(network.Get(flow.From));
-        var server = AddressOf(network.Get(flow.To));
+        var (clientNode, serverNode) = (network.Get(flow.From), network.Get(flow.To));
+        var client = AddressOf(clientNode);
+        var server = AddressOf(serverNode);
         var packets = new List<PacketTrace>(3);
         var (protocol, firstKind, firstFlags) = flow.Protocol switch
         {
@@ -67,12 +68,12 @@ public static class Simulator
         var port = flow.Protocol == Protocol.Icmp ? 0 : flow.DestinationPort;
         var sourcePort = flow.Protocol == Protocol.Icmp ? 0 : flow.SourcePort;
 
-        var request = walker.Walk(firstKind, flow.From, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags)));
+        var request = walker.Walk(firstKind, clientNode, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags)));
         packets.Add(request);
         if (request.Delivered)
         {
             var seenByServer = Arrived(request);
-            var replyKind = (protocol, ServerListens(network.Get(flow.To), flow)) switch
+            var replyKind = (protocol, ServerListens(serverNode, flow)) switch
             {
                 (Protocol.Tcp, true) => "SYN-ACK",
                 (Protocol.Tcp, false) => "RST",
@@ -80,21 +81,21 @@ public static class Simulator
                 _ => "ECHO-REPLY",
             };
             var replyFlags = replyKind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
-            var reply = walker.Walk(replyKind, flow.To, new Packet(Answer(seenByServer, replyFlags)));
+            var reply = walker.Walk(replyKind, serverNode, new Packet(Answer(seenByServer, replyFlags)));
             packets.Add(reply);
 
             if (replyKind == "SYN-ACK" && reply.Delivered)
             {
-                packets.Add(walker.Walk("ACK", flow.From, new Packet(Answer(Arrived(reply), TcpFlags.Ack))));
+                packets.Add(walker.Walk("ACK", clientNode, new Packet(Answer(Arrived(reply), TcpFlags.Ack))));
             }
         }
 
-        var verdict = packets.All(p => p.Delivered) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
+        var verdict = AllDelivered(packets) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
         return new ExchangeResult(flow, verdict, packets, ExchangeSummary.Describe(network, flow, verdict, packets));
     }
 
     /// <summary>The header as the receiving host saw it (after any NAT on the way).</summary>
-    private static PacketHeader Arrived(PacketTrace trace) => trace.Hops[^1].Steps[^1].After.Inner;
+    private static PacketHeader Arrived(PacketTrace trace) => trace.FinalPacket.Inner;
 
     /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>
     private static PacketHeader Answer(PacketHeader received, TcpFlags flags) =>
@@ -103,8 +104,35 @@ public static class Simulator
     private static bool ServerListens(NetworkNode server, Flow flow) =>
         flow.Protocol != Protocol.Tcp || server.Device.Host?.TcpPorts.Contains(flow.DestinationPort) == true;
 
-    private static Ipv4Address AddressOf(NetworkNode node) =>
-        node.Device.Interfaces.First(i => i.Address is not null).Address!.Value.Address;
+    private static Ipv4Address AddressOf(NetworkNode node) => FirstAddress(node)!.Value;
+
+    // Loops rather than LINQ here and below: Run is the hot path of bulk simulation, and these ran on every exchange.
+    private static Ipv4Address? FirstAddress(NetworkNode node)
+    {
+        var interfaces = node.Device.Interfaces;
+        for (var i = 0; i < interfaces.Count; i++)
+        {
+            if (interfaces[i].Address is { } prefix)
+            {
+                return prefix.Address;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AllDelivered(List<PacketTrace> packets)
+    {
+        foreach (var packet in packets)
+        {
+            if (!packet.Delivered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void CheckEndpoint(CompiledNetwork network, string name, string field, List<string> problems)
     {
@@ -118,7 +146,7 @@ public static class Simulator
         {
             problems.Add($"{field}: '{name}' is a {node.Kind.DisplayName()}; flows start and end at hosts or servers");
         }
-        else if (node.Device.Interfaces.All(i => i.Address is null))
+        else if (FirstAddress(node) is null)
         {
             problems.Add($"{field}: '{name}' has no IPv4 address");
         }

@@ -28,7 +28,7 @@ public static class NetworkCompiler
         var segments = new List<Segment>();
         foreach (var node in nodes.Values.Where(n => n.Kind.IsSegment()))
         {
-            node.OwnSegment = new Segment(segments.Count, node.Name, node.Kind == DeviceKind.Internet);
+            node.OwnSegment = new Segment(segments.Count, node.Name, node.Kind == DeviceKind.Internet) { Owner = node };
             segments.Add(node.OwnSegment);
         }
 
@@ -57,13 +57,18 @@ public static class NetworkCompiler
             }
         }
 
+        foreach (var segment in segments)
+        {
+            segment.BuildCrossings();
+        }
+
         return segments;
     }
 
     private static void Plug(NetworkNode node, string interfaceName, Segment segment, int linkIndex)
     {
-        node.Plug(interfaceName, segment);
-        segment.Attach(new Attachment(node.Name, interfaceName, node.AddressOf(interfaceName), linkIndex));
+        var position = segment.Attach(new Attachment(node.Name, interfaceName, node.AddressOf(interfaceName), linkIndex), node);
+        node.Plug(interfaceName, segment, position);
     }
 
     /// <summary>Connected routes first, then static, then VPN, then the default: the first entry for a prefix wins.</summary>

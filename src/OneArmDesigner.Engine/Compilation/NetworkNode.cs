@@ -6,7 +6,7 @@ namespace OneArmDesigner.Engine.Compilation;
 /// <summary>A device with what forwarding needs precomputed: its FIB, its interfaces' segments, its own addresses.</summary>
 public sealed class NetworkNode(Device device)
 {
-    private readonly Dictionary<string, Segment> _segmentOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Segment Segment, int Position)> _ports = new(StringComparer.Ordinal);
     private readonly HashSet<uint> _ownAddresses = [.. device.Interfaces.Where(i => i.Address is not null).Select(i => i.Address!.Value.Address.Value)];
 
     public Device Device { get; } = device;
@@ -22,9 +22,17 @@ public sealed class NetworkNode(Device device)
 
     public bool Owns(Ipv4Address address) => _ownAddresses.Contains(address.Value);
 
-    public Segment? SegmentOf(string interfaceName) => _segmentOf.GetValueOrDefault(interfaceName);
+    public Segment? SegmentOf(string interfaceName) => _ports.TryGetValue(interfaceName, out var port) ? port.Segment : null;
 
-    internal void Plug(string interfaceName, Segment segment) => _segmentOf[interfaceName] = segment;
+    /// <summary>The segment an interface is plugged into, and the interface's position among its members.</summary>
+    internal bool TryGetPort(string interfaceName, out Segment segment, out int position)
+    {
+        var found = _ports.TryGetValue(interfaceName, out var port);
+        (segment, position) = port;
+        return found;
+    }
+
+    internal void Plug(string interfaceName, Segment segment, int position) => _ports[interfaceName] = (segment, position);
 
     public DeviceInterface? Interface(string name) => Device.FindInterface(name);
 

@@ -1,26 +1,47 @@
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
 
-/// <summary>One device's work on one packet: the packet as it changes, and the steps recorded so far.</summary>
-internal sealed class HopContext(NetworkNode node, string? ingress, Packet packet, bool isOrigin)
+/// <summary>
+/// One device's work on one packet: the packet as it changes, and the steps it records. A walker reuses one context
+/// for every hop (<see cref="Begin"/>), since a hop's state is never needed after the next hop starts.
+/// </summary>
+internal sealed class HopContext
 {
-    public NetworkNode Node { get; } = node;
+    private TraceRecorder _recorder = null!;
+    private Packet _packet;
+
+    /// <summary>Where the current packet is stored in the recorder; -1 until a step needs it stored.</summary>
+    private int _packetIndex = -1;
+
+    public NetworkNode Node { get; private set; } = null!;
 
     public string Name => Node.Name;
 
-    public string? Ingress { get; } = ingress;
+    public string? Ingress { get; private set; }
 
-    public bool IsOrigin { get; } = isOrigin;
+    public bool IsOrigin { get; private set; }
 
-    public Packet Packet { get; set; } = packet;
+    public Packet Packet
+    {
+        get => _packet;
+        set
+        {
+            _packet = value;
+            _packetIndex = -1;
+        }
+    }
+
+    /// <summary>The header the device acts on now; read from the context so stages do not copy the whole packet.</summary>
+    public PacketHeader Routed => _packet.Routed;
+
+    public bool IsEncapsulated => _packet.IsEncapsulated;
 
     /// <summary>The routed header as it arrived, before any NAT: a new session records the flow this way.</summary>
-    public PacketHeader Arrived { get; } = packet.Routed;
-
-    public List<Step> Steps { get; } = new(6);
+    public PacketHeader Arrived { get; private set; }
 
     /// <summary>The session this packet matched on this device, and in which direction.</summary>
     public (Session Session, bool Forward)? Matched { get; set; }
@@ -35,18 +56,40 @@ internal sealed class HopContext(NetworkNode node, string? ingress, Packet packe
 
     public string? Egress => Route?.Interface;
 
-    /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
-    public void Record(StepAction action, Packet after, string detail, string? evidence = null, LinkCrossing? crossing = null,
-        SessionEvent? sessionEvent = null, string? egress = null)
+    /// <summary>Starts the packet's hop through <paramref name="node"/>, recording into <paramref name="recorder"/>.</summary>
+    public void Begin(TraceRecorder recorder, NetworkNode node, string? ingress, Packet packet, bool isOrigin)
     {
-        Steps.Add(new Step(Name, action, Packet, after, detail, Ingress, egress, evidence, crossing,
-            sessionEvent is null ? null : [sessionEvent]));
-        Packet = after;
+        _recorder = recorder;
+        Node = node;
+        Ingress = ingress;
+        IsOrigin = isOrigin;
+        Packet = packet;
+        Arrived = packet.Routed;
+        Matched = null;
+        SecurityLevelRuleApplies = false;
+        Route = null;
+        SourceTranslated = false;
+        recorder.BeginHop(node.Name, ingress);
+    }
+
+    /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
+    public void Record(StepAction action, Packet after, in StepFacts facts)
+    {
+        var before = StoredPacket();
+        _packet = after;
+        _packetIndex = _recorder.Keep(after);
+        _recorder.AddStep(facts.RecordedAs(action, before, _packetIndex));
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>
-    public void Note(StepAction action, string detail, string? evidence = null, SessionEvent? sessionEvent = null, string? egress = null) =>
-        Record(action, Packet, detail, evidence, sessionEvent: sessionEvent, egress: egress);
+    public void Note(StepAction action, in StepFacts facts)
+    {
+        var current = StoredPacket();
+        _recorder.AddStep(facts.RecordedAs(action, current, current));
+    }
+
+    /// <summary>Consecutive steps on an unchanged packet share its stored state without comparing packets again.</summary>
+    private int StoredPacket() => _packetIndex >= 0 ? _packetIndex : _packetIndex = _recorder.Keep(_packet);
 }
 
 internal enum HopResult

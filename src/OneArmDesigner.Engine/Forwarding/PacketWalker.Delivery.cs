@@ -1,4 +1,5 @@
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
@@ -12,13 +13,13 @@ internal sealed partial class PacketWalker
     /// </summary>
     private HopOutcome? AcceptIfAddressedHere(HopContext hop)
     {
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         if (hop.IsOrigin || !hop.Node.Owns(header.Destination))
         {
             return null;
         }
 
-        if (hop.Packet.IsEncapsulated)
+        if (hop.IsEncapsulated)
         {
             return HopOutcome.Drop(DropReason.NotListening,
                 $"the encrypted packet is addressed to {hop.Name} itself ({header.Destination}:{header.DestinationPort}), which is not a VPN endpoint and has no NAT rule sending UDP {header.DestinationPort} on to one.");
@@ -42,17 +43,17 @@ internal sealed partial class PacketWalker
             return HopOutcome.Drop(DropReason.PortClosed, $"nothing on {hop.Name} listens on UDP port {header.DestinationPort}.");
         }
 
-        var answer = (header.Protocol, header.Flags, listening) switch
+        var reason = (header.Protocol, header.Flags, listening) switch
         {
-            (Protocol.Tcp, TcpFlags.Syn, true) => $"it listens on TCP {header.DestinationPort} and will answer with a SYN-ACK",
-            (Protocol.Tcp, TcpFlags.Syn, false) => $"nothing listens on TCP {header.DestinationPort}, so it will answer with a RST",
-            (Protocol.Tcp, TcpFlags.Syn | TcpFlags.Ack, _) => "it will complete the handshake with an ACK",
-            (Protocol.Tcp, _, _) => "the connection is established",
-            (Protocol.Udp, _, _) when host.UdpPorts.Contains(header.DestinationPort) => $"an application listens on UDP {header.DestinationPort} and will reply",
-            (Protocol.Udp, _, _) => $"it is the reply to the request {hop.Name} sent from UDP port {header.DestinationPort}",
-            _ => "it will answer the echo",
+            (Protocol.Tcp, TcpFlags.Syn, true) => AcceptReason.SynListening,
+            (Protocol.Tcp, TcpFlags.Syn, false) => AcceptReason.SynToClosedPort,
+            (Protocol.Tcp, TcpFlags.Syn | TcpFlags.Ack, _) => AcceptReason.SynAck,
+            (Protocol.Tcp, _, _) => AcceptReason.Established,
+            (Protocol.Udp, _, _) when host.UdpPorts.Contains(header.DestinationPort) => AcceptReason.UdpListening,
+            (Protocol.Udp, _, _) => AcceptReason.UdpReply,
+            _ => AcceptReason.Echo,
         };
-        hop.Note(StepAction.Deliver, $"{hop.Name} accepts the packet: {answer}.");
+        hop.Note(StepAction.Deliver, StepFacts.Accept(reason));
         return HopOutcome.Deliver;
     }
 }

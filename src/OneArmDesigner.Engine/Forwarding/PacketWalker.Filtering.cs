@@ -1,4 +1,5 @@
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
@@ -16,30 +17,36 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
-        var rules = firewall.Acl.Where(r => r.Interface == ingress).ToList();
-        if (rules.Count == 0)
+        var header = hop.Routed;
+        var acl = firewall.Acl;
+        var line = 0;
+        for (var i = 0; i < acl.Count; i++)
         {
-            hop.SecurityLevelRuleApplies = true;
-            return null;
-        }
+            var rule = acl[i];
+            if (rule.Interface != ingress)
+            {
+                continue;
+            }
 
-        for (var i = 0; i < rules.Count; i++)
-        {
-            var rule = rules[i];
+            line++;
             if (rule.Protocol.Matches(header.Protocol) && rule.Source.Contains(header.Source) && rule.Destination.Contains(header.Destination)
                 && (rule.DestinationPort is null || rule.DestinationPort == header.DestinationPort))
             {
-                var evidence = $"access-list {ingress}_access_in line {i + 1}: {Describe(rule)}";
                 if (rule.Action == AclAction.Permit)
                 {
-                    hop.Note(StepAction.Filter, $"The access list on {ingress} permits the packet (line {i + 1}).", evidence);
+                    hop.Note(StepAction.Filter, StepFacts.AclPermit(rule, line));
                     return null;
                 }
 
-                return HopOutcome.Drop(DropReason.AclDeny, $"line {i + 1} of the access list on {ingress} denies it.",
+                return HopOutcome.Drop(DropReason.AclDeny, $"line {line} of the access list on {ingress} denies it.",
                     VendorLog.AccessGroupDeny(header, ingress, ExitFor(hop, header.Destination)));
             }
+        }
+
+        if (line == 0)
+        {
+            hop.SecurityLevelRuleApplies = true;
+            return null;
         }
 
         return HopOutcome.Drop(DropReason.AclDeny,
@@ -49,7 +56,4 @@ internal sealed partial class PacketWalker
 
     private static string ExitFor(HopContext hop, Domain.Addressing.Ipv4Address destination) =>
         hop.Node.Fib.Lookup(destination)?.Interface ?? "unknown";
-
-    private static string Describe(AclRule rule) =>
-        $"{(rule.Action == AclAction.Permit ? "permit" : "deny")} {rule.Protocol.ToJsonName()} {rule.Source} {rule.Destination}{(rule.DestinationPort is { } port ? $" eq {port}" : "")}";
 }

@@ -1,5 +1,6 @@
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
@@ -17,7 +18,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         foreach (var rule in firewall.Nat)
         {
             if (rule.Kind == NatKind.Pat || rule.OutsideInterface != ingress || rule.PrivateAddress is not { } privateAddress
@@ -29,9 +30,7 @@ internal sealed partial class PacketWalker
 
             var port = rule.Kind == NatKind.PortForward ? rule.PrivatePort ?? header.DestinationPort : header.DestinationPort;
             var translated = header.WithDestination(privateAddress, port);
-            hop.Record(StepAction.NatDestination, hop.Packet.WithRouted(translated),
-                $"{hop.Name} translates the destination {header.Destination}:{header.DestinationPort} to {privateAddress}:{port} ({Describe(rule)}).",
-                Describe(rule));
+            hop.Record(StepAction.NatDestination, hop.Packet.WithRouted(translated), StepFacts.NatDestination(rule));
             return null;
         }
 
@@ -49,7 +48,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         if (hop.Node.Device.Firewall is { } firewall)
         {
             foreach (var rule in firewall.Nat)
@@ -68,37 +67,28 @@ internal sealed partial class PacketWalker
                 if (matches)
                 {
                     var port = rule.Kind == NatKind.PortForward ? rule.PublicPort ?? header.SourcePort : header.SourcePort;
-                    TranslateSource(hop, header, publicAddress, port, Describe(rule));
+                    TranslateSource(hop, header, publicAddress, port, rule);
                     return null;
                 }
             }
         }
-        else if (hop.Node.Device.Mx is { Mode: MxMode.Routed, Nat: true } mx && egress == mx.Uplink && !hop.Packet.IsEncapsulated
+        else if (hop.Node.Device.Mx is { Mode: MxMode.Routed, Nat: true } mx && egress == mx.Uplink && !hop.IsEncapsulated
                  && header.Source.IsPrivate && hop.Node.AddressOf(mx.Uplink) is { } uplinkAddress)
         {
-            TranslateSource(hop, header, uplinkAddress, header.SourcePort, $"NAT of LAN traffic to the uplink address {uplinkAddress}");
+            TranslateSource(hop, header, uplinkAddress, header.SourcePort, rule: null);
         }
 
         return null;
     }
 
-    private static void TranslateSource(HopContext hop, Packets.PacketHeader header, Ipv4Address address, int port, string evidence)
+    private static void TranslateSource(HopContext hop, Packets.PacketHeader header, Ipv4Address address, int port, NatRule? rule)
     {
         var translated = header.WithSource(address, port);
         hop.SourceTranslated = true;
-        hop.Record(StepAction.NatSource, hop.Packet.WithRouted(translated),
-            $"{hop.Name} translates the source {header.Source}:{header.SourcePort} to {address}:{port} as the packet leaves by {hop.Egress}.",
-            evidence, egress: hop.Egress);
+        hop.Record(StepAction.NatSource, hop.Packet.WithRouted(translated), StepFacts.NatSource(rule, hop.Egress));
     }
 
     /// <summary>A rule's public address, or the outside interface's own address when the rule names none.</summary>
     private static Ipv4Address? PublicAddressOf(HopContext hop, NatRule rule) =>
         rule.Kind == NatKind.Pat ? hop.Node.AddressOf(rule.OutsideInterface) : rule.PublicAddress ?? hop.Node.AddressOf(rule.OutsideInterface);
-
-    private static string Describe(NatRule rule) => rule.Kind switch
-    {
-        NatKind.Static => $"static NAT {rule.PrivateAddress} ⇄ {rule.PublicAddress?.ToString() ?? rule.OutsideInterface} on {rule.OutsideInterface}",
-        NatKind.PortForward => $"port forward {rule.Protocol.ToJsonName()} {rule.PublicAddress?.ToString() ?? rule.OutsideInterface}:{rule.PublicPort} ⇄ {rule.PrivateAddress}:{rule.PrivatePort ?? rule.PublicPort} on {rule.OutsideInterface}",
-        _ => $"PAT of {rule.InsideNetwork} behind {rule.OutsideInterface}",
-    };
 }

@@ -1,6 +1,6 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
-using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
@@ -10,7 +10,7 @@ internal sealed partial class PacketWalker
     /// <summary>Stage 7: longest-prefix match on the routed destination; every forwarding device spends one TTL.</summary>
     private HopOutcome? RouteLookup(HopContext hop)
     {
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var route = hop.Node.Fib.Lookup(header.Destination);
         if (route is null)
         {
@@ -31,18 +31,9 @@ internal sealed partial class PacketWalker
         }
 
         hop.Route = route;
-        hop.Record(StepAction.Route, hop.Packet, RouteSentence(hop, route, header), route.ToString(), egress: route.Interface);
+        hop.Note(StepAction.Route, StepFacts.Route(route, hop.Node.Kind.IsEndpoint()));
         return null;
     }
-
-    private static string RouteSentence(HopContext hop, Route route, PacketHeader header) => route.Kind switch
-    {
-        RouteKind.Connected => $"{header.Destination} is on {hop.Name}'s own subnet {route.Prefix} (interface {route.Interface}), so {hop.Name} delivers it directly.",
-        RouteKind.Vpn => $"{header.Destination} matches {route.Prefix}, a subnet {route.VpnPeer} advertises over AutoVPN, so the packet goes into the tunnel to {route.VpnPeer}.",
-        RouteKind.Default when hop.Node.Kind.IsEndpoint() => $"{header.Destination} is not on {hop.Name}'s subnet, so {hop.Name} sends it to its default gateway {route.NextHop}.",
-        RouteKind.Default => $"{hop.Name} has no more specific route to {header.Destination}; its default route points to {route.NextHop} via {route.Interface}.",
-        _ => $"{header.Destination} matches the static route {route.Prefix} via {route.NextHop} (interface {route.Interface}).",
-    };
 
     /// <summary>
     /// Stages 11 to 13: leave by the route's interface, find the neighbour that owns the next-hop address on that
@@ -51,7 +42,7 @@ internal sealed partial class PacketWalker
     private HopOutcome ExitAndResolveNeighbour(HopContext hop)
     {
         var route = hop.Route!;
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var nextHop = route.NextHop ?? header.Destination;
         if (route.Interface is not { } egress)
         {
@@ -59,28 +50,21 @@ internal sealed partial class PacketWalker
                 $"the next hop {nextHop} is not on any subnet {hop.Name} is connected to, so {hop.Name} cannot reach it.");
         }
 
-        if (hop.Node.SegmentOf(egress) is not { } segment)
+        if (!hop.Node.TryGetPort(egress, out var segment, out var from))
         {
             return HopOutcome.Drop(DropReason.NeighborUnreachable, $"{hop.Name}'s interface {egress} is not connected to anything.");
         }
 
-        var from = segment.AttachmentOf(hop.Name, egress);
-        if (segment.Resolve(nextHop) is { } neighbour)
+        if (segment.TryResolve(nextHop, out var neighbour))
         {
-            var crossing = new LinkCrossing(hop.Name, egress, neighbour.Device, neighbour.Interface, segment.Name,
-                segment.Name is null ? [from.LinkIndex] : [from.LinkIndex, neighbour.LinkIndex]);
-            hop.Record(StepAction.Forward, hop.Packet,
-                $"{hop.Name} sends it out of {egress} to {neighbour.Device} ({nextHop}){(segment.Name is null ? "" : $" across {segment.Name}")}.",
-                $"ARP: {nextHop} is {neighbour.Device}:{neighbour.Interface}", crossing, egress: egress);
-            return HopOutcome.Forward(network.Get(neighbour.Device), neighbour.Interface);
+            hop.Note(StepAction.Forward, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop, egress));
+            return HopOutcome.Forward(segment.NodeAt(neighbour), segment.MemberAt(neighbour).Interface);
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
         {
-            var crossing = new LinkCrossing(hop.Name, egress, segment.Name!, null, null, [from.LinkIndex]);
-            hop.Record(StepAction.Forward, hop.Packet, $"{hop.Name} sends it out of {egress} to its Internet provider ({nextHop}).",
-                $"provider gateway {nextHop}", crossing, egress: egress);
-            return HopOutcome.Forward(network.Get(segment.Name!), null);
+            hop.Note(StepAction.Forward, StepFacts.ForwardToProvider(segment.CrossingIntoInternet(from), nextHop, egress));
+            return HopOutcome.Forward(segment.Owner!, null);
         }
 
         return HopOutcome.Drop(DropReason.NeighborUnreachable,
@@ -90,8 +74,8 @@ internal sealed partial class PacketWalker
     /// <summary>The Internet routes between the public addresses attached to it and drops anything private.</summary>
     private HopOutcome InternetHop(HopContext hop)
     {
-        var header = hop.Packet.Routed;
-        hop.Note(StepAction.Receive, $"The Internet carries a packet for {header.Destination}.");
+        var header = hop.Routed;
+        hop.Note(StepAction.Receive, StepFacts.InternetReceive);
         if (header.Destination.IsPrivate)
         {
             return HopOutcome.Drop(DropReason.PrivateAddressOnInternet,
@@ -99,7 +83,7 @@ internal sealed partial class PacketWalker
         }
 
         var segment = hop.Node.OwnSegment!;
-        if (segment.Resolve(header.Destination) is not { } owner)
+        if (!segment.TryResolve(header.Destination, out var owner))
         {
             return HopOutcome.Drop(DropReason.NoRoute, $"no device attached to the Internet in this design has the address {header.Destination}.");
         }
@@ -110,9 +94,7 @@ internal sealed partial class PacketWalker
         }
 
         hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
-        var crossing = new LinkCrossing(hop.Name, "", owner.Device, owner.Interface, null, [owner.LinkIndex]);
-        hop.Record(StepAction.Forward, hop.Packet, $"The Internet routes it to {owner.Device} ({header.Destination}).",
-            $"{header.Destination} is {owner.Device}:{owner.Interface}", crossing);
-        return HopOutcome.Forward(network.Get(owner.Device), owner.Interface);
+        hop.Note(StepAction.Forward, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
+        return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner).Interface);
     }
 }

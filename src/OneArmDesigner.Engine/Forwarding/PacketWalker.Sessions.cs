@@ -1,4 +1,5 @@
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
@@ -17,8 +18,8 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
-        if (state.TableFor(hop.Name).Match(header.Key) is not { } hit)
+        var header = hop.Routed;
+        if (state.Match(hop.Name, header.Key) is not { } hit)
         {
             return RequireOpeningSyn(hop, header);
         }
@@ -36,11 +37,7 @@ internal sealed partial class PacketWalker
             return violation;
         }
 
-        var direction = forward ? "the direction it was opened in" : "the return direction";
-        var nat = translated == header ? "" : $" and is translated to {translated.Source}:{translated.SourcePort} → {translated.Destination}:{translated.DestinationPort}";
-        hop.Record(StepAction.SessionMatch, hop.Packet.WithRouted(translated),
-            $"{hop.Name} finds this flow in its connection table ({direction}){nat}; the session is {session.StateText}.",
-            $"session #{session.Id}: {session.Original}", sessionEvent: new SessionEvent(hop.Name, SessionChange.Updated, session.ToView()));
+        hop.Record(StepAction.SessionMatch, hop.Packet.WithRouted(translated), StepFacts.SessionMatch(session, forward));
         return null;
     }
 
@@ -106,7 +103,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var header = hop.Packet.Routed;
+        var header = hop.Routed;
         var ingress = hop.Ingress ?? egress;
         if (hop.Node.Device.Firewall is { } firewall)
         {
@@ -122,8 +119,7 @@ internal sealed partial class PacketWalker
 
             if (header.Protocol == Protocol.Tcp && header.Flags != TcpFlags.Syn)
             {
-                hop.Note(StepAction.Filter, $"tcp-state-bypass covers this flow, so {hop.Name} forwards the {header.Flags.ToLogText()} without a connection.",
-                    "tcp-state-bypass");
+                hop.Note(StepAction.Filter, StepFacts.StateBypass);
                 return null;
             }
         }
@@ -136,11 +132,8 @@ internal sealed partial class PacketWalker
 
         var session = new Session(state.NextSessionId(), hop.Arrived.Key, header.Key, ingress, egress,
             header.Protocol == Protocol.Tcp ? TcpState.SynSent : null);
-        state.TableFor(hop.Name).Add(session);
-        var what = hop.Node.Device.Firewall is not null ? "connection" : "NAT translation";
-        hop.Note(StepAction.SessionCreate,
-            $"{hop.Name} opens a {what} for {session.Original} ({session.StateText}); replies will match it.",
-            $"session #{session.Id}", new SessionEvent(hop.Name, SessionChange.Created, session.ToView()), egress);
+        state.Add(hop.Name, session);
+        hop.Note(StepAction.SessionCreate, StepFacts.SessionCreate(session, onFirewall: hop.Node.Device.Firewall is not null, egress));
         return null;
     }
 
@@ -161,8 +154,7 @@ internal sealed partial class PacketWalker
         var outLevel = hop.Node.Interface(egress)?.SecurityLevel ?? 0;
         if (inLevel > outLevel)
         {
-            hop.Note(StepAction.Filter, $"{ingress} (security {inLevel}) to {egress} (security {outLevel}) is higher to lower: allowed without an access list.",
-                $"security levels {inLevel} > {outLevel}");
+            hop.Note(StepAction.Filter, StepFacts.SecurityLevels(egress, inLevel, outLevel));
             return null;
         }
 

@@ -1,5 +1,6 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
@@ -16,11 +17,7 @@ internal sealed partial class PacketWalker
             return null;
         }
 
-        var peer = PeerAt(outer.Source);
-        var inner = hop.Packet.Inner;
-        hop.Record(StepAction.Decapsulate, new Packet(inner),
-            $"{hop.Name} decrypts the ESP payload from {peer ?? outer.Source.ToString()} and takes out the inner packet {inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}.",
-            $"IPsec SA with {peer ?? outer.Source.ToString()} (UDP {mx.VpnPort})");
+        hop.Record(StepAction.Decapsulate, new Packet(hop.Packet.Inner), StepFacts.Decapsulate(PeerAt(outer.Source)));
         return null;
     }
 
@@ -44,9 +41,7 @@ internal sealed partial class PacketWalker
 
         var inner = hop.Packet.Inner;
         var outer = new PacketHeader(Protocol.Udp, uplink, mx.VpnPort, contact.Address, contact.Port);
-        hop.Record(StepAction.Encapsulate, new Packet(inner, outer),
-            $"{hop.Name} encrypts the packet and encapsulates it in IPsec (ESP in UDP) toward {peerName}: the outer packet goes from {uplink}:{mx.VpnPort} to {contact.Address}:{contact.Port}.",
-            $"VPN peer {peerName} at {contact.Address}:{contact.Port}");
+        hop.Record(StepAction.Encapsulate, new Packet(inner, outer), StepFacts.Encapsulate(peerName));
         return RouteLookup(hop);
     }
 

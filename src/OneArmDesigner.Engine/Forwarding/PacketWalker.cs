@@ -1,5 +1,6 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
@@ -14,31 +15,31 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>A packet that has crossed this many devices is in a loop the breadcrumbs did not catch.</summary>
     private const int MaxHops = 128;
 
-    public PacketTrace Walk(string kind, string origin, Packet packet)
+    /// <summary>Every hop of every packet this walker carries reuses it.</summary>
+    private readonly HopContext _hop = new();
+
+    public PacketTrace Walk(string kind, NetworkNode origin, Packet packet)
     {
-        var hops = new List<Hop>(8);
-        var breadcrumbs = new HashSet<(string, string?, PacketHeader, bool)>();
-        var node = network.Get(origin);
+        var recorder = TraceRecorder.Start();
+        var hop = _hop;
+        var node = origin;
         string? ingress = null;
         for (var count = 0; count < MaxHops; count++)
         {
-            var hop = new HopContext(node, ingress, packet, isOrigin: count == 0);
-            var outcome = breadcrumbs.Add((node.Name, ingress, packet.Routed with { Ttl = 0 }, packet.IsEncapsulated))
-                ? ProcessHop(hop)
-                : LoopDetected(hop);
+            var looped = recorder.HasEntered(node.Name, ingress, packet);
+            hop.Begin(recorder, node, ingress, packet, isOrigin: count == 0);
+            var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
             if (outcome.Result == HopResult.Dropped)
             {
-                hop.Note(StepAction.Drop, outcome.Detail!);
+                hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
             }
 
-            hops.Add(new Hop(node.Name, hop.Steps));
             switch (outcome.Result)
             {
                 case HopResult.Delivered:
-                    return new PacketTrace(kind, Disposition.Delivered, null, null, null, hops,
-                        $"The {kind} was delivered to {node.Name}.");
+                    return new PacketTrace(kind, Disposition.Delivered, null, null, null, recorder.Finish());
                 case HopResult.Dropped:
-                    return Dropped(kind, hop, outcome, hops);
+                    return Dropped(kind, hop, outcome, recorder.Finish());
             }
 
             node = outcome.Next!;
@@ -46,20 +47,20 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
             packet = hop.Packet;
         }
 
-        return new PacketTrace(kind, Disposition.Dropped, DropReason.Loop, node.Name, null, hops,
+        return new PacketTrace(kind, Disposition.Dropped, DropReason.Loop, node.Name, null, recorder.Finish(),
             $"The {kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
     }
 
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
-    private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, List<Hop> hops)
+    private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, TraceRecord record)
     {
-        if (hop.Packet.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
+        if (hop.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
         {
-            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, hops,
+            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, record,
                 $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
         }
 
-        return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, hops,
+        return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, record,
             $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
     }
 
@@ -96,15 +97,12 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     {
         if (hop.IsOrigin)
         {
-            hop.Note(StepAction.Send, $"{hop.Name} sends the packet: {hop.Packet.Inner}.");
+            hop.Note(StepAction.Send, StepFacts.Send);
             state.OpenClientSocket(hop.Name, hop.Packet.Inner.Protocol, hop.Packet.Inner.SourcePort);
             return;
         }
 
-        var what = hop.Packet.IsEncapsulated
-            ? $"an encrypted ESP-in-UDP packet from {hop.Packet.Outer!.Value.Source} (carrying {hop.Packet.Inner.Protocol.ToJsonName().ToUpperInvariant()} {hop.Packet.Inner.Source} → {hop.Packet.Inner.Destination})"
-            : $"{hop.Packet.Inner}";
-        hop.Note(StepAction.Receive, $"{hop.Name} receives {what} on {hop.Ingress}.");
+        hop.Note(StepAction.Receive, StepFacts.Receive);
     }
 
     private static bool IsFirewall(HopContext hop) => hop.Node.Device.Firewall is not null;

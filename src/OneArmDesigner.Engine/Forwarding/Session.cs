@@ -34,7 +34,10 @@ internal sealed class Session(int id, FlowKey original, FlowKey translated, stri
 
     public TcpState? Tcp { get; set; } = tcp;
 
-    public string StateText => Tcp switch
+    public string StateText => Describe(Tcp);
+
+    /// <summary>How a connection table shows a session in this state (no TCP state: any other protocol).</summary>
+    public static string Describe(TcpState? state) => state switch
     {
         TcpState.SynSent => "SYN sent (embryonic)",
         TcpState.SynAckSeen => "SYN-ACK seen",
@@ -43,45 +46,60 @@ internal sealed class Session(int id, FlowKey original, FlowKey translated, stri
         _ => "active",
     };
 
-    public SessionView ToView() => new(Id, Original, Translated, StateText, InInterface, OutInterface);
+    /// <summary>The row as it stood when its state was <paramref name="state"/>.</summary>
+    public SessionView ToView(string state) => new(Id, Original, Translated, state, InInterface, OutInterface);
 }
 
-/// <summary>A device's sessions, found by the 5-tuple of either direction.</summary>
-internal sealed class SessionTable
-{
-    private readonly Dictionary<FlowKey, (Session Session, bool Forward)> _index = [];
-
-    public (Session Session, bool Forward)? Match(FlowKey key) => _index.TryGetValue(key, out var hit) ? hit : null;
-
-    public void Add(Session session)
-    {
-        _index[session.Original] = (session, true);
-        _index[session.Translated.Reverse] = (session, false);
-    }
-}
-
-/// <summary>What the packets of one exchange share: each device's session table, and the numbering of sessions.</summary>
+/// <summary>
+/// What the packets of one exchange share: every device's sessions, the numbering of sessions, and the sockets hosts
+/// sent from. An exchange opens a handful of sessions, so a short list searched newest first beats a table per device.
+/// </summary>
 internal sealed class SimulationState
 {
-    private readonly Dictionary<string, SessionTable> _tables = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Host, Domain.Model.Protocol Protocol, int Port)> _clientSockets = [];
+    private readonly List<(string Device, Session Session)> _sessions = [];
+    private readonly List<(string Host, Domain.Model.Protocol Protocol, int Port)> _clientSockets = [];
     private int _nextSessionId = 1;
 
     /// <summary>Remembers that a host sent from this port, so it accepts the replies that come back to it.</summary>
-    public void OpenClientSocket(string host, Domain.Model.Protocol protocol, int port) => _clientSockets.Add((host, protocol, port));
+    public void OpenClientSocket(string host, Domain.Model.Protocol protocol, int port)
+    {
+        if (!HasClientSocket(host, protocol, port))
+        {
+            _clientSockets.Add((host, protocol, port));
+        }
+    }
 
     public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port) => _clientSockets.Contains((host, protocol, port));
 
-    public SessionTable TableFor(string device)
+    /// <summary>
+    /// The device's session for this 5-tuple, and whether the packet goes the way the session was opened. A newer
+    /// session shadows an older one with the same 5-tuple, and a session's return direction shadows its own forward one.
+    /// </summary>
+    public (Session Session, bool Forward)? Match(string device, FlowKey key)
     {
-        if (!_tables.TryGetValue(device, out var table))
+        for (var i = _sessions.Count - 1; i >= 0; i--)
         {
-            table = new SessionTable();
-            _tables[device] = table;
+            var (owner, session) = _sessions[i];
+            if (!string.Equals(owner, device, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (session.Translated.Reverse == key)
+            {
+                return (session, false);
+            }
+
+            if (session.Original == key)
+            {
+                return (session, true);
+            }
         }
 
-        return table;
+        return null;
     }
+
+    public void Add(string device, Session session) => _sessions.Add((device, session));
 
     public int NextSessionId() => _nextSessionId++;
 }

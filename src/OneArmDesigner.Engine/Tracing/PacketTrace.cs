@@ -1,3 +1,5 @@
+using OneArmDesigner.Engine.Packets;
+
 namespace OneArmDesigner.Engine.Tracing;
 
 /// <summary>The steps one device took with a packet, in order.</summary>
@@ -13,23 +15,57 @@ public enum Disposition
 /// One packet of an exchange (a SYN, a SYN-ACK...): where it went, and how it ended. A drop names the device, a
 /// reason code, and the vendor's log line where the device would have logged one.
 /// </summary>
-public sealed record PacketTrace(
-    string Kind,
-    Disposition Disposition,
-    DropReason? Reason,
-    string? DropDevice,
-    string? Log,
-    IReadOnlyList<Hop> Hops,
-    string Summary)
+/// <remarks>
+/// The walk is kept compactly and turned into <see cref="Hop"/>s and <see cref="Step"/>s on first read of
+/// <see cref="Hops"/>: bulk simulation and analysis mostly need only the outcome.
+/// </remarks>
+public sealed class PacketTrace
 {
+    private readonly TraceRecord _record;
+    private Hop[]? _hops;
+    private string? _summary;
+
+    /// <param name="summary">Null for a delivery, whose summary is written on first read.</param>
+    internal PacketTrace(string kind, Disposition disposition, DropReason? reason, string? dropDevice, string? log, TraceRecord record,
+        string? summary = null)
+    {
+        Kind = kind;
+        Disposition = disposition;
+        Reason = reason;
+        DropDevice = dropDevice;
+        Log = log;
+        _record = record;
+        _summary = summary;
+    }
+
+    public string Kind { get; }
+
+    public Disposition Disposition { get; }
+
+    public DropReason? Reason { get; }
+
+    public string? DropDevice { get; }
+
+    public string? Log { get; }
+
+    /// <summary>Built once, even when several threads read a shared result at the same time.</summary>
+    public IReadOnlyList<Hop> Hops => _hops ?? Interlocked.CompareExchange(ref _hops, _record.BuildHops(), null) ?? _hops;
+
+    public string Summary => _summary ??= $"The {Kind} was delivered to {_record.LastDevice}.";
+
     public bool Delivered => Disposition == Disposition.Delivered;
 
     public IEnumerable<Step> Steps => Hops.SelectMany(h => h.Steps);
+
+    /// <summary>The packet as its last step left it: for a delivery, what the destination received.</summary>
+    internal Packet FinalPacket => _record.FinalPacket;
 
     /// <summary>
     /// The devices that handled this packet unencrypted at some step (a tunnel endpoint counts: it decrypts or
     /// encrypts it). A firewall that only ever saw the packet inside ESP cannot have tracked its connection.
     /// </summary>
-    public IReadOnlySet<string> DevicesInClear() =>
-        Hops.Where(h => h.Steps.Any(s => !s.Before.IsEncapsulated || !s.After.IsEncapsulated)).Select(h => h.Device).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> DevicesInClear() => _record.DevicesInClear();
+
+    /// <summary>Whether the packet passed through the device at all (in clear or not).</summary>
+    internal bool Visited(string device) => _record.Visited(device);
 }

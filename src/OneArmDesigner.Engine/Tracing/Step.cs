@@ -1,3 +1,4 @@
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Engine.Tracing;
@@ -7,25 +8,62 @@ namespace OneArmDesigner.Engine.Tracing;
 /// <see cref="Evidence"/> names what decided it (a route, a session, a rule, a NAT entry); <see cref="Detail"/> is the
 /// plain-English sentence for people, written from these fields.
 /// </summary>
-public sealed record Step(
-    string Device,
-    StepAction Action,
-    Packet Before,
-    Packet After,
-    string Detail,
-    string? Ingress = null,
-    string? Egress = null,
-    string? Evidence = null,
-    LinkCrossing? Crossing = null,
-    IReadOnlyList<SessionEvent>? SessionEvents = null);
-
-/// <summary>
-/// The cable(s) a packet crossed to reach the next device: through a segment that is two links (device → segment →
-/// device). <see cref="LinkIndexes"/> point into the design's link list so a canvas can animate along them.
-/// </summary>
-public sealed record LinkCrossing(string FromDevice, string FromInterface, string ToDevice, string? ToInterface, string? Segment, IReadOnlyList<int> LinkIndexes)
+/// <remarks>
+/// The sentence, the evidence and the session events are written on first read from facts captured when the step
+/// happened: a trace is mostly run for its verdict, and writing ~25 sentences per packet up front dominated its cost.
+/// </remarks>
+public sealed class Step
 {
-    public override string ToString() => Segment is null
-        ? $"{FromDevice}:{FromInterface} → {ToDevice}:{ToInterface}"
-        : $"{FromDevice}:{FromInterface} → {Segment} → {ToDevice}{(ToInterface is null ? "" : ":" + ToInterface)}";
+    private readonly StepFacts _facts;
+    private string? _detail;
+    private string? _evidence;
+    private bool _evidenceWritten;
+    private IReadOnlyList<SessionEvent>? _sessionEvents;
+
+    internal Step(string device, string? ingress, Packet before, Packet after, in StepFacts facts)
+    {
+        Device = device;
+        Ingress = ingress;
+        Before = before;
+        After = after;
+        _facts = facts;
+    }
+
+    public string Device { get; }
+
+    public StepAction Action => _facts.Action;
+
+    public Packet Before { get; }
+
+    public Packet After { get; }
+
+    public string? Ingress { get; }
+
+    public string? Egress => _facts.Egress;
+
+    public LinkCrossing? Crossing => _facts.Crossing;
+
+    public string Detail => _detail ??= StepNarration.Detail(this, _facts);
+
+    public string? Evidence
+    {
+        get
+        {
+            if (!_evidenceWritten)
+            {
+                _evidence = StepNarration.Evidence(this, _facts);
+                _evidenceWritten = true;
+            }
+
+            return _evidence;
+        }
+    }
+
+    /// <summary>The change this step made to a device's connection table, if any.</summary>
+    public IReadOnlyList<SessionEvent>? SessionEvents => _facts.SessionAsItStood is { } snapshot
+        ? _sessionEvents ??= [new SessionEvent(Device, _facts.Kind == StepKind.SessionCreate ? SessionChange.Created : SessionChange.Updated,
+            snapshot.Session.ToView(snapshot.State))]
+        : null;
+
+    public override string ToString() => $"{Device} {Action}: {Detail}";
 }

@@ -1,0 +1,189 @@
+using OneArmDesigner.Domain.Addressing;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Narration;
+
+/// <summary>Which sentence a step is told with; each kind reads its own facts.</summary>
+internal enum StepKind : byte
+{
+    Send,
+    Receive,
+    InternetReceive,
+    Accept,
+    AclPermit,
+    NatDestination,
+    NatSource,
+    Route,
+    ForwardToNeighbour,
+    ForwardToProvider,
+    InternetForward,
+    SessionMatch,
+    StateBypass,
+    SecurityLevels,
+    SessionCreate,
+    Decapsulate,
+    Encapsulate,
+    Drop,
+}
+
+/// <summary>Why a host accepted a packet: the clause of its deliver sentence.</summary>
+internal enum AcceptReason
+{
+    SynListening,
+    SynToClosedPort,
+    SynAck,
+    Established,
+    UdpListening,
+    UdpReply,
+    Echo,
+}
+
+/// <summary>
+/// One recorded step: what the device did, the packet before and after (indexes into the trace's packets), and the
+/// values its sentence and evidence are written from, captured when it happened so that the text is formatted only
+/// if someone reads it. Captured values never refer to anything that changes later, except a session's immutable
+/// identity: its TCP state is copied as it stood.
+/// </summary>
+/// <remarks>
+/// A trace holds tens of these per packet, so the struct is kept to 32 bytes: two references and two numbers whose
+/// meaning depends on the kind, read through the named properties below.
+/// </remarks>
+internal readonly struct StepFacts
+{
+    private const int NoTcpState = -1;
+
+    private readonly object? _subject;
+    private readonly string? _text;
+    private readonly int _first;
+    private readonly int _second;
+    private readonly ushort _before;
+    private readonly ushort _after;
+    private readonly byte _action;
+
+    private StepFacts(StepKind kind, object? subject = null, string? text = null, int first = 0, int second = 0)
+    {
+        Kind = kind;
+        _subject = subject;
+        _text = text;
+        _first = first;
+        _second = second;
+    }
+
+    private StepFacts(in StepFacts facts, StepAction action, ushort before, ushort after)
+        : this(facts.Kind, facts._subject, facts._text, facts._first, facts._second)
+    {
+        _action = (byte)action;
+        _before = before;
+        _after = after;
+    }
+
+    public StepKind Kind { get; }
+
+    public StepAction Action => (StepAction)_action;
+
+    /// <summary>Index of the packet as the step found it, among the trace's packets.</summary>
+    public int Before => _before;
+
+    /// <summary>Index of the packet as the step left it, among the trace's packets.</summary>
+    public int After => _after;
+
+    public static StepFacts Send => new(StepKind.Send);
+
+    public static StepFacts Receive => new(StepKind.Receive);
+
+    public static StepFacts InternetReceive => new(StepKind.InternetReceive);
+
+    public static StepFacts Accept(AcceptReason reason) => new(StepKind.Accept, first: (int)reason);
+
+    public static StepFacts AclPermit(AclRule rule, int line) => new(StepKind.AclPermit, rule, first: line);
+
+    public static StepFacts NatDestination(NatRule rule) => new(StepKind.NatDestination, rule);
+
+    /// <summary>A firewall's NAT rule, or (no rule) a routed MX translating LAN traffic to its uplink.</summary>
+    public static StepFacts NatSource(NatRule? rule, string? egress) => new(StepKind.NatSource, rule, egress);
+
+    public static StepFacts Route(Route route, bool fromEndpoint) => new(StepKind.Route, route, second: fromEndpoint ? 1 : 0);
+
+    public static StepFacts ForwardToNeighbour(LinkCrossing crossing, Ipv4Address nextHop, string egress) =>
+        new(StepKind.ForwardToNeighbour, crossing, egress, unchecked((int)nextHop.Value));
+
+    public static StepFacts ForwardToProvider(LinkCrossing crossing, Ipv4Address nextHop, string egress) =>
+        new(StepKind.ForwardToProvider, crossing, egress, unchecked((int)nextHop.Value));
+
+    public static StepFacts InternetForward(LinkCrossing crossing) => new(StepKind.InternetForward, crossing);
+
+    public static StepFacts SessionMatch(Session session, bool forward) =>
+        new(StepKind.SessionMatch, session, first: StateCode(session.Tcp), second: forward ? 1 : 0);
+
+    public static StepFacts StateBypass => new(StepKind.StateBypass);
+
+    /// <summary>The security-level rule let the flow through (the step names the egress but does not leave by it yet).</summary>
+    public static StepFacts SecurityLevels(string egress, int inLevel, int outLevel) =>
+        new(StepKind.SecurityLevels, text: egress, first: inLevel, second: outLevel);
+
+    public static StepFacts SessionCreate(Session session, bool onFirewall, string egress) =>
+        new(StepKind.SessionCreate, session, egress, StateCode(session.Tcp), onFirewall ? 1 : 0);
+
+    public static StepFacts Decapsulate(string? peer) => new(StepKind.Decapsulate, text: peer);
+
+    public static StepFacts Encapsulate(string peer) => new(StepKind.Encapsulate, text: peer);
+
+    public static StepFacts Drop(string detail) => new(StepKind.Drop, text: detail);
+
+    /// <summary>These facts as the step the recorder stored, with what the device did and where the packet was.</summary>
+    public StepFacts RecordedAs(StepAction action, int before, int after) => new(this, action, checked((ushort)before), checked((ushort)after));
+
+    /// <summary>The interface the step sends the packet out of, when it is one that commits to an exit.</summary>
+    public string? Egress => Kind switch
+    {
+        StepKind.Route => ((Route)_subject!).Interface,
+        StepKind.NatSource or StepKind.SessionCreate or StepKind.ForwardToNeighbour or StepKind.ForwardToProvider => _text,
+        _ => null,
+    };
+
+    /// <summary>The cable(s) a forward crossed; null for every other step.</summary>
+    public LinkCrossing? Crossing => Kind is StepKind.ForwardToNeighbour or StepKind.ForwardToProvider or StepKind.InternetForward
+        ? (LinkCrossing)_subject!
+        : null;
+
+    public Route MatchedRoute => (Route)_subject!;
+
+    public bool FromEndpoint => _second != 0;
+
+    public Ipv4Address NextHop => new(unchecked((uint)_first));
+
+    public AcceptReason AcceptReason => (AcceptReason)_first;
+
+    public AclRule AclRule => (AclRule)_subject!;
+
+    public int AclLine => _first;
+
+    /// <summary>The NAT rule that translated the packet; null for an MX's uplink NAT.</summary>
+    public NatRule? NatRule => _subject as NatRule;
+
+    public bool MatchedForward => _second != 0;
+
+    public bool OnFirewall => _second != 0;
+
+    /// <summary>The egress the security-level rule compared against (not yet the step's egress).</summary>
+    public string ComparedEgress => _text!;
+
+    public int InLevel => _first;
+
+    public int OutLevel => _second;
+
+    /// <summary>The VPN peer (for a decapsulation, null when no MX owns the sender's address).</summary>
+    public string? Peer => _text;
+
+    public string DropDetail => _text!;
+
+    /// <summary>The session the step matched or opened, with its state as it stood then.</summary>
+    public (Session Session, string State)? SessionAsItStood => Kind is StepKind.SessionMatch or StepKind.SessionCreate
+        ? ((Session)_subject!, Session.Describe(_first == NoTcpState ? null : (TcpState)_first))
+        : null;
+
+    private static int StateCode(TcpState? state) => state is { } tcp ? (int)tcp : NoTcpState;
+}

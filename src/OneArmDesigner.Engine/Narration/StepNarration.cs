@@ -1,0 +1,131 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Narration;
+
+/// <summary>
+/// Writes a step's plain-English sentence and its evidence from the facts captured when it happened. Only run when a
+/// reader asks: most traces (analysis, bulk simulation) never read a sentence.
+/// </summary>
+internal static class StepNarration
+{
+    public static string Detail(Step step, in StepFacts facts)
+    {
+        var name = step.Device;
+        var before = step.Before.Routed;
+        var after = step.After.Routed;
+        switch (facts.Kind)
+        {
+            case StepKind.Send:
+                return $"{name} sends the packet: {step.Before.Inner}.";
+            case StepKind.Receive:
+                return $"{name} receives {Arriving(step.Before)} on {step.Ingress}.";
+            case StepKind.InternetReceive:
+                return $"The Internet carries a packet for {before.Destination}.";
+            case StepKind.Accept:
+                return $"{name} accepts the packet: {Answer(facts.AcceptReason, name, before.DestinationPort)}.";
+            case StepKind.AclPermit:
+                return $"The access list on {step.Ingress} permits the packet (line {facts.AclLine}).";
+            case StepKind.NatDestination:
+                return $"{name} translates the destination {before.Destination}:{before.DestinationPort} to {after.Destination}:{after.DestinationPort} ({NatDescription.Of(facts.NatRule!)}).";
+            case StepKind.NatSource:
+                return $"{name} translates the source {before.Source}:{before.SourcePort} to {after.Source}:{after.SourcePort} as the packet leaves by {step.Egress}.";
+            case StepKind.Route:
+                return RouteSentence(name, facts.MatchedRoute, before, facts.FromEndpoint);
+            case StepKind.ForwardToNeighbour:
+                var crossing = step.Crossing!;
+                return $"{name} sends it out of {step.Egress} to {crossing.ToDevice} ({facts.NextHop}){(crossing.Segment is null ? "" : $" across {crossing.Segment}")}.";
+            case StepKind.ForwardToProvider:
+                return $"{name} sends it out of {step.Egress} to its Internet provider ({facts.NextHop}).";
+            case StepKind.InternetForward:
+                return $"The Internet routes it to {step.Crossing!.ToDevice} ({before.Destination}).";
+            case StepKind.SessionMatch:
+                var direction = facts.MatchedForward ? "the direction it was opened in" : "the return direction";
+                var nat = after == before ? "" : $" and is translated to {after.Source}:{after.SourcePort} → {after.Destination}:{after.DestinationPort}";
+                return $"{name} finds this flow in its connection table ({direction}){nat}; the session is {facts.SessionAsItStood!.Value.State}.";
+            case StepKind.StateBypass:
+                return $"tcp-state-bypass covers this flow, so {name} forwards the {before.Flags.ToLogText()} without a connection.";
+            case StepKind.SecurityLevels:
+                return $"{step.Ingress ?? facts.ComparedEgress} (security {facts.InLevel}) to {facts.ComparedEgress} (security {facts.OutLevel}) is higher to lower: allowed without an access list.";
+            case StepKind.SessionCreate:
+                var (session, state) = facts.SessionAsItStood!.Value;
+                return $"{name} opens a {(facts.OnFirewall ? "connection" : "NAT translation")} for {session.Original} ({state}); replies will match it.";
+            case StepKind.Decapsulate:
+                var inner = step.Before.Inner;
+                return $"{name} decrypts the ESP payload from {facts.Peer ?? step.Before.Outer!.Value.Source.ToString()} and takes out the inner packet {inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}.";
+            case StepKind.Encapsulate:
+                var outer = step.After.Outer!.Value;
+                return $"{name} encrypts the packet and encapsulates it in IPsec (ESP in UDP) toward {facts.Peer}: the outer packet goes from {outer.Source}:{outer.SourcePort} to {outer.Destination}:{outer.DestinationPort}.";
+            default:
+                return facts.DropDetail;
+        }
+    }
+
+    /// <summary>What decided the step (a route, a rule, a session, a NAT entry), or null when nothing but the packet did.</summary>
+    public static string? Evidence(Step step, in StepFacts facts)
+    {
+        switch (facts.Kind)
+        {
+            case StepKind.AclPermit:
+                return $"access-list {step.Ingress}_access_in line {facts.AclLine}: {AclDescription.Of(facts.AclRule)}";
+            case StepKind.NatDestination:
+                return NatDescription.Of(facts.NatRule!);
+            case StepKind.NatSource:
+                return facts.NatRule is { } rule
+                    ? NatDescription.Of(rule)
+                    : $"NAT of LAN traffic to the uplink address {step.After.Routed.Source}";
+            case StepKind.Route:
+                return facts.MatchedRoute.ToString();
+            case StepKind.ForwardToNeighbour:
+                return $"ARP: {facts.NextHop} is {step.Crossing!.ToDevice}:{step.Crossing.ToInterface}";
+            case StepKind.ForwardToProvider:
+                return $"provider gateway {facts.NextHop}";
+            case StepKind.InternetForward:
+                return $"{step.Before.Routed.Destination} is {step.Crossing!.ToDevice}:{step.Crossing.ToInterface}";
+            case StepKind.SessionMatch:
+                var matched = facts.SessionAsItStood!.Value.Session;
+                return $"session #{matched.Id}: {matched.Original}";
+            case StepKind.StateBypass:
+                return "tcp-state-bypass";
+            case StepKind.SecurityLevels:
+                return $"security levels {facts.InLevel} > {facts.OutLevel}";
+            case StepKind.SessionCreate:
+                return $"session #{facts.SessionAsItStood!.Value.Session.Id}";
+            case StepKind.Decapsulate:
+                var outer = step.Before.Outer!.Value;
+                return $"IPsec SA with {facts.Peer ?? outer.Source.ToString()} (UDP {outer.DestinationPort})";
+            case StepKind.Encapsulate:
+                var contact = step.After.Outer!.Value;
+                return $"VPN peer {facts.Peer} at {contact.Destination}:{contact.DestinationPort}";
+            default:
+                return null;
+        }
+    }
+
+    private static string Arriving(Packet packet) => packet.Outer is { } outer
+        ? $"an encrypted ESP-in-UDP packet from {outer.Source} (carrying {packet.Inner.Protocol.ToJsonName().ToUpperInvariant()} {packet.Inner.Source} → {packet.Inner.Destination})"
+        : $"{packet.Inner}";
+
+    private static string Answer(AcceptReason reason, string host, int port) => reason switch
+    {
+        AcceptReason.SynListening => $"it listens on TCP {port} and will answer with a SYN-ACK",
+        AcceptReason.SynToClosedPort => $"nothing listens on TCP {port}, so it will answer with a RST",
+        AcceptReason.SynAck => "it will complete the handshake with an ACK",
+        AcceptReason.Established => "the connection is established",
+        AcceptReason.UdpListening => $"an application listens on UDP {port} and will reply",
+        AcceptReason.UdpReply => $"it is the reply to the request {host} sent from UDP port {port}",
+        _ => "it will answer the echo",
+    };
+
+    private static string RouteSentence(string name, Route route, PacketHeader header, bool fromEndpoint) => route.Kind switch
+    {
+        RouteKind.Connected => $"{header.Destination} is on {name}'s own subnet {route.Prefix} (interface {route.Interface}), so {name} delivers it directly.",
+        RouteKind.Vpn => $"{header.Destination} matches {route.Prefix}, a subnet {route.VpnPeer} advertises over AutoVPN, so the packet goes into the tunnel to {route.VpnPeer}.",
+        RouteKind.Default when fromEndpoint => $"{header.Destination} is not on {name}'s subnet, so {name} sends it to its default gateway {route.NextHop}.",
+        RouteKind.Default => $"{name} has no more specific route to {header.Destination}; its default route points to {route.NextHop} via {route.Interface}.",
+        _ => $"{header.Destination} matches the static route {route.Prefix} via {route.NextHop} (interface {route.Interface}).",
+    };
+}

@@ -1,0 +1,72 @@
+using OneArmDesigner.Engine.Narration;
+using OneArmDesigner.Engine.Packets;
+
+namespace OneArmDesigner.Engine.Tracing;
+
+/// <summary>A device a packet entered, by which interface, and where its steps start.</summary>
+internal readonly record struct RecordedHop(string Device, string? Ingress, int FirstStep);
+
+/// <summary>
+/// One packet's walk, stored compactly: a step is a small struct and each distinct state of the packet is kept once,
+/// however many steps saw it. <see cref="Step"/> and <see cref="Hop"/> objects are only made for a reader.
+/// </summary>
+internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
+{
+    /// <summary>The packet as the last step left it (as the destination received it, when delivered).</summary>
+    public Packet FinalPacket => packets[steps[^1].After];
+
+    public string LastDevice => hops[^1].Device;
+
+    public bool Visited(string device)
+    {
+        foreach (var hop in hops)
+        {
+            if (hop.Device == device)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The devices where some step had the packet unencrypted, before or after it.</summary>
+    public HashSet<string> DevicesInClear()
+    {
+        var devices = new HashSet<string>(StringComparer.Ordinal);
+        for (var h = 0; h < hops.Length; h++)
+        {
+            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+            for (var s = hops[h].FirstStep; s < end; s++)
+            {
+                if (!packets[steps[s].Before].IsEncapsulated || !packets[steps[s].After].IsEncapsulated)
+                {
+                    devices.Add(hops[h].Device);
+                    break;
+                }
+            }
+        }
+
+        return devices;
+    }
+
+    public Hop[] BuildHops()
+    {
+        var built = new Hop[hops.Length];
+        for (var h = 0; h < hops.Length; h++)
+        {
+            var hop = hops[h];
+            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+            var hopSteps = new Step[end - hop.FirstStep];
+            for (var s = 0; s < hopSteps.Length; s++)
+            {
+                var step = steps[hop.FirstStep + s];
+                hopSteps[s] = new Step(hop.Device, hop.Ingress, packets[step.Before], packets[step.After], step);
+            }
+
+            built[h] = new Hop(hop.Device, hopSteps);
+        }
+
+        return built;
+    }
+}
