@@ -30,7 +30,7 @@ internal static class StepNarration
             case StepKind.AclPermit:
                 return $"The access list on {step.Ingress} permits the packet (line {facts.AclLine}).";
             case StepKind.NatDestination:
-                return $"{name} translates the destination {before.Destination}:{before.DestinationPort} to {after.Destination}:{after.DestinationPort} ({NatDescription.Of(facts.NatRule!)}).";
+                return $"{name} translates the destination {before.Destination}:{before.DestinationPort} to {after.Destination}:{after.DestinationPort} ({facts.NatRule!.ToString()}).";
             case StepKind.NatSource:
                 return $"{name} translates the source {before.Source}:{before.SourcePort} to {after.Source}:{after.SourcePort} as the packet leaves by {step.Egress}.";
             case StepKind.Route:
@@ -70,12 +70,12 @@ internal static class StepNarration
         switch (facts.Kind)
         {
             case StepKind.AclPermit:
-                return $"access-list {step.Ingress}_access_in line {facts.AclLine}: {AclDescription.Of(facts.AclRule)}";
+                return $"access-list {step.Ingress}_access_in line {facts.AclLine}: {facts.AclRule.ToString()}";
             case StepKind.NatDestination:
-                return NatDescription.Of(facts.NatRule!);
+                return facts.NatRule!.ToString();
             case StepKind.NatSource:
                 return facts.NatRule is { } rule
-                    ? NatDescription.Of(rule)
+                    ? rule.ToString()
                     : $"NAT of LAN traffic to the uplink address {step.After.Routed.Source}";
             case StepKind.Route:
                 return facts.MatchedRoute.ToString();
