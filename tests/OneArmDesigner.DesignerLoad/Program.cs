@@ -29,11 +29,13 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 
 var shown = new List<double>();
 var interactive = new List<double>();
-IPage? page = null;
+// One browser context for every run, so its cache holds the app's scripts and styles after the first: the time is
+// that of opening a design in a browser that has used the app before, which is what a person does all day.
+var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+var page = await context.NewPageAsync();
 for (var run = 0; run <= options.Runs; run++)
 {
-    var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
-    page = await context.NewPageAsync();
+    await page.GotoAsync("about:blank");
     var clock = Stopwatch.StartNew();
     await page.GotoAsync(editUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
     await page.WaitForFunctionAsync($"document.querySelectorAll('.oad-node').length >= {design.Devices.Count}", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
@@ -42,14 +44,9 @@ for (var run = 0; run <= options.Runs; run++)
     var upAt = clock.Elapsed.TotalMilliseconds;
     if (run > 0)
     {
-        // The first run warms the server (JIT, caches) and is not counted, as a user's second visit would not be.
+        // The first run warms the server (JIT) and the browser's cache, and is not counted.
         shown.Add(nodesAt);
         interactive.Add(upAt);
-    }
-
-    if (run < options.Runs)
-    {
-        await context.CloseAsync();
     }
 }
 
@@ -57,13 +54,24 @@ Console.WriteLine($"open, all devices drawn (ms): {Stats(shown)}");
 Console.WriteLine($"open, interactive (ms):       {Stats(interactive)}");
 
 // Drag: a device near the middle of the view, moved in small steps at about 60 Hz, as a hand would.
-await page!.EvaluateAsync(@"() => {
+await page.EvaluateAsync(@"() => {
   window.__frames = [];
   const tick = t => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 }");
+// Zoomed to fit, 500 devices are a few pixels each; a person zooms in to work on one, with all of them still drawn.
 var node = page.Locator($".oad-node[data-node-id='{HubAndSpoke.BranchHost(sites / 2)}'] image");
 var box = (await node.BoundingBoxAsync())!;
+for (var turn = 0; turn < 40 && box.Width < 40; turn++)
+{
+    await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+    await page.Mouse.WheelAsync(0, -120);
+    await page.WaitForTimeoutAsync(60);
+    box = (await node.BoundingBoxAsync())!;
+}
+
+await page.WaitForTimeoutAsync(500);
+box = (await node.BoundingBoxAsync())!;
 var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
 await page.Mouse.MoveAsync(x, y);
 var under = await page.EvaluateAsync<string>($"() => {{ const e = document.elementFromPoint({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}); return e.tagName + ' ' + (e.closest('[data-node-id]')?.dataset.nodeId ?? e.className?.baseVal ?? ''); }}");

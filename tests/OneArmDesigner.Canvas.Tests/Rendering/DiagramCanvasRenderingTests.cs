@@ -138,14 +138,17 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
-    public void Editing_ShowsLinkHandles_ReadOnlyAndPlaybackHideThem()
+    public void Editing_ShowsLinkHandlesOnTheSelectedNode_ReadOnlyAndPlaybackHideThem()
     {
         var diagram = NetworkDiagram();
         var cut = RenderCanvas(diagram);
-        Assert.Equal(12, cut.FindAll("[data-port]").Count);
+        Assert.Empty(cut.FindAll("[data-port]"));
+
+        cut.InvokeAsync(() => diagram.Select(diagram.Nodes["r1"]));
         Assert.Equal(
             ["top", "right", "bottom", "left"],
             cut.FindAll("[data-node-id='r1'] [data-port]").Select(p => p.GetAttribute("data-port")));
+        Assert.Equal(4, cut.FindAll("[data-port]").Count);
 
         cut.InvokeAsync(() => diagram.Options.ReadOnly = true);
         Assert.Empty(cut.FindAll("[data-port]"));
