@@ -66,8 +66,13 @@ for (var turn = 0; turn < 40 && box.Width < 40; turn++)
 {
     await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
     await page.Mouse.WheelAsync(0, -120);
-    await page.WaitForTimeoutAsync(60);
-    box = (await node.BoundingBoxAsync())!;
+    var before = box.Width;
+    for (var wait = 0; wait < 20 && box.Width == before; wait++)
+    {
+        // The zoom is the server's answer to the wheel; wait for it before turning the wheel again.
+        await page.WaitForTimeoutAsync(50);
+        box = (await node.BoundingBoxAsync())!;
+    }
 }
 
 await page.WaitForTimeoutAsync(500);

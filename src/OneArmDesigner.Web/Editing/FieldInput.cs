@@ -50,30 +50,12 @@ public static class FieldInput
     }
 
     /// <summary>An address, or nothing when the field is left empty.</summary>
-    public static Parsed<Ipv4Address?> OptionalAddress(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new Parsed<Ipv4Address?>(null, null);
-        }
-
-        var address = Address(text);
-        return new Parsed<Ipv4Address?>(address.Ok ? address.Value : null, address.Problem);
-    }
+    public static Parsed<Ipv4Address?> OptionalAddress(string? text) => Optional(text, Address);
 
     public static Parsed<int> Port(string? text) => Number(text, 1, 65535, "a port");
 
     /// <summary>A port, or nothing when the field is left empty (any port).</summary>
-    public static Parsed<int?> OptionalPort(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new Parsed<int?>(null, null);
-        }
-
-        var port = Port(text);
-        return new Parsed<int?>(port.Ok ? port.Value : null, port.Problem);
-    }
+    public static Parsed<int?> OptionalPort(string? text) => Optional(text, Port);
 
     public static Parsed<int> VlanId(string? text) => Number(text, 1, 4094, "a VLAN ID");
 
@@ -124,6 +106,19 @@ public static class FieldInput
     public static string Show(IEnumerable<int> ports) => string.Join(", ", ports);
 
     public static string Show(IEnumerable<Ipv4Prefix> prefixes) => string.Join(", ", prefixes);
+
+    /// <summary>Nothing for an empty field; otherwise what <paramref name="read"/> makes of the text.</summary>
+    private static Parsed<T?> Optional<T>(string? text, Func<string?, Parsed<T>> read)
+        where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Parsed<T?>(null, null);
+        }
+
+        var parsed = read(text);
+        return new Parsed<T?>(parsed.Ok ? parsed.Value : null, parsed.Problem);
+    }
 
     private static IEnumerable<string> Items(string? text) =>
         (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
