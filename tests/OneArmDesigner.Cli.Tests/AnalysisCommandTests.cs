@@ -18,6 +18,8 @@ public sealed class AnalysisCommandTests
         Assert.Contains("move-concentrator-to-transit-vlan:MX80-B",
             asymmetric.GetProperty("fixes").EnumerateArray().Select(f => f.GetProperty("id").GetString()));
         Assert.False(string.IsNullOrEmpty(asymmetric.GetProperty("message").GetString()));
+        Assert.Equal(["ASA:inside"], asymmetric.GetProperty("interfaces").EnumerateArray().Select(i => i.GetString()));
+        Assert.NotEmpty(asymmetric.GetProperty("links").EnumerateArray());
     }
 
     [Fact]

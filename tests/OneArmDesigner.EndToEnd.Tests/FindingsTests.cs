@@ -23,6 +23,8 @@ public sealed partial class FindingsTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".oad-node[data-node-id='ASA'] .oad-badges")).ToHaveCountAsync(1);
         await asymmetric.ClickAsync();
         await Assertions.Expect(page.Locator(".oad-node.oad-highlighted[data-node-id='ASA']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".oad-link.oad-highlighted[data-source='LaptopB']")).ToHaveCountAsync(1);
+        await Assertions.Expect(asymmetric.GetByTestId("finding-interfaces")).ToHaveTextAsync("Interfaces: ASA:inside");
         await observed.ScreenshotAsync("findings-broken");
 
         await page.Locator("[data-testid=apply-fix][data-fix='move-concentrator-to-transit-vlan:MX80-B']").ClickAsync();

@@ -25,6 +25,20 @@ public static class AnalysisJson
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("interfaces");
+            foreach (var item in finding.Interfaces)
+            {
+                json.WriteStringValue(item);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("links");
+            foreach (var link in finding.Links)
+            {
+                json.WriteNumberValue(link);
+            }
+
+            json.WriteEndArray();
             json.WriteString("message", finding.Message);
             json.WriteStartArray("fixes");
             foreach (var fix in finding.Fixes)

@@ -11,10 +11,17 @@ public enum Severity
 public sealed record FixOption(string Id, string Title, string Explanation);
 
 /// <summary>
-/// Something wrong (or worth knowing) about a design: a stable upper-case <see cref="Code"/>, a severity, the devices
-/// involved, an explanation a trainee understands, the evidence, and the fixes that apply.
+/// Something wrong (or worth knowing) about a design: a stable upper-case <see cref="Code"/>, a severity, the devices,
+/// interfaces and links involved, an explanation a trainee understands, the evidence, and the fixes that apply.
 /// </summary>
-public sealed record Finding(string Code, Severity Severity, IReadOnlyList<string> Devices, string Message, string? Evidence, IReadOnlyList<FixOption> Fixes);
+public sealed record Finding(string Code, Severity Severity, IReadOnlyList<string> Devices, string Message, string? Evidence, IReadOnlyList<FixOption> Fixes)
+{
+    /// <summary>The interfaces involved, as "Device:interface".</summary>
+    public IReadOnlyList<string> Interfaces { get; init; } = [];
+
+    /// <summary>The cables involved, as indexes into the design's link list (for a traced finding, its example's path).</summary>
+    public IReadOnlyList<int> Links { get; init; } = [];
+}
 
 /// <summary>Every finding of one validation, errors first.</summary>
 public sealed record ValidationReport(IReadOnlyList<Finding> Findings)

@@ -27,7 +27,10 @@ internal static class StructuralChecks
             var where = string.Join(" and ", group.Select(x => $"{x.Device}:{x.Interface}"));
             findings.Add(new Finding("DUPLICATE_ADDRESS", Severity.Error, [.. group.Select(x => x.Device).Distinct()],
                 $"{group.Key} is configured on {where}. Neighbours cannot tell which one to send to, so traffic for it goes astray.",
-                where, []));
+                where, [])
+            {
+                Interfaces = [.. group.Select(x => $"{x.Device}:{x.Interface}")],
+            });
         }
     }
 
@@ -48,7 +51,10 @@ internal static class StructuralChecks
             {
                 findings.Add(new Finding("UNCONNECTED_INTERFACE", Severity.Info, [device.Name],
                     $"{device.Name}'s interface {unused.Name} ({unused.Address}) has an address but no cable, so its connected route leads nowhere.",
-                    $"{device.Name}:{unused.Name}", []));
+                    $"{device.Name}:{unused.Name}", [])
+                {
+                    Interfaces = [$"{device.Name}:{unused.Name}"],
+                });
             }
         }
     }
@@ -61,7 +67,10 @@ internal static class StructuralChecks
             {
                 findings.Add(new Finding("GATEWAY_OUTSIDE_SUBNET", Severity.Error, [device.Name],
                     $"{device.Name}'s default gateway {device.DefaultGateway} is not on any of its subnets, so it cannot send anything off its own subnet.",
-                    null, []));
+                    null, [])
+                {
+                    Interfaces = [.. device.Interfaces.Select(i => $"{device.Name}:{i.Name}")],
+                });
             }
         }
     }
@@ -92,7 +101,10 @@ internal static class StructuralChecks
             {
                 findings.Add(new Finding("PASSTHROUGH_MISCONFIGURED", Severity.Error, [device.Name],
                     $"{device.Name} is a one-armed (passthrough) concentrator, which uses one uplink and does neither NAT nor DHCP, but {string.Join(" and ", problems)}.",
-                    null, []));
+                    null, [])
+                {
+                    Interfaces = [.. device.Interfaces.Where(i => i.Address is not null && i.Name != mx.Uplink).Select(i => $"{device.Name}:{i.Name}")],
+                });
             }
         }
     }

@@ -44,7 +44,32 @@ internal static class TraceChecks
         }
     }
 
-    private static Finding? FindingFor(Design design, MatrixOutcome outcome)
+    /// <summary>The finding an outcome shows, with the cables its example crossed and the interface where it died.</summary>
+    private static Finding? FindingFor(Design design, MatrixOutcome outcome) => Located(Classify(design, outcome), outcome.Example);
+
+    private static Finding? Located(Finding? finding, ExchangeResult example)
+    {
+        if (finding is null)
+        {
+            return null;
+        }
+
+        var links = new SortedSet<int>();
+        foreach (var packet in example.Packets)
+        {
+            foreach (var step in packet.Steps)
+            {
+                links.UnionWith(step.Crossing?.LinkIndexes ?? []);
+            }
+        }
+
+        var died = example.FirstFailure is { Hops: [.., var last] } failure && last.Steps is [var first, ..] && first.Ingress is { } ingress
+            ? new[] { $"{failure.DropDevice}:{ingress}" }
+            : [];
+        return finding with { Links = [.. links], Interfaces = died };
+    }
+
+    private static Finding? Classify(Design design, MatrixOutcome outcome)
     {
         var example = outcome.Example;
         if (example.FirstFailure is { } failure)

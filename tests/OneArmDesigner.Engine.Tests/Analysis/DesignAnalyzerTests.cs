@@ -28,6 +28,35 @@ public sealed class DesignAnalyzerTests
     }
 
     [Fact]
+    public void The_asymmetry_finding_names_the_interface_where_the_reply_died_and_the_cables_the_exchange_crossed()
+    {
+        var design = Networks.Broken;
+        var finding = Single(DesignAnalyzer.Validate(design), "ASYMMETRIC_ROUTING_STATEFUL");
+
+        Assert.Equal(["ASA:inside"], finding.Interfaces);
+        int CableOf(string device) => design.Links.Select((link, index) => (link, index)).Single(x => x.link.A.Device == device).index;
+        Assert.Contains(CableOf("MX80-B"), finding.Links);
+        Assert.Contains(CableOf("LaptopB"), finding.Links);
+        Assert.Contains(CableOf("LaptopA"), finding.Links);
+    }
+
+    [Fact]
+    public void Structural_findings_name_their_interfaces()
+    {
+        var design = Networks.Broken;
+        var doubled = design with
+        {
+            Devices = [.. design.Devices.Select(d => d.Name == "LaptopB"
+                ? d with { Interfaces = [d.Interfaces[0] with { Address = OneArmDesigner.Domain.Addressing.Ipv4Prefix.Parse("192.168.1.2/24") }] }
+                : d)],
+        };
+
+        var finding = Single(DesignAnalyzer.Validate(doubled), "DUPLICATE_ADDRESS");
+
+        Assert.Equal(["MX80-B:wan", "LaptopB:eth0"], finding.Interfaces);
+    }
+
+    [Fact]
     public void The_transit_vlan_fix_turns_the_broken_design_into_one_where_the_handshake_completes_and_nothing_is_an_error()
     {
         var original = Networks.Broken;

@@ -353,6 +353,11 @@ public sealed partial class DesignPage : IAsyncDisposable
                         string.Join("\n", mine.Select(f => f.Code).Distinct()))];
                 node.SetFlags(ElementFlags.Highlighted, false);
             }
+
+            foreach (var link in _diagram.Links)
+            {
+                link.SetFlags(ElementFlags.Highlighted, false);
+            }
         }
     }
 
@@ -364,6 +369,11 @@ public sealed partial class DesignPage : IAsyncDisposable
             foreach (var node in _diagram.Nodes)
             {
                 node.SetFlags(ElementFlags.Highlighted, _selectedFinding?.Devices.Contains(node.Id) == true);
+            }
+
+            foreach (var link in _diagram.Links)
+            {
+                link.SetFlags(ElementFlags.Highlighted, DesignDiagram.LinkIndex(link.Id) is { } index && _selectedFinding?.Links.Contains(index) == true);
             }
         }
     }
