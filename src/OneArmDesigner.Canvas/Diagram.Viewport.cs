@@ -75,7 +75,7 @@ public sealed partial class Diagram
 
         _pendingFitPadding = null;
         Viewport = ContentBounds is { } content
-            ? _viewport.FittedTo(content, padding, Options.MinZoom, Options.MaxZoom)
+            ? _viewport.FittedTo(content, padding, Options.MinZoom, Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom)))
             : _viewport with { Pan = Point.Zero, Zoom = Math.Clamp(1, Options.MinZoom, Options.MaxZoom) };
     }
 }

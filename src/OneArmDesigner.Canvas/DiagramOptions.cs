@@ -12,6 +12,7 @@ public sealed class DiagramOptions
     private bool _snapToGrid = true;
     private double _minZoom = 0.1;
     private double _maxZoom = 4;
+    private double _maxFitZoom = double.PositiveInfinity;
     private bool _readOnly;
     private double _dragThreshold = 3;
     private Func<NodeModel, NodeModel, bool> _canConnect = static (source, target) => source != target;
@@ -56,6 +57,21 @@ public sealed class DiagramOptions
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, _minZoom);
             Set(ref _maxZoom, value);
+        }
+    }
+
+    /// <summary>
+    /// Largest zoom <see cref="Diagram.ZoomToFit"/> picks, for apps where fitting one small node should not blow it
+    /// up to fill the canvas (1 keeps fitted content at most actual size). Zooming by hand can still go to
+    /// <see cref="MaxZoom"/>. Default: no cap beyond <see cref="MaxZoom"/>.
+    /// </summary>
+    public double MaxFitZoom
+    {
+        get => _maxFitZoom;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            Set(ref _maxFitZoom, value);
         }
     }
 

@@ -69,6 +69,13 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await page.GetByTestId("undo").ClickAsync();
         await Assertions.Expect(page.Locator(".oad-node[data-node-id='Router1 copy']")).ToHaveCountAsync(0);
 
+        var zoom = page.GetByTestId("zoom-level");
+        var before = await zoom.TextContentAsync();
+        await page.GetByTestId("zoom-in").ClickAsync();
+        await Assertions.Expect(zoom).Not.ToHaveTextAsync(before!);
+        await page.GetByTestId("zoom-out").ClickAsync();
+        await Assertions.Expect(zoom).ToHaveTextAsync(before!);
+
         await page.Keyboard.PressAsync("?");
         await Assertions.Expect(page.GetByTestId("shortcuts-dialog")).ToContainTextAsync("copy / cut / paste the selected devices");
         Assert.Empty(observed.ConsoleErrors);

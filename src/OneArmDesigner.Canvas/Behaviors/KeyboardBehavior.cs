@@ -6,7 +6,8 @@ namespace OneArmDesigner.Canvas.Behaviors;
 /// Shortcuts on the focused canvas. Delete/Backspace request deletion of the selection; Ctrl+A selects all; arrow
 /// keys nudge the selected nodes by one grid step (one unit without snapping; Shift for ten); Escape cancels a
 /// gesture or clears the selection; Ctrl+Z, Ctrl+Y (or Ctrl+Shift+Z), Ctrl+C, Ctrl+X and Ctrl+V raise
-/// <see cref="Diagram.CommandRequested"/>. Cmd works like Ctrl. Edits are refused while read-only.
+/// <see cref="Diagram.CommandRequested"/>. + and − zoom about the middle of the view, 0 zooms to fit. Cmd works like
+/// Ctrl. Edits are refused while read-only.
 /// </summary>
 public sealed class KeyboardBehavior : DiagramBehavior
 {
@@ -41,8 +42,20 @@ public sealed class KeyboardBehavior : DiagramBehavior
             case "ArrowDown":
                 Nudge(input, 0, 1);
                 break;
+            case "+" or "=":
+                Diagram.ZoomBy(ZoomStep);
+                break;
+            case "-":
+                Diagram.ZoomBy(1 / ZoomStep);
+                break;
+            case "0":
+                Diagram.ZoomToFit();
+                break;
         }
     }
+
+    /// <summary>One press of + or − zooms by this factor about the middle of the view.</summary>
+    public const double ZoomStep = 1.25;
 
     private void OnShortcut(KeyInput input)
     {

@@ -1,3 +1,4 @@
+using OneArmDesigner.Canvas.Behaviors;
 using OneArmDesigner.Canvas.Geometry;
 
 namespace OneArmDesigner.Canvas.Tests.Core;
@@ -114,5 +115,24 @@ public class KeyboardTests
         s.Diagram.OnKeyDown("c");
 
         Assert.False(raised);
+    }
+
+    [Fact]
+    public void PlusAndMinus_ZoomAboutTheMiddle_AndZeroZoomsToFit()
+    {
+        var s = new Scene();
+        var start = s.Diagram.Viewport.Zoom;
+
+        s.Diagram.OnKeyDown("+");
+        Assert.Equal(start * KeyboardBehavior.ZoomStep, s.Diagram.Viewport.Zoom, 6);
+
+        s.Diagram.OnKeyDown("-");
+        s.Diagram.OnKeyDown("-");
+        Assert.Equal(start / KeyboardBehavior.ZoomStep, s.Diagram.Viewport.Zoom, 6);
+
+        s.Diagram.OnKeyDown("0");
+        var fitted = s.Diagram.Viewport;
+        s.Diagram.ZoomToFit();
+        Assert.Equal(fitted, s.Diagram.Viewport);
     }
 }

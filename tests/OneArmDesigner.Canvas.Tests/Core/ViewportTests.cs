@@ -159,4 +159,16 @@ public class ViewportTests
         Assert.Equal(expected.X, actual.X, 9);
         Assert.Equal(expected.Y, actual.Y, 9);
     }
+
+    [Fact]
+    public void ZoomToFit_NeverMagnifiesPastMaxFitZoom_ThoughZoomingByHandCan()
+    {
+        var s = new Scene(options: new DiagramOptions { MaxFitZoom = 1 });
+
+        s.Diagram.ZoomToFit();
+        Assert.Equal(1, s.Diagram.Viewport.Zoom);
+
+        s.Diagram.ZoomBy(2);
+        Assert.Equal(2, s.Diagram.Viewport.Zoom);
+    }
 }

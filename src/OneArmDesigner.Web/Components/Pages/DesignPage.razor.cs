@@ -63,6 +63,8 @@ public sealed partial class DesignPage : IAsyncDisposable
 
     private bool CanEdit => _opened?.Access == DesignAccess.Edit;
 
+    private string ZoomText => $"{Math.Round(_diagram.Viewport.Zoom * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
+
     private string SaveText => _saveState switch
     {
         SaveState.Saved => "saved",
@@ -118,6 +120,7 @@ public sealed partial class DesignPage : IAsyncDisposable
         _version = opened.Value.Version;
         _history = new EditHistory<Design>(loaded.Design!);
         _diagram.Options.ReadOnly = !CanEdit;
+        _diagram.Options.MaxFitZoom = 1;
         _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
         ShowDesign();
         _diagram.ZoomToFit();
@@ -144,6 +147,8 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.SelectionChanged -= OnSelectionChanged;
         _diagram.DropRequested -= OnDropRequested;
         _diagram.DropRequested += OnDropRequested;
+        _diagram.ViewportChanged -= OnViewportChanged;
+        _diagram.ViewportChanged += OnViewportChanged;
         _diagram.NodesMoved += OnNodesMoved;
         _diagram.DeleteRequested += OnDeleteRequested;
         _diagram.CommandRequested += OnCommandRequested;
@@ -230,6 +235,9 @@ public sealed partial class DesignPage : IAsyncDisposable
 
         Revalidate();
     }
+
+    /// <summary>Keeps the toolbar's zoom level in step with wheel, keys and buttons.</summary>
+    private void OnViewportChanged(object? sender, EventArgs e) => _ = InvokeAsync(StateHasChanged);
 
     private void OnSelectionChanged(object? sender, EventArgs e)
     {
