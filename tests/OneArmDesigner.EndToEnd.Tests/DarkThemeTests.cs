@@ -15,4 +15,19 @@ public sealed class DarkThemeTests(BrowserFixture browser)
         await observed.ScreenshotAsync("walkthrough-dark");
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task The_designer_in_the_dark_theme_shows_a_firewalls_properties_without_errors()
+    {
+        await using var observed = await browser.OpenPageAsync("/templates");
+        var page = observed.Page;
+        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+
+        await new Designer(page).SelectAsync("ASA");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("nat-rule")).ToHaveCountAsync(1);
+        await observed.ScreenshotAsync("designer-dark");
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }

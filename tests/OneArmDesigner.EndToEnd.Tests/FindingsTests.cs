@@ -16,7 +16,7 @@ public sealed partial class FindingsTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
         await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink());
+        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
 
         var asymmetric = page.Locator("[data-testid=finding][data-code='ASYMMETRIC_ROUTING_STATEFUL']");
         await Assertions.Expect(asymmetric).ToBeVisibleAsync();

@@ -17,7 +17,7 @@ public sealed partial class HistoryAndExportTests(BrowserFixture browser)
     {
         await observed.GotoAsync("/templates");
         await observed.Page.GetByTestId("template-one-arm-transit-vlan").GetByTestId("open-template").ClickAsync();
-        await observed.Page.WaitForURLAsync(DesignLink());
+        await observed.Page.WaitForURLAsync(DesignLink(), Navigation.Committed);
         await Assertions.Expect(NameField(observed.Page)).ToBeVisibleAsync();
     }
 
@@ -64,7 +64,7 @@ public sealed partial class HistoryAndExportTests(BrowserFixture browser)
         var before = page.Url;
         await observed.GotoAsync("/designs");
         await page.Locator("input[type=file]").SetInputFilesAsync(path);
-        await page.WaitForURLAsync(url => DesignLink().IsMatch(url) && url != before);
+        await page.WaitForURLAsync(url => DesignLink().IsMatch(url) && url != before, Navigation.Committed);
         await Assertions.Expect(NameField(page)).ToHaveValueAsync("one-arm-transit-vlan");
         Assert.Empty(observed.ConsoleErrors);
     }

@@ -20,7 +20,7 @@ public sealed partial class SharingTests(BrowserFixture browser)
         await observed.GotoAsync("/templates");
         var page = observed.Page;
         await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink());
+        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
         await Assertions.Expect(page.GetByTestId("design-name")).ToBeVisibleAsync();
         return page.Url;
     }
@@ -54,7 +54,7 @@ public sealed partial class SharingTests(BrowserFixture browser)
 
         // Forking gives an editable copy with its own link.
         await page.GetByTestId("fork").ClickAsync();
-        await page.WaitForURLAsync(url => DesignLink().IsMatch(url) && !url.EndsWith(new Uri(viewLink).AbsolutePath, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => DesignLink().IsMatch(url) && !url.EndsWith(new Uri(viewLink).AbsolutePath, StringComparison.Ordinal), Navigation.Committed);
         var name = Field(page, "design-name");
         await name.FillAsync("My fork");
         await name.PressAsync("Tab");

@@ -29,7 +29,7 @@ public sealed partial class TemplatesPageTests(BrowserFixture browser)
 
         await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
 
-        await page.WaitForURLAsync(DesignLink());
+        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
         await observed.GotoAsync("/designs");
         await Assertions.Expect(page.GetByTestId("design-link")).ToHaveTextAsync("one-arm-asymmetric");
     }
