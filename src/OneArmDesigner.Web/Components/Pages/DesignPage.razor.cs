@@ -38,6 +38,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private Finding? _selectedFinding;
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
+    private int _selectedCount;
     private (IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links)? _clipboard;
 
     private Device? SelectedDevice => _selectedDevice is null ? null : _history?.Current.FindDevice(_selectedDevice);
@@ -243,9 +244,9 @@ public sealed partial class DesignPage : IAsyncDisposable
     {
         var nodes = _diagram.SelectedNodes.ToList();
         var next = nodes.Count == 1 ? nodes[0].Id : null;
-        if (next != _selectedDevice)
+        if (next != _selectedDevice || nodes.Count != _selectedCount)
         {
-            _selectedDevice = next;
+            (_selectedDevice, _selectedCount) = (next, nodes.Count);
             _ = InvokeAsync(StateHasChanged);
         }
     }

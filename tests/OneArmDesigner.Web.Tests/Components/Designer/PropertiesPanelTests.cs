@@ -154,4 +154,28 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         Assert.Empty(panel.FindAll("[data-testid^=add-]"));
         Assert.Empty(panel.FindAll("[data-testid^=remove-interface-]"));
     }
+
+    [Fact]
+    public void A_wrong_value_is_reported_as_it_is_typed_before_anything_is_committed()
+    {
+        var panel = Show("MX80-B");
+
+        Input(panel, "prop-mx-advertised").Input("192.168.1.0/24, 10.0.0");
+
+        Assert.Contains("'10.0.0' is not an IPv4 prefix", panel.Markup);
+        Input(panel, "prop-mx-advertised").Input("192.168.1.0/24, 10.0.0.0/24");
+        Assert.DoesNotContain("is not an IPv4 prefix", panel.Markup);
+        Assert.Empty(_edits);
+    }
+
+    [Fact]
+    public void With_several_devices_selected_the_panel_says_so_and_what_can_be_done()
+    {
+        var panel = Render<PropertiesPanel>(p => p
+            .Add(x => x.Design, SeedTemplates.Asymmetric())
+            .Add(x => x.Device, (Device?)null)
+            .Add(x => x.SelectedCount, 3));
+
+        Assert.Equal("3 devices selected.", panel.Find("[data-testid=selection-summary]").TextContent);
+    }
 }
