@@ -206,6 +206,25 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             : StoreResult<string>.Ok(json);
     }
 
+    /// <summary>The findings stored with the design's latest revision, as `onearm validate --format json` writes them.</summary>
+    public async Task<StoreResult<string>> GetLatestValidationAsync(string token, CancellationToken ct = default)
+    {
+        var (design, _) = await FindAsync(token, ct);
+        if (design is null)
+        {
+            return NotFound<string>();
+        }
+
+        var json = await db.DesignRevisions.AsNoTracking()
+            .Where(r => r.DesignId == design.Id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => r.Validation == null ? null : r.Validation.FindingsJson)
+            .FirstOrDefaultAsync(ct);
+        return string.IsNullOrEmpty(json)
+            ? StoreResult<string>.Fail(StoreStatus.NotFound, "This design's latest revision has no stored validation.")
+            : StoreResult<string>.Ok(json);
+    }
+
     private async Task<StoreResult<CreatedDesign>> CreateFromAsync(string documentJson, Guid? forkedFrom, CancellationToken ct)
     {
         var check = checker.Check(documentJson);

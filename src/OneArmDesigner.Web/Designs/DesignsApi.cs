@@ -35,6 +35,8 @@ public static class DesignsApi
             .WithSummary("List a design's revisions, newest first.");
         api.MapGet("/{token}/revisions/{number:int}", GetRevision).WithName(nameof(GetRevision))
             .WithSummary("Read the document of one revision.");
+        api.MapGet("/{token}/validation", GetValidation).WithName(nameof(GetValidation))
+            .WithSummary("Read the findings of the latest revision, as onearm validate --format json writes them.");
         return app;
     }
 
@@ -142,6 +144,13 @@ public static class DesignsApi
     {
         var revision = await store.GetRevisionDocumentAsync(token, number, ct);
         return revision.Succeeded ? TypedResults.Content(revision.Value!, "application/json") : ToProblem(revision);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetValidation(
+        string token, DesignStore store, CancellationToken ct)
+    {
+        var validation = await store.GetLatestValidationAsync(token, ct);
+        return validation.Succeeded ? TypedResults.Content(validation.Value!, "application/json") : ToProblem(validation);
     }
 
     private static CreatedResponse ToResponse(HttpRequest request, CreatedDesign design) =>

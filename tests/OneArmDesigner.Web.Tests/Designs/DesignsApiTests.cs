@@ -66,6 +66,19 @@ public sealed class DesignsApiTests : IClassFixture<RunningAppFixture>, IDisposa
     }
 
     [Fact]
+    public async Task The_latest_revisions_findings_are_served_as_onearm_validate_writes_them()
+    {
+        var response = await _api.PostAsync(OneArmDesigner.Domain.Documents.DesignDocument.Serialize(OneArmDesigner.Domain.Templates.SeedTemplates.Asymmetric()));
+        var created = (await response.Content.ReadFromJsonAsync<DesignsApiClient.Created>(JsonSerializerOptions.Web))!;
+
+        var validation = await _http.GetFromJsonAsync<JsonElement>($"api/designs/{created.ViewToken}/validation");
+
+        var codes = validation.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString());
+        Assert.Contains("ASYMMETRIC_ROUTING_STATEFUL", codes);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(new Uri("api/designs/no-such-token/validation", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Save_with_the_view_token_is_refused_with_403_and_changes_nothing()
     {
         var created = await _api.CreateAsync("Original");
