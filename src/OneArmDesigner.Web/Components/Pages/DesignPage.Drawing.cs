@@ -1,0 +1,152 @@
+using MudBlazor;
+using OneArmDesigner.Canvas;
+using OneArmDesigner.Domain.Model;
+using Severity = MudBlazor.Severity;
+using OneArmDesigner.Web.Components.Designer;
+using OneArmDesigner.Web.Components.Diagrams;
+using OneArmDesigner.Web.Editing;
+
+namespace OneArmDesigner.Web.Components.Pages;
+
+// Drawing on the canvas: moves, deletions, cables, drops from the palette, the clipboard, and property edits.
+public sealed partial class DesignPage
+{
+    private void OnNodesMoved(object? sender, NodesMovedEventArgs e)
+    {
+        var positions = e.Moves.ToDictionary(m => m.Node.Id, m => new OneArmDesigner.Domain.Model.Position(m.To.X, m.To.Y));
+        var what = positions.Count == 1 ? $"move {positions.Keys.Single()}" : $"move {positions.Count} devices";
+        // The canvas already shows the new positions; only the design and its history change. Where a device sits
+        // changes no finding, so a move is not re-validated (on a large design that is most of an edit's cost).
+        Apply(DesignEdits.Move(_history!.Current, positions), what, redraw: false, revalidate: false);
+    }
+
+    private void OnDeleteRequested(object? sender, DeleteRequestedEventArgs e)
+    {
+        var devices = e.Nodes.Select(n => n.Id).ToList();
+        var links = e.Links.Select(l => DesignDiagram.LinkIndex(l.Id)).OfType<int>().ToList();
+        var what = devices.Count == 1 && links.Count == 0 ? $"delete {devices[0]}" : $"delete {devices.Count + links.Count} items";
+        Apply(DesignEdits.Delete(_history!.Current, devices, links), what, redraw: true);
+    }
+
+    private void OnCommandRequested(object? sender, CommandRequestedEventArgs e)
+    {
+        switch (e.Command)
+        {
+            case DiagramCommand.Undo:
+                _ = UndoAsync();
+                break;
+            case DiagramCommand.Redo:
+                _ = RedoAsync();
+                break;
+            case DiagramCommand.Copy or DiagramCommand.Cut:
+                Copy(cut: e.Command == DiagramCommand.Cut);
+                break;
+            case DiagramCommand.Paste:
+                Paste();
+                break;
+        }
+    }
+
+    /// <summary>Keeps the toolbar's zoom level in step with wheel, keys and buttons.</summary>
+    private void OnViewportChanged(object? sender, EventArgs e) => _ = InvokeAsync(StateHasChanged);
+
+    private void OnSelectionChanged(object? sender, EventArgs e)
+    {
+        var nodes = _diagram.SelectedNodes.ToList();
+        var next = nodes.Count == 1 ? nodes[0].Id : null;
+        if (next != _selectedDevice || nodes.Count != _selectedCount)
+        {
+            (_selectedDevice, _selectedCount) = (next, nodes.Count);
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
+
+    private void OnLinkRequested(object? sender, LinkRequestedEventArgs e) => _ = InvokeAsync(() => CableAsync(e.Source.Id, e.Target.Id));
+
+    /// <summary>Asks which interface to use at each device end (and its address), then lays the cable as one edit.</summary>
+    private async Task CableAsync(string a, string b)
+    {
+        var design = _history!.Current;
+        if (DesignEdits.Connect(design, a, b).Problem is { } problem)
+        {
+            Snackbar.Add(problem, Severity.Warning);
+            return;
+        }
+
+        var dialog = await Dialogs.ShowAsync<CableDialog>($"Cable {a} to {b}",
+            new DialogParameters<CableDialog> { { d => d.Design, design }, { d => d.A, a }, { d => d.B, b } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Design cabled } && ReferenceEquals(design, _history.Current))
+        {
+            Apply(cabled, $"cable {a} to {b}", redraw: true);
+        }
+    }
+
+    /// <summary>A palette click: the new device goes in the middle of the view.</summary>
+    private Task AddDeviceAsync(DeviceKind kind)
+    {
+        var view = _diagram.Viewport;
+        var centre = view.ToDiagram(new OneArmDesigner.Canvas.Geometry.Point(view.Size.Width / 2, view.Size.Height / 2));
+        AddDevice(kind, _diagram.Options.Snap(centre));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A palette tile dropped on the canvas: the device goes where it was dropped.</summary>
+    private void OnDropRequested(object? sender, DropRequestedEventArgs e)
+    {
+        if (DeviceKinds.TryParse(e.Payload, out var kind))
+        {
+            _ = InvokeAsync(() => AddDevice(kind, e.Position));
+        }
+    }
+
+    /// <summary>Adds a device centred on a diagram point, and selects it so its properties are ready to fill in.</summary>
+    private void AddDevice(DeviceKind kind, OneArmDesigner.Canvas.Geometry.Point centre)
+    {
+        var size = DesignDiagram.SizeOf(kind);
+        var corner = _diagram.Options.Snap(new OneArmDesigner.Canvas.Geometry.Point(centre.X - (size.Width / 2), centre.Y - (size.Height / 2)));
+        var (next, name) = DesignEdits.AddDevice(_history!.Current, kind, new OneArmDesigner.Domain.Model.Position(corner.X, corner.Y));
+        _selectedDevice = name;
+        Apply(next, $"add {name}", redraw: true);
+    }
+
+    private Task OnPropertiesEdited((Design Design, string Description) edit)
+    {
+        if (_selectedDevice is not null && edit.Design.FindDevice(_selectedDevice) is null)
+        {
+            // A rename: follow the device to its new name.
+            _selectedDevice = edit.Design.Devices.Select(d => d.Name).Except(_history!.Current.Devices.Select(d => d.Name)).FirstOrDefault();
+        }
+
+        Apply(edit.Design, edit.Description, redraw: true);
+        return Task.CompletedTask;
+    }
+
+    private void Copy(bool cut)
+    {
+        var names = _diagram.SelectedNodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var design = _history!.Current;
+        _clipboard = ([.. design.Devices.Where(d => names.Contains(d.Name))], design.Links);
+        if (cut && CanEdit)
+        {
+            Apply(DesignEdits.Delete(design, names, []), $"cut {names.Count} devices", redraw: true);
+        }
+    }
+
+    private void Paste()
+    {
+        if (_clipboard is not { } clip || !CanEdit)
+        {
+            return;
+        }
+
+        var (next, names) = DesignEdits.Paste(_history!.Current, clip.Devices, clip.Links);
+        Apply(next, $"paste {names.Count} devices", redraw: true);
+        _diagram.Select(names.Select(n => _diagram.Nodes[n]));
+    }
+}
