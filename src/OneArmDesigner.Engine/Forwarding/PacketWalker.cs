@@ -57,11 +57,11 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         if (hop.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
         {
             return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, record,
-                $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
+                $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}");
         }
 
         return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, record,
-            $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {outcome.Detail}");
+            $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}");
     }
 
     private static HopOutcome LoopDetected(HopContext hop) => HopOutcome.Drop(DropReason.Loop,

@@ -75,6 +75,7 @@ public sealed class SeedVariationTests
         var syn = result.Packet("SYN");
         syn.ShouldBeDroppedAt("ASA", DropReason.HairpinDenied);
         Assert.Contains("same-security-traffic permit intra-interface", syn.Summary);
+        Assert.StartsWith("The SYN was dropped by ASA (hairpin-denied). The packet would leave ASA by inside", syn.Summary);
     }
 
     [Fact]

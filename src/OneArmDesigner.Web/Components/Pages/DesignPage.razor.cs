@@ -36,6 +36,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
     private int _selectedCount;
+    private OneArmDesigner.Engine.Packets.Flow? _requestedFlow;
     private (IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links)? _clipboard;
 
     private Device? SelectedDevice => _selectedDevice is null ? null : _history?.Current.FindDevice(_selectedDevice);
@@ -207,6 +208,13 @@ public sealed partial class DesignPage : IAsyncDisposable
         {
             await ShortcutsAsync();
         }
+    }
+
+    /// <summary>A pair picked on the reachability tab: play its exchange on the simulate tab.</summary>
+    private void SimulateFlow(OneArmDesigner.Engine.Packets.Flow flow)
+    {
+        _requestedFlow = flow;
+        _tab = 1;
     }
 
     private Task UndoAsync() => Step(h => h.Undo());
