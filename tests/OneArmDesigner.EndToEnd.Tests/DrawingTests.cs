@@ -80,4 +80,22 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("shortcuts-dialog")).ToContainTextAsync("copy / cut / paste the selected devices");
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task A_value_typed_and_left_by_clicking_another_device_is_kept()
+    {
+        await using var observed = await browser.OpenPageAsync("/templates");
+        var page = observed.Page;
+        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
+        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        var designer = new Designer(page);
+
+        await designer.SelectAsync("LaptopB");
+        await designer.Field("prop-tcp-ports").FillAsync("3389, 22");
+        await designer.SelectAsync("LaptopA");
+        await designer.SelectAsync("LaptopB");
+
+        await Assertions.Expect(designer.Field("prop-tcp-ports")).ToHaveValueAsync("3389, 22");
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }
