@@ -178,4 +178,56 @@ public sealed class PropertiesPanelTests : ComponentTestContext
 
         Assert.Equal("3 devices selected.", panel.Find("[data-testid=selection-summary]").TextContent);
     }
+
+    [Fact]
+    public void Editing_a_route_loads_it_into_the_form_and_saves_it_in_its_place()
+    {
+        var panel = Show("ASA");
+
+        panel.FindAll("[data-testid=edit-route]")[1].Click();
+        Assert.Equal("10.0.0.0/24", Input(panel, "route-prefix").GetAttribute("value"));
+        Input(panel, "route-next-hop").Input("192.168.1.9");
+        panel.Find("[data-testid=add-route]").Click();
+
+        var routes = Assert.Single(_edits).Design.GetDevice("ASA").Routes;
+        Assert.Equal(["0.0.0.0/0 via 203.0.113.1", "10.0.0.0/24 via 192.168.1.9"], routes.Select(r => $"{r.Prefix} via {r.NextHop}"));
+    }
+
+    [Fact]
+    public void Access_list_entries_move_up_and_down_because_their_order_decides()
+    {
+        var design = SeedTemplates.Asymmetric().WithFirewallAcl("ASA", new AclRule("outside", AclAction.Deny, Protocol.Any,
+            OneArmDesigner.Domain.Addressing.Ipv4Prefix.Default, OneArmDesigner.Domain.Addressing.Ipv4Prefix.Default));
+        var panel = Show("ASA", design);
+
+        panel.FindAll("[data-testid=acl-rule]")[1].QuerySelector("button[aria-label='Move access-list entry 2 up']")!.Click();
+
+        var acl = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl;
+        Assert.Equal([AclAction.Deny, AclAction.Permit], acl.Select(r => r.Action));
+    }
+
+    [Fact]
+    public void Editing_a_nat_rule_saves_it_in_its_place_and_cancel_leaves_it_alone()
+    {
+        var panel = Show("ASA");
+
+        panel.Find("[data-testid=edit-nat-rule]").Click();
+        Assert.Equal("4500", Input(panel, "nat-public-port").GetAttribute("value"));
+        panel.Find("[data-testid=cancel-add-nat]").Click();
+        Assert.Equal("", Input(panel, "nat-public-port").GetAttribute("value") ?? "");
+        Assert.Empty(_edits);
+
+        panel.Find("[data-testid=edit-nat-rule]").Click();
+        Input(panel, "nat-private-address").Input("192.168.1.7");
+        panel.Find("[data-testid=add-nat]").Click();
+
+        var nat = Assert.Single(Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat);
+        Assert.Equal("192.168.1.7", nat.PrivateAddress.ToString());
+    }
+}
+
+internal static class DesignTestExtensions
+{
+    public static Design WithFirewallAcl(this Design design, string firewall, AclRule rule) =>
+        OneArmDesigner.Web.Editing.DesignEdits.UpdateDevice(design, firewall, d => d with { Firewall = d.Firewall! with { Acl = [.. d.Firewall.Acl, rule] } });
 }
