@@ -94,7 +94,15 @@ public sealed class NodeModel : SelectableElement
     public IReadOnlyList<NodeBadge> Badges
     {
         get => _badges;
-        set => Set(ref _badges, value ?? []);
+        set
+        {
+            // Apps recompute badges wholesale (after every validation, say); the same badges again need no redraw.
+            var badges = value ?? [];
+            if (!_badges.SequenceEqual(badges))
+            {
+                Set(ref _badges, badges);
+            }
+        }
     }
 
     /// <summary>Which side ports are offered as link handles while editing. All four by default.</summary>

@@ -146,3 +146,21 @@ public class ModelIntegrityTests
         Assert.True(node.HasFlags(ElementFlags.Error));
     }
 }
+
+public class BadgeChangeTests
+{
+    [Fact]
+    public void SettingTheSameBadgesAgain_RaisesNoChange_ButDifferentOnesDo()
+    {
+        var s = new Scene();
+        s.A.Badges = [new NodeBadge("2", "error")];
+        var changes = 0;
+        s.A.Changed += (_, _) => changes++;
+
+        s.A.Badges = [new NodeBadge("2", "error")];
+        Assert.Equal(0, changes);
+
+        s.A.Badges = [new NodeBadge("3", "error")];
+        Assert.Equal(1, changes);
+    }
+}
