@@ -1,4 +1,3 @@
-using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
 
 namespace OneArmDesigner.Web.Editing;
@@ -84,31 +83,24 @@ public static class DesignEdits
     /// <summary>Sets (or clears, with empty text) an interface's address. Returns why not when the text is not an IPv4 prefix.</summary>
     public static (Design? Design, string? Problem) SetInterfaceAddress(Design design, string device, string interfaceName, string text)
     {
-        Ipv4Prefix? address = null;
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            if (!Ipv4Prefix.TryParse(text.Trim(), out var parsed))
-            {
-                return (null, $"'{text.Trim()}' is not an IPv4 prefix (for example 10.0.0.1/24).");
-            }
-
-            address = parsed;
-        }
-
-        return (UpdateDevice(design, device, d => d with { Interfaces = [.. d.Interfaces.Select(i => i.Name == interfaceName ? i with { Address = address } : i)] }), null);
+        var address = FieldInput.InterfaceAddress(text);
+        return address.Ok
+            ? (UpdateDevice(design, device, d => d with { Interfaces = [.. d.Interfaces.Select(i => i.Name == interfaceName ? i with { Address = address.Value } : i)] }), null)
+            : (null, address.Problem);
     }
 
     /// <summary>Sets (or clears) a host's default gateway; it must lie in one of the host's subnets.</summary>
     public static (Design? Design, string? Problem) SetDefaultGateway(Design design, string device, string text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var parsed = FieldInput.OptionalAddress(text);
+        if (!parsed.Ok)
         {
-            return (UpdateDevice(design, device, d => d with { DefaultGateway = null }), null);
+            return (null, parsed.Problem);
         }
 
-        if (!Ipv4Address.TryParse(text.Trim(), out var gateway))
+        if (parsed.Value is not { } gateway)
         {
-            return (null, $"'{text.Trim()}' is not an IPv4 address.");
+            return (UpdateDevice(design, device, d => d with { DefaultGateway = null }), null);
         }
 
         var host = design.GetDevice(device);

@@ -27,6 +27,23 @@ public static class FieldInput
             : Parsed<Ipv4Prefix>.Fail(trimmed.Length == 0 ? "Enter a subnet, for example 10.0.0.0/24." : $"'{trimmed}' is not an IPv4 prefix (for example 10.0.0.0/24).");
     }
 
+    /// <summary>
+    /// An interface's address with its prefix length (10.0.0.1/24: the host part matters), or nothing when the field
+    /// is left empty, which clears it.
+    /// </summary>
+    public static Parsed<Ipv4Prefix?> InterfaceAddress(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            return new Parsed<Ipv4Prefix?>(null, null);
+        }
+
+        return Ipv4Prefix.TryParse(trimmed, out var address)
+            ? new Parsed<Ipv4Prefix?>(address, null)
+            : Parsed<Ipv4Prefix?>.Fail($"'{trimmed}' is not an IPv4 prefix (for example 10.0.0.1/24).");
+    }
+
     /// <summary>A prefix where a rule may match everything: "any" (or an empty field) means 0.0.0.0/0.</summary>
     public static Parsed<Ipv4Prefix> PrefixOrAny(string? text)
     {
