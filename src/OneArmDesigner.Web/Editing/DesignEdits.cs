@@ -116,18 +116,12 @@ public static class DesignEdits
     /// </summary>
     public static (Design? Design, string? Problem) Connect(Design design, string a, string b, string? aInterface = null, string? bInterface = null)
     {
-        if (a == b)
+        if (CableProblem(design, a, b) is { } problem)
         {
-            return (null, "A device cannot be cabled to itself.");
+            return (null, problem);
         }
 
-        var (left, right) = (design.GetDevice(a), design.GetDevice(b));
-        if (left.Kind.IsSegment() && right.Kind.IsSegment())
-        {
-            return (null, $"{a} and {b} are both segments; put a router or switch between them.");
-        }
-
-        var (withLeft, leftEnd, leftProblem) = End(design, left, aInterface);
+        var (withLeft, leftEnd, leftProblem) = End(design, design.GetDevice(a), aInterface);
         if (leftProblem is not null)
         {
             return (null, leftProblem);
@@ -137,6 +131,19 @@ public static class DesignEdits
         return rightProblem is not null
             ? (null, rightProblem)
             : (withBoth with { Links = [.. withBoth.Links, new Link(leftEnd, rightEnd)] }, null);
+    }
+
+    /// <summary>Why these two devices cannot be cabled at all, whatever the interfaces: null when they can.</summary>
+    public static string? CableProblem(Design design, string a, string b)
+    {
+        if (a == b)
+        {
+            return "A device cannot be cabled to itself.";
+        }
+
+        return design.GetDevice(a).Kind.IsSegment() && design.GetDevice(b).Kind.IsSegment()
+            ? $"{a} and {b} are both segments; put a router or switch between them."
+            : null;
     }
 
     /// <summary>The interfaces of a device that no cable uses yet, in order.</summary>
@@ -184,7 +191,7 @@ public static class DesignEdits
     }
 
     private static (Design Design, LinkEnd End, string? Problem) WithNewInterface(Design design, Device device, string name) =>
-        (UpdateDevice(design, device.Name, d => d with { Interfaces = [.. d.Interfaces, new DeviceInterface(name, null)] }), new LinkEnd(device.Name, name), null);
+        (InterfaceEdits.WithInterface(design, device.Name, name), new LinkEnd(device.Name, name), null);
 
     /// <summary>Replaces one device by what <paramref name="change"/> makes of it.</summary>
     public static Design UpdateDevice(Design design, string device, Func<Device, Device> change) =>

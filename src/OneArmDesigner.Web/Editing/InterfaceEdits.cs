@@ -24,11 +24,16 @@ public static class InterfaceEdits
         return device.FindInterface(name) is not null ? $"{device.Name} already has an interface called {name}." : null;
     }
 
+    /// <summary>Adds an interface with the next free name (eth1, g2...).</summary>
     public static (Design Design, string Name) Add(Design design, string device)
     {
         var name = DesignEdits.NextInterfaceName(design.GetDevice(device));
-        return (DesignEdits.UpdateDevice(design, device, d => d with { Interfaces = [.. d.Interfaces, new DeviceInterface(name, null)] }), name);
+        return (WithInterface(design, device, name), name);
     }
+
+    /// <summary>Adds an unaddressed interface by this name; the caller has checked the name (<see cref="NameProblem"/>).</summary>
+    public static Design WithInterface(Design design, string device, string name) =>
+        DesignEdits.UpdateDevice(design, device, d => d with { Interfaces = [.. d.Interfaces, new DeviceInterface(name, null)] });
 
     public static (Design? Design, string? Problem) Rename(Design design, string device, string from, string to)
     {

@@ -67,7 +67,7 @@ public sealed partial class DesignPage
     private async Task CableAsync(string a, string b)
     {
         var design = _history!.Current;
-        if (DesignEdits.Connect(design, a, b).Problem is { } problem)
+        if (DesignEdits.CableProblem(design, a, b) is { } problem)
         {
             Snackbar.Add(problem, Severity.Warning);
             return;
@@ -87,7 +87,7 @@ public sealed partial class DesignPage
     {
         var view = _diagram.Viewport;
         var centre = view.ToDiagram(new OneArmDesigner.Canvas.Geometry.Point(view.Size.Width / 2, view.Size.Height / 2));
-        AddDevice(kind, _diagram.Options.Snap(centre));
+        AddDevice(kind, centre);
         return Task.CompletedTask;
     }
 

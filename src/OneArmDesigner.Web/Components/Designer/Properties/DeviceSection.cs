@@ -31,6 +31,10 @@ public abstract class DeviceSection : ComponentBase
 
     protected Task<string?> Apply(Design design, string description) => Apply((design, null), description);
 
+    /// <summary>The interface a new NAT rule or access-list line starts on: "outside" if the device has one, else its first.</summary>
+    protected string? DefaultRuleInterface =>
+        Device.Interfaces.FirstOrDefault(i => i.Name == "outside")?.Name ?? Device.Interfaces.FirstOrDefault()?.Name;
+
     /// <summary>Changes this device only.</summary>
     protected Task<string?> Change(Func<Device, Device> change, string description) =>
         Apply(Editing.DesignEdits.UpdateDevice(Design, Device.Name, change), description);
