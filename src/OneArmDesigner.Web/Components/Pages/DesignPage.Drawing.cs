@@ -47,9 +47,6 @@ public sealed partial class DesignPage
         }
     }
 
-    /// <summary>Keeps the toolbar's zoom level in step with wheel, keys and buttons.</summary>
-    private void OnViewportChanged(object? sender, EventArgs e) => _ = InvokeAsync(StateHasChanged);
-
     private void OnSelectionChanged(object? sender, EventArgs e)
     {
         var nodes = _diagram.SelectedNodes.ToList();

@@ -58,29 +58,31 @@ public sealed partial class DesignPage
                     : [new NodeBadge(mine.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         mine.Any(f => f.Severity == FindingSeverity.Error) ? "error" : "warning",
                         string.Join("\n", mine.Select(f => f.Code).Distinct()))];
-                node.SetFlags(ElementFlags.Highlighted, false);
             }
 
-            foreach (var link in _diagram.Links)
-            {
-                link.SetFlags(ElementFlags.Highlighted, false);
-            }
+            Highlight(null);
         }
     }
 
     private void SelectFinding(Finding finding)
     {
         _selectedFinding = ReferenceEquals(_selectedFinding, finding) ? null : finding;
+        Highlight(_selectedFinding);
+    }
+
+    /// <summary>Lights up the devices and cables a finding names; null puts every light out.</summary>
+    private void Highlight(Finding? finding)
+    {
         using (_diagram.Batch())
         {
             foreach (var node in _diagram.Nodes)
             {
-                node.SetFlags(ElementFlags.Highlighted, _selectedFinding?.Devices.Contains(node.Id) == true);
+                node.SetFlags(ElementFlags.Highlighted, finding?.Devices.Contains(node.Id) == true);
             }
 
             foreach (var link in _diagram.Links)
             {
-                link.SetFlags(ElementFlags.Highlighted, DesignDiagram.LinkIndex(link.Id) is { } index && _selectedFinding?.Links.Contains(index) == true);
+                link.SetFlags(ElementFlags.Highlighted, DesignDiagram.LinkIndex(link.Id) is { } index && finding?.Links.Contains(index) == true);
             }
         }
     }

@@ -62,7 +62,6 @@ public sealed partial class DesignPage : IAsyncDisposable
 
     private bool CanEdit => _opened?.Access == DesignAccess.Edit;
 
-    private string ZoomText => $"{Math.Round(_diagram.Viewport.Zoom * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
 
     private string SaveText => _saveState switch
     {
@@ -146,8 +145,6 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.SelectionChanged -= OnSelectionChanged;
         _diagram.DropRequested -= OnDropRequested;
         _diagram.DropRequested += OnDropRequested;
-        _diagram.ViewportChanged -= OnViewportChanged;
-        _diagram.ViewportChanged += OnViewportChanged;
         _diagram.NodesMoved += OnNodesMoved;
         _diagram.DeleteRequested += OnDeleteRequested;
         _diagram.CommandRequested += OnCommandRequested;
