@@ -1,6 +1,9 @@
 using OneArmDesigner.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppHosting.Options(args));
+
+// Hosting: the default address, and static files served the same from a build as from a publish, in any environment.
+builder.UseOneArmDesignerHostDefaults();
 
 // Services: Blazor (interactive server) with MudBlazor, SQLite through EF Core, health checks, request logging.
 builder.AddOneArmDesignerServices();

@@ -45,7 +45,7 @@ public sealed class StartupTests : IClassFixture<RunningAppFixture>
     public async Task Static_files_are_served_from_the_top_level_wwwroot()
     {
         using var client = _app.CreateHttpClient();
-        var onDisk = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "wwwroot", "favicon.svg"));
+        var onDisk = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "wwwroot", "favicon.svg"));
 
         var response = await client.GetAsync(new Uri("favicon.svg", UriKind.Relative));
 
@@ -76,16 +76,5 @@ public sealed class StartupTests : IClassFixture<RunningAppFixture>
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("No route to this page", html);
         Assert.DoesNotContain("Exception", html);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OneArmDesigner.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }
