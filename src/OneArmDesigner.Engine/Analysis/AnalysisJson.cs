@@ -66,6 +66,12 @@ public static class AnalysisJson
         json.WriteEndArray();
         json.WriteNumber("errors", report.Count(Severity.Error));
         json.WriteNumber("warnings", report.Count(Severity.Warning));
+        json.WriteBoolean("complete", report.Complete);
+        if (report.Incomplete is { } incomplete)
+        {
+            json.WriteString("incomplete", incomplete);
+        }
+
         json.WriteEndObject();
     });
 

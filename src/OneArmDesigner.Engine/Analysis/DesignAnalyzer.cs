@@ -12,18 +12,28 @@ namespace OneArmDesigner.Engine.Analysis;
 /// </summary>
 public static class DesignAnalyzer
 {
-    public static ValidationReport Validate(Design design)
+    public static ValidationReport Validate(Design design) => Analyze(design).Report;
+
+    /// <summary>
+    /// Validates the design and computes its reachability matrix within <paramref name="limits"/>: over the time
+    /// budget both say they are incomplete and keep what was found; cancelled, it throws OperationCanceledException.
+    /// </summary>
+    public static DesignAnalysis Analyze(Design design, AnalysisLimits? limits = null)
     {
         var network = NetworkCompiler.Compile(design);
         var findings = new List<Finding>();
         StructuralChecks.Run(design, network, findings);
-        TraceChecks.Run(design, ReachabilityMatrix.Compute(network), findings);
+        var matrix = ReachabilityMatrix.Compute(network, limits);
+        TraceChecks.Run(design, matrix, findings);
         var unique = findings
             .GroupBy(f => (f.Code, string.Join(",", f.Devices)))
             .Select(g => g.First())
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ToList();
-        return new ValidationReport(unique);
+        return new DesignAnalysis(new ValidationReport(unique) { Incomplete = matrix.Incomplete }, matrix);
     }
 }
+
+/// <summary>A design's findings and the reachability matrix they were read from.</summary>
+public sealed record DesignAnalysis(ValidationReport Report, ReachabilityMatrix Matrix);

@@ -26,6 +26,11 @@ public sealed record Finding(string Code, Severity Severity, IReadOnlyList<strin
 /// <summary>Every finding of one validation, errors first.</summary>
 public sealed record ValidationReport(IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Why the analysis stopped before it saw every host pair (the findings are then what it found), or null.</summary>
+    public string? Incomplete { get; init; }
+
+    public bool Complete => Incomplete is null;
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);

@@ -35,12 +35,15 @@ internal sealed class MatrixBuilder
     private readonly Dictionary<PairOutcome, int> _renamed = [];
     private int _traced;
 
-    public MatrixBuilder(CompiledNetwork network)
+    private readonly AnalysisRun _run;
+
+    public MatrixBuilder(CompiledNetwork network, AnalysisLimits limits)
     {
         _network = network;
         _hosts = [.. ReachabilityMatrix.EndpointsOf(network)];
         _addresses = [.. _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address)];
         _flowGroups = FlowGroups();
+        _run = new AnalysisRun(limits, (long)_hosts.Length * _hosts.Length);
     }
 
     public ReachabilityMatrix Build()
@@ -85,7 +88,8 @@ internal sealed class MatrixBuilder
     private ReachabilityMatrix Finish(OutcomeCells cells, int pairs)
     {
         var outcomes = _outcomes.Select((o, i) => new MatrixOutcome(o.Outcome, o.Example, _pairsPerOutcome[i])).ToList();
-        return new ReachabilityMatrix(_hosts, cells, outcomes, pairs, _traced);
+        _run.Finished(_run.OverBudget ? pairs : _run.PairsTotal);
+        return new ReachabilityMatrix(_hosts, cells, outcomes, pairs, _traced) { Incomplete = _run.Incomplete(pairs) };
     }
 
     /// <summary>
@@ -96,8 +100,15 @@ internal sealed class MatrixBuilder
     {
         var dropped = new List<DroppedRequest>();
         var pairs = 0;
+        var hostPairsDone = 0L;
         for (var sourceClass = 0; sourceClass < members.Count; sourceClass++)
         {
+            if (!_run.Continue(hostPairsDone))
+            {
+                break;
+            }
+
+            hostPairsDone += (long)members[sourceClass].Count * _hosts.Length;
             dropped.Clear();
             for (var destinationClass = 0; destinationClass < members.Count; destinationClass++)
             {

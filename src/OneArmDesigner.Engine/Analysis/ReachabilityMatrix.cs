@@ -57,9 +57,15 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
 
     public bool AllReachable => Outcomes.All(o => o.Outcome.Reachable);
 
+    /// <summary>Why some pairs are missing (for example the time budget ran out), or null when every pair is here.</summary>
+    public string? Incomplete { get; init; }
+
+    public bool Complete => Incomplete is null;
+
     public static ReachabilityMatrix Compute(Design design) => Compute(NetworkCompiler.Compile(design));
 
-    public static ReachabilityMatrix Compute(CompiledNetwork network) => new MatrixBuilder(network).Build();
+    public static ReachabilityMatrix Compute(CompiledNetwork network, AnalysisLimits? limits = null) =>
+        new MatrixBuilder(network, limits ?? AnalysisLimits.None).Build();
 
     /// <summary>The outcome of one ordered pair, or null when the matrix has no such pair.</summary>
     public MatrixOutcome? Find(string from, string to)

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace OneArmDesigner.Engine.Analysis;
+
+/// <summary>How far the analysis has got: host pairs decided so far out of all of them.</summary>
+public readonly record struct AnalysisProgress(long PairsDone, long PairsTotal)
+{
+    public double Fraction => PairsTotal == 0 ? 1 : (double)PairsDone / PairsTotal;
+}
+
+/// <summary>
+/// What bounds one analysis: a time budget after which it stops and reports what it found as incomplete, a
+/// cancellation (the caller went away, or a newer revision superseded this one), and where to report progress.
+/// </summary>
+public sealed record AnalysisLimits
+{
+    public static AnalysisLimits None { get; } = new();
+
+    /// <summary>Stop after this long; the result then says it is incomplete, and keeps what was found.</summary>
+    public TimeSpan? Budget { get; init; }
+
+    /// <summary>Cancelled: the analysis throws <see cref="OperationCanceledException"/> at its next check.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Told of progress now and then (at most a few hundred times per analysis).</summary>
+    public IProgress<AnalysisProgress>? Progress { get; init; }
+}
+
+/// <summary>
+/// One analysis's clock against its <see cref="AnalysisLimits"/>: the matrix builder calls <see cref="Continue"/>
+/// between units of work, and stops when it answers false.
+/// </summary>
+internal sealed class AnalysisRun(AnalysisLimits limits, long pairsTotal)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _reportEvery = Math.Max(1, pairsTotal / 200);
+    private long _nextReport;
+
+    public long PairsTotal { get; } = pairsTotal;
+
+    /// <summary>Set once the budget ran out; the result is then incomplete.</summary>
+    public bool OverBudget { get; private set; }
+
+    /// <summary>True to go on; false when the budget is spent. Throws when cancelled.</summary>
+    public bool Continue(long pairsDone)
+    {
+        limits.Cancellation.ThrowIfCancellationRequested();
+        if (limits.Progress is { } progress && pairsDone >= _nextReport)
+        {
+            _nextReport = pairsDone + _reportEvery;
+            progress.Report(new AnalysisProgress(pairsDone, PairsTotal));
+        }
+
+        if (limits.Budget is { } budget && _clock.Elapsed > budget)
+        {
+            OverBudget = true;
+        }
+
+        return !OverBudget;
+    }
+
+    public void Finished(long pairsDone) => limits.Progress?.Report(new AnalysisProgress(pairsDone, PairsTotal));
+
+    /// <summary>Why the result is incomplete, in words, or null when it is complete.</summary>
+    public string? Incomplete(long pairsDone) => OverBudget
+        ? $"over the time budget: {limits.Budget!.Value.TotalSeconds:0.#} s ran out after {pairsDone:N0} of {PairsTotal:N0} host pairs"
+        : null;
+}
