@@ -54,60 +54,16 @@ public static class Simulator
             throw new ArgumentException("The flow cannot be simulated: " + string.Join("; ", problems), nameof(flow));
         }
 
-        var walker = new PacketWalker(network, new SimulationState());
-        var (clientNode, serverNode) = (network.Get(flow.From), network.Get(flow.To));
-        var client = AddressOf(clientNode);
-        var server = AddressOf(serverNode);
-        var packets = new List<PacketTrace>(3);
-        var (protocol, firstKind, firstFlags) = flow.Protocol switch
+        var cursor = new ExchangeCursor(network, flow);
+        while (cursor.Walk is not null)
         {
-            Protocol.Tcp => (Protocol.Tcp, "SYN", TcpFlags.Syn),
-            Protocol.Udp => (Protocol.Udp, "UDP", TcpFlags.None),
-            _ => (Protocol.Icmp, "ECHO", TcpFlags.None),
-        };
-        var port = flow.Protocol == Protocol.Icmp ? 0 : flow.DestinationPort;
-        var sourcePort = flow.Protocol == Protocol.Icmp ? 0 : flow.SourcePort;
-
-        var request = walker.Walk(firstKind, clientNode, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags)));
-        packets.Add(request);
-        if (request.Delivered)
-        {
-            var seenByServer = Arrived(request);
-            var replyKind = (protocol, ServerListens(serverNode, flow)) switch
-            {
-                (Protocol.Tcp, true) => "SYN-ACK",
-                (Protocol.Tcp, false) => "RST",
-                (Protocol.Udp, _) => "UDP-REPLY",
-                _ => "ECHO-REPLY",
-            };
-            var replyFlags = replyKind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
-            var reply = walker.Walk(replyKind, serverNode, new Packet(Answer(seenByServer, replyFlags)));
-            packets.Add(reply);
-
-            if (replyKind == "SYN-ACK" && reply.Delivered)
-            {
-                packets.Add(walker.Walk("ACK", clientNode, new Packet(Answer(Arrived(reply), TcpFlags.Ack))));
-            }
+            cursor.Step();
         }
 
-        var verdict = AllDelivered(packets) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
-        return new ExchangeResult(flow, verdict, packets, ExchangeSummary.Describe(network, flow, verdict, packets));
+        return cursor.Result();
     }
 
-    /// <summary>The header as the receiving host saw it (after any NAT on the way).</summary>
-    private static PacketHeader Arrived(PacketTrace trace) => trace.FinalPacket.Inner;
-
-    /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>
-    private static PacketHeader Answer(PacketHeader received, TcpFlags flags) =>
-        new(received.Protocol, received.Destination, received.DestinationPort, received.Source, received.SourcePort, flags);
-
-    private static bool ServerListens(NetworkNode server, Flow flow) =>
-        flow.Protocol != Protocol.Tcp || server.Device.Host?.TcpPorts.Contains(flow.DestinationPort) == true;
-
-    private static Ipv4Address AddressOf(NetworkNode node) => FirstAddress(node)!.Value;
-
-    // Loops rather than LINQ here and below: Run is the hot path of bulk simulation, and these ran on every exchange.
-    private static Ipv4Address? FirstAddress(NetworkNode node)
+    internal static Ipv4Address? FirstAddress(NetworkNode node)
     {
         var interfaces = node.Device.Interfaces;
         for (var i = 0; i < interfaces.Count; i++)
@@ -119,19 +75,6 @@ public static class Simulator
         }
 
         return null;
-    }
-
-    private static bool AllDelivered(List<PacketTrace> packets)
-    {
-        foreach (var packet in packets)
-        {
-            if (!packet.Delivered)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void CheckEndpoint(CompiledNetwork network, string name, string field, List<string> problems)
