@@ -62,6 +62,8 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
 
     public bool Complete => Incomplete is null;
 
+    internal MatrixDiagnostics Diagnostics { get; init; }
+
     public static ReachabilityMatrix Compute(Design design) => Compute(NetworkCompiler.Compile(design));
 
     public static ReachabilityMatrix Compute(CompiledNetwork network, AnalysisLimits? limits = null) =>

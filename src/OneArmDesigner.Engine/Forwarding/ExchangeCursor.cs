@@ -26,11 +26,11 @@ internal sealed class ExchangeCursor
     }
 
     /// <summary>Resumes an exchange in <paramref name="phase"/>; the caller sets <see cref="Walk"/>.</summary>
-    public ExchangeCursor(CompiledNetwork network, Flow flow, SimulationState state, ExchangePhase phase)
+    public ExchangeCursor(CompiledNetwork network, Flow flow, SimulationState state, ExchangePhase phase, IHopObserver? observer = null)
     {
         _network = network;
         State = state;
-        _walker = new PacketWalker(network, state);
+        _walker = new PacketWalker(network, state) { Observer = observer };
         Flow = flow;
         Phase = phase;
         Client = network.Get(flow.From);

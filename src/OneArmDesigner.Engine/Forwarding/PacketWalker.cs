@@ -18,6 +18,9 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>Every hop of every packet this walker carries reuses it.</summary>
     private readonly HopContext _hop = new();
 
+    /// <summary>Told of every step of each hop as the hop ends; null when nobody watches (tracing).</summary>
+    public IHopObserver? Observer { get; init; }
+
     public PacketTrace Walk(string kind, NetworkNode origin, Packet packet)
     {
         var walk = Begin(kind, origin, packet);
@@ -46,12 +49,21 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         var looped = recorder.HasEntered(walk.Node.Name, walk.Ingress, walk.Packet);
         hop.Begin(recorder, walk.Node, walk.Ingress, walk.Packet, isOrigin: walk.Count == 0);
         var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
+        if (outcome.Result == HopResult.Dropped)
+        {
+            hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
+        }
+
+        if (Observer is { } observer)
+        {
+            recorder.VisitLastHop(observer);
+        }
+
         switch (outcome.Result)
         {
             case HopResult.Delivered:
                 return new PacketTrace(walk.Kind, Disposition.Delivered, null, null, null, recorder.Finish());
             case HopResult.Dropped:
-                hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
                 return Dropped(walk.Kind, hop, outcome, recorder.Finish());
         }
 

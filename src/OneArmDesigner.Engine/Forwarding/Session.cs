@@ -101,5 +101,11 @@ internal sealed class SimulationState
 
     public void Add(string device, Session session) => _sessions.Add((device, session));
 
+    /// <summary>Every device's sessions, oldest first.</summary>
+    public IReadOnlyList<(string Device, Session Session)> Sessions => _sessions;
+
+    /// <summary>The sockets hosts sent from, in the order they were opened.</summary>
+    public IReadOnlyList<(string Host, Domain.Model.Protocol Protocol, int Port)> ClientSockets => _clientSockets;
+
     public int NextSessionId() => _nextSessionId++;
 }

@@ -37,6 +37,9 @@ internal sealed class TraceRecorder
         return record;
     }
 
+    /// <summary>Gives the recorder back to the thread without keeping a record: its walk is abandoned.</summary>
+    public void Release() => t_idle = this;
+
     public void BeginHop(string device, string? ingress) => Append(ref _hops, ref _hopCount, new RecordedHop(device, ingress, _stepCount));
 
     /// <summary>Adds a step whose packets were stored with <see cref="Keep"/>.</summary>
@@ -64,6 +67,27 @@ internal sealed class TraceRecorder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Records that the walk already entered <paramref name="device"/> with <paramref name="packet"/>, as if a hop had
+    /// begun there: the analysis resumes walks part-way and loop detection must see where they have been.
+    /// </summary>
+    internal void Seed(string device, string? ingress, Packet packet)
+    {
+        BeginHop(device, ingress);
+        var index = Keep(packet);
+        AddStep(StepFacts.Receive.RecordedAs(StepAction.Receive, index, index));
+    }
+
+    /// <summary>The steps of the hop in progress (the last one begun), with the packet states they saw.</summary>
+    internal void VisitLastHop(IHopObserver observer)
+    {
+        for (var s = _hops[_hopCount - 1].FirstStep; s < _stepCount; s++)
+        {
+            var step = _steps[s];
+            observer.Saw(step.Action, _packets[step.Before], _packets[step.After]);
+        }
     }
 
     /// <summary>Stores a state of the packet and returns its index; a state equal to the last one stored is shared.</summary>
