@@ -108,44 +108,37 @@ internal sealed class MatrixBuilder
         var pairs = 0;
         var participants = new Participants(_network, [.. ordinary.Select(h => _hosts[h])], [.. ordinary.Select(h => _flowGroups[h])]);
         var cellOf = participants.OriginalIndex.Select(i => Array.IndexOf(standIns, ordinary[i])).ToArray();
-        var analysis = new SymbolicAnalysis(_network, participants, (set, outcome) =>
+        var analysis = new SymbolicAnalysis(_network, participants, (sources, destinations, outcome) =>
         {
-            var (first, firstTo) = set.First;
-            var index = Register(outcome, ordinary[participants.OriginalIndex[first]], ordinary[participants.OriginalIndex[firstTo]]);
-            if (index < 0)
+            var index = Register(outcome, ordinary[participants.OriginalIndex[sources.First]], ordinary[participants.OriginalIndex[destinations.First]]);
+            foreach (var from in sources.Members())
             {
-                // The example disagrees with the state's outcome: trust only real traces for these pairs.
-                _fallbacks++;
-                foreach (var block in set.Blocks)
+                foreach (var to in destinations.Members())
                 {
-                    foreach (var from in block.Sources.Members())
+                    if (index < 0)
                     {
-                        foreach (var to in block.Destinations.Members())
-                        {
-                            var traced = Trace(ordinary[participants.OriginalIndex[from]], ordinary[participants.OriginalIndex[to]]);
-                            cells[cellOf[from], cellOf[to]] = traced + 1;
-                            _pairsPerOutcome[traced]++;
-                            pairs++;
-                        }
+                        // The example disagrees with the class's outcome: trust only real traces for these pairs.
+                        var traced = Trace(ordinary[participants.OriginalIndex[from]], ordinary[participants.OriginalIndex[to]]);
+                        cells[cellOf[from], cellOf[to]] = traced + 1;
+                        _pairsPerOutcome[traced]++;
                     }
-                }
-
-                return;
-            }
-
-            foreach (var block in set.Blocks)
-            {
-                foreach (var from in block.Sources.Members())
-                {
-                    foreach (var to in block.Destinations.Members())
+                    else
                     {
                         cells[cellOf[from], cellOf[to]] = index + 1;
                     }
                 }
-
-                pairs += (int)block.Count;
-                _pairsPerOutcome[index] += (int)block.Count;
             }
+
+            if (index < 0)
+            {
+                _fallbacks++;
+            }
+            else
+            {
+                _pairsPerOutcome[index] += (int)(sources.Count * destinations.Count);
+            }
+
+            pairs += (int)(sources.Count * destinations.Count);
         }, done => run.Continue(done));
         analysis.Run(Enumerable.Range(0, participants.Count));
         _stepsPlayed = analysis.StepsPlayed;

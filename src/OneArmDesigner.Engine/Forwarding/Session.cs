@@ -69,13 +69,28 @@ internal sealed class SimulationState
         }
     }
 
-    public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port) => _clientSockets.Contains((host, protocol, port));
+    public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port)
+    {
+        var found = _clientSockets.Contains((host, protocol, port));
+        Observer?.SocketChecked(host, protocol, port, found);
+        return found;
+    }
+
+    /// <summary>Told of every look-up in the session tables and sockets; null when nobody watches (tracing).</summary>
+    public IStateObserver? Observer { get; set; }
 
     /// <summary>
     /// The device's session for this 5-tuple, and whether the packet goes the way the session was opened. A newer
     /// session shadows an older one with the same 5-tuple, and a session's return direction shadows its own forward one.
     /// </summary>
     public (Session Session, bool Forward)? Match(string device, FlowKey key)
+    {
+        var hit = Find(device, key);
+        Observer?.Matched(device, key, hit);
+        return hit;
+    }
+
+    private (Session Session, bool Forward)? Find(string device, FlowKey key)
     {
         for (var i = _sessions.Count - 1; i >= 0; i--)
         {
@@ -108,4 +123,12 @@ internal sealed class SimulationState
     public IReadOnlyList<(string Host, Domain.Model.Protocol Protocol, int Port)> ClientSockets => _clientSockets;
 
     public int NextSessionId() => _nextSessionId++;
+}
+
+/// <summary>Watches what an exchange's packets look up in the shared state, and what they find.</summary>
+internal interface IStateObserver
+{
+    void Matched(string device, FlowKey key, (Session Session, bool Forward)? hit);
+
+    void SocketChecked(string host, Domain.Model.Protocol protocol, int port, bool found);
 }

@@ -1,154 +1,218 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Analysis.Symbolic;
 
-/// <summary>
-/// What one step of a state did for the pair that was played: the state it led to (or the outcome, when the exchange
-/// ended), and in which roles the device read the pair's two addresses. Every pair that agrees with the played one
-/// on those readings takes the same step.
-/// </summary>
-internal readonly record struct StepResult(ExchangeState? Next, PairOutcome? Outcome, int SourceRoles, int DestinationRoles, ExchangePhase? NewPhase);
+/// <summary>A session as a look-up found it: which one (its content), in which direction, and its TCP state at that moment.</summary>
+internal readonly record struct SessionHit(AbstractKey Original, AbstractKey Translated, string In, string Out, bool Forward, TcpState? Tcp);
+
+/// <summary>A look-up in a device's session table, and what it found.</summary>
+internal readonly record struct SessionRead(int Device, AbstractKey Key, SessionHit? Hit);
+
+/// <summary>A look-up of a host's sockets, and whether it found one.</summary>
+internal readonly record struct SocketRead(int Host, Protocol Protocol, int Port, bool Found);
+
+/// <summary>How an exchange ended, as far as every pair that reached the same end shares it.</summary>
+internal readonly record struct OutcomeCore(Verdict Verdict, string? FailedPacket, DropReason? Reason, string? DropDevice, bool RequestDelivered);
 
 /// <summary>
-/// Plays one device's step of a state for one host pair, with the engine's own walker: the state is turned into that
-/// pair's sessions, sockets and packet, the cursor moves one device on, and the result is tagged again. There is no
+/// What one device's step did for the pair that was played: everything it read of the pair's past (session and socket
+/// look-ups, and the loop check), in which roles it read the pair's addresses, what it added to the past, and where
+/// the exchange is now (or how it ended). Every pair whose past gives the same answers to those reads, and whose
+/// addresses fall in the same atoms, takes the same step.
+/// </summary>
+internal sealed class StepReport
+{
+    public int SourceRoles { get; set; }
+
+    public int DestinationRoles { get; set; }
+
+    public List<SessionRead> SessionReads { get; } = [];
+
+    public List<SocketRead> SocketReads { get; } = [];
+
+    /// <summary>Whether the packet had entered this device by this interface before, unchanged (a loop).</summary>
+    public bool Looped { get; set; }
+
+    public List<HistoryEvent> Writes { get; } = [];
+
+    public Present? Next { get; set; }
+
+    /// <summary>Set when a new packet started on this step (the reply, or the ACK).</summary>
+    public ExchangePhase? NewPhase { get; set; }
+
+    public OutcomeCore? Outcome { get; set; }
+
+    /// <summary>True when the reply arrived on this step: the moment the request's and the reply's paths are compared.</summary>
+    public bool ReplyArrived { get; set; }
+}
+
+/// <summary>
+/// Plays one device's step of a state for one host pair, with the engine's own walker: the pair's past becomes its
+/// sessions, sockets and breadcrumbs, the cursor moves one device on, and what happened is tagged again. There is no
 /// second implementation of forwarding to keep in step with the first.
 /// </summary>
-internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers devices, Participants participants)
+internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers devices, Participants participants) : IStateObserver
 {
-    /// <summary>Marks "no concentrator yet" in <see cref="ExchangeState.Concentrator"/>.</summary>
-    public const int None = int.MinValue;
-
     private readonly HopWatch _watch = new();
+    private StepReport? _report;
+    private PairBinding _binding;
 
-    /// <summary>The state of an exchange from <paramref name="source"/> to <paramref name="destination"/> before its first step.</summary>
-    public ExchangeState Start(int source, int destination, int flowGroup)
+    /// <summary>Where the exchange from <paramref name="source"/> to <paramref name="destination"/> stands before its first step.</summary>
+    public Present Start(int source, int destination, int flowGroup)
     {
         var binding = Bind(source, destination);
         var cursor = new ExchangeCursor(network, Flow(source, destination));
         var walk = cursor.Walk!;
         walk.Recorder.Release();
-        return new ExchangeState(flowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,
-            binding.Abstract(walk.Packet), [], [], [], None, [], []);
+        return new Present(flowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, binding.Abstract(walk.Packet));
     }
 
-    public StepResult Step(ExchangeState state, int source, int destination)
+    public StepReport Step(Present present, IReadOnlyList<HistoryEvent> past, int source, int destination)
     {
-        var binding = Bind(source, destination);
-        var cursor = Resume(state, binding, Flow(source, destination));
-        _watch.Begin(binding.SourceAddress, binding.DestinationAddress);
+        _binding = Bind(source, destination);
+        var (cursor, sessions) = Resume(present, past, Flow(source, destination));
+        var report = new StepReport();
+        _report = report;
+        var node = devices.Nodes[present.Node];
+        var device = _binding.DeviceOf(node.Name);
+        var entered = present.Packet.WithoutTtl();
+        report.Looped = past.Any(e => e.Kind == EventKind.Crumb && e.Time.Phase == present.Phase && e.Device == device && e.In == present.Ingress && e.Packet == entered);
+
+        _watch.Begin(_binding.SourceAddress, _binding.DestinationAddress);
+        cursor.State.Observer = this;
         var finished = cursor.Step();
-
-        var device = binding.DeviceOf(devices.Nodes[state.Node].Name);
-        var requestClear = state.RequestClear;
-        var replyClear = state.ReplyClear;
-        if (_watch.InClear)
-        {
-            if (state.Phase == ExchangePhase.Request && Array.IndexOf(requestClear, device) < 0)
-            {
-                requestClear = [.. requestClear, device];
-            }
-            else if (state.Phase == ExchangePhase.Reply && Array.IndexOf(replyClear, device) < 0)
-            {
-                replyClear = [.. replyClear, device];
-            }
-        }
-
-        var concentrator = state.Concentrator;
-        if (state.Phase == ExchangePhase.Request && concentrator == None && _watch.Decapsulated
-            && devices.Nodes[state.Node].Device.Mx is { Mode: MxMode.Passthrough })
-        {
-            concentrator = device;
-        }
+        cursor.State.Observer = null;
+        _report = null;
+        report.SourceRoles = _watch.SourceRoles;
+        report.DestinationRoles = _watch.DestinationRoles;
+        RecordWrites(present, cursor, sessions, device, entered, report.Writes);
 
         if (cursor.Verdict is { } verdict)
         {
             var failure = finished is { Delivered: false } ? finished : null;
-            var requestDelivered = !(state.Phase == ExchangePhase.Request && failure is not null);
-            var outcome = new PairOutcome(verdict, failure?.Kind, failure?.Reason, failure?.DropDevice, requestDelivered,
-                failure is not null && requestDelivered && concentrator != None ? binding.NodeOf(concentrator).Name : null,
-                verdict == Verdict.Completed ? PathDifference(binding, requestClear, replyClear) : null);
-            return new StepResult(null, outcome, _watch.SourceRoles, _watch.DestinationRoles, null);
+            report.Outcome = new OutcomeCore(verdict, failure?.Kind, failure?.Reason, failure?.DropDevice,
+                RequestDelivered: !(present.Phase == ExchangePhase.Request && failure is not null));
+            report.ReplyArrived = present.Phase == ExchangePhase.Reply && failure is null;
+            return report;
         }
 
         var walk = cursor.Walk!;
         walk.Recorder.Release();
-        var sameWalk = cursor.Phase == state.Phase;
-        Breadcrumb[] breadcrumbs = sameWalk ? [.. state.Breadcrumbs, new Breadcrumb(device, state.Ingress, state.Packet)] : [];
-        var sessions = new AbstractSession[cursor.State.Sessions.Count];
-        for (var i = 0; i < sessions.Length; i++)
-        {
-            var (owner, session) = cursor.State.Sessions[i];
-            sessions[i] = new AbstractSession(binding.DeviceOf(owner), binding.Abstract(session.Original), binding.Abstract(session.Translated),
-                session.InInterface, session.OutInterface, session.Tcp);
-        }
-
-        var sockets = new AbstractSocket[cursor.State.ClientSockets.Count];
-        for (var i = 0; i < sockets.Length; i++)
-        {
-            var (host, protocol, port) = cursor.State.ClientSockets[i];
-            sockets[i] = new AbstractSocket(binding.DeviceOf(host), protocol, port);
-        }
-
-        var next = new ExchangeState(state.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,
-            binding.Abstract(walk.Packet), breadcrumbs, sessions, sockets, concentrator, requestClear, replyClear);
-        return new StepResult(next, null, _watch.SourceRoles, _watch.DestinationRoles, sameWalk ? null : cursor.Phase);
+        report.ReplyArrived = present.Phase == ExchangePhase.Reply && cursor.Phase == ExchangePhase.Ack;
+        report.NewPhase = cursor.Phase == present.Phase ? null : cursor.Phase;
+        report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, _binding.Abstract(walk.Packet));
+        return report;
     }
 
-    /// <summary>The pair's own exchange, at the point the state describes.</summary>
-    private ExchangeCursor Resume(ExchangeState state, PairBinding binding, Packets.Flow flow)
+    public void Matched(string device, FlowKey key, (Session Session, bool Forward)? hit) =>
+        _report?.SessionReads.Add(new SessionRead(_binding.DeviceOf(device), _binding.Abstract(key), hit is { } h
+            ? new SessionHit(_binding.Abstract(h.Session.Original), _binding.Abstract(h.Session.Translated), h.Session.InInterface,
+                h.Session.OutInterface, h.Forward, h.Session.Tcp)
+            : null));
+
+    public void SocketChecked(string host, Protocol protocol, int port, bool found) =>
+        _report?.SocketReads.Add(new SocketRead(_binding.DeviceOf(host), protocol, port, found));
+
+    /// <summary>The sessions, sockets, breadcrumbs and other facts this step added to the pair's past.</summary>
+    private void RecordWrites(Present present, ExchangeCursor cursor, List<(Session Session, TcpState? Tcp)> before, int device,
+        AbstractPacket entered, List<HistoryEvent> writes)
+    {
+        var sequence = 0;
+        EventTime Next() => new(present.Phase, present.Count, sequence++);
+        writes.Add(new HistoryEvent(EventKind.Crumb, Next(), device, In: present.Ingress, Packet: entered));
+        foreach (var (session, tcp) in before)
+        {
+            if (session.Tcp != tcp)
+            {
+                writes.Add(SessionEvent(EventKind.Tcp, Next(), session, cursor.State));
+            }
+        }
+
+        var sessions = cursor.State.Sessions;
+        for (var i = before.Count; i < sessions.Count; i++)
+        {
+            writes.Add(SessionEvent(EventKind.Session, Next(), sessions[i].Session, cursor.State, sessions[i].Device));
+        }
+
+        // Sockets are only ever added, at the end of the list.
+        var sockets = cursor.State.ClientSockets;
+        for (var i = _socketsBefore; i < sockets.Count; i++)
+        {
+            writes.Add(new HistoryEvent(EventKind.Socket, Next(), _binding.DeviceOf(sockets[i].Host), Protocol: sockets[i].Protocol, Port: sockets[i].Port));
+        }
+
+        if (_watch.InClear && present.Phase != ExchangePhase.Ack)
+        {
+            writes.Add(new HistoryEvent(EventKind.Clear, Next(), device));
+        }
+
+        if (present.Phase == ExchangePhase.Request && _watch.Decapsulated && devices.Nodes[present.Node].Device.Mx is { Mode: MxMode.Passthrough })
+        {
+            writes.Add(new HistoryEvent(EventKind.Concentrator, Next(), device));
+        }
+    }
+
+    private HistoryEvent SessionEvent(EventKind kind, EventTime time, Session session, SimulationState state, string? owner = null)
+    {
+        owner ??= state.Sessions.First(s => ReferenceEquals(s.Session, session)).Device;
+        return new HistoryEvent(kind, time, _binding.DeviceOf(owner), _binding.Abstract(session.Original), _binding.Abstract(session.Translated),
+            session.InInterface, session.OutInterface, session.Tcp);
+    }
+
+    private int _socketsBefore;
+
+    /// <summary>The pair's own exchange at the point the present and past describe; also the sessions as they were.</summary>
+    private (ExchangeCursor Cursor, List<(Session Session, TcpState? Tcp)> Sessions) Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)
     {
         var simulation = new SimulationState();
-        foreach (var session in state.Sessions)
-        {
-            simulation.Add(binding.NodeOf(session.Device).Name, new Session(simulation.NextSessionId(), binding.Concrete(session.Original),
-                binding.Concrete(session.Translated), session.In, session.Out, session.Tcp));
-        }
-
-        foreach (var socket in state.Sockets)
-        {
-            simulation.OpenClientSocket(binding.NodeOf(socket.Host).Name, socket.Protocol, socket.Port);
-        }
-
-        var cursor = new ExchangeCursor(network, flow, simulation, state.Phase, _watch);
+        var sessions = new List<(Session Session, TcpState? Tcp)>();
         var recorder = TraceRecorder.Start();
-        foreach (var crumb in state.Breadcrumbs)
+        foreach (var e in past)
         {
-            recorder.Seed(binding.NodeOf(crumb.Device).Name, crumb.Ingress, binding.Concrete(crumb.Entered));
+            switch (e.Kind)
+            {
+                case EventKind.Session:
+                    var session = new Session(simulation.NextSessionId(), _binding.Concrete(e.Original), _binding.Concrete(e.Translated), e.In!, e.Out!, e.Tcp);
+                    simulation.Add(_binding.NodeOf(e.Device).Name, session);
+                    sessions.Add((session, e.Tcp));
+                    break;
+                case EventKind.Tcp:
+                    // The newest session with this content is the one the walker changed.
+                    var index = sessions.FindLastIndex(s => Same(s.Session, e));
+                    sessions[index].Session.Tcp = e.Tcp;
+                    sessions[index] = (sessions[index].Session, e.Tcp);
+                    break;
+                case EventKind.Socket:
+                    simulation.OpenClientSocket(_binding.NodeOf(e.Device).Name, e.Protocol, e.Port);
+                    break;
+                case EventKind.Crumb when e.Time.Phase == present.Phase:
+                    recorder.Seed(_binding.NodeOf(e.Device).Name, e.In, _binding.Concrete(e.Packet));
+                    break;
+            }
         }
 
-        cursor.Walk = new PacketWalk(state.Kind, devices.Nodes[state.Node], binding.Concrete(state.Packet), recorder)
+        _socketsBefore = simulation.ClientSockets.Count;
+        var cursor = new ExchangeCursor(network, flow, simulation, present.Phase, _watch)
         {
-            Ingress = state.Ingress,
-            Count = state.Count,
+            Walk = new PacketWalk(present.Kind, devices.Nodes[present.Node], _binding.Concrete(present.Packet), recorder)
+            {
+                Ingress = present.Ingress,
+                Count = present.Count,
+            },
         };
-        return cursor;
+        return (cursor, sessions);
     }
+
+    private bool Same(Session session, HistoryEvent e) =>
+        _binding.Abstract(session.Original) == e.Original && _binding.Abstract(session.Translated) == e.Translated
+        && session.InInterface == e.In && session.OutInterface == e.Out;
 
     private PairBinding Bind(int source, int destination) =>
         new(devices, participants.Nodes[source], participants.Nodes[destination], participants.Addresses[source], participants.Addresses[destination]);
 
-    private Packets.Flow Flow(int source, int destination) => ReachabilityMatrix.DefaultFlow(participants.Hosts[source], participants.Hosts[destination]);
-
-    private static string? PathDifference(PairBinding binding, int[] requestClear, int[] replyClear)
-    {
-        if (requestClear.AsSpan().SequenceEqual(replyClear) || (requestClear.Length == replyClear.Length && requestClear.All(replyClear.Contains)))
-        {
-            return null;
-        }
-
-        var pairHosts = requestClear.Concat(replyClear).Where(d => d < 0 && (requestClear.Contains(d) != replyClear.Contains(d)));
-        if (pairHosts.Any())
-        {
-            // The pair's own hosts are on both paths of any completed exchange; one missing would make the
-            // difference name a host, which differs from pair to pair.
-            throw new InvalidOperationException("A completed exchange's request and reply disagree about one of its own hosts.");
-        }
-
-        return PairOutcome.DescribePathDifference(
-            requestClear.Select(d => binding.NodeOf(d).Name).ToList(), replyClear.Select(d => binding.NodeOf(d).Name).ToList());
-    }
+    private Flow Flow(int source, int destination) => ReachabilityMatrix.DefaultFlow(participants.Hosts[source], participants.Hosts[destination]);
 }

@@ -105,6 +105,26 @@ internal readonly struct RangeSet : IEquatable<RangeSet>
         return builder.Build();
     }
 
+    public RangeSet Without(int index)
+    {
+        var bounds = Bounds;
+        var builder = new Builder(RangeCount + 1);
+        for (var i = 0; i < bounds.Length; i += 2)
+        {
+            if (index >= bounds[i] && index < bounds[i + 1])
+            {
+                builder.Add(bounds[i], index);
+                builder.Add(index + 1, bounds[i + 1]);
+            }
+            else
+            {
+                builder.Add(bounds[i], bounds[i + 1]);
+            }
+        }
+
+        return builder.Build();
+    }
+
     public bool Equals(RangeSet other) => Bounds.AsSpan().SequenceEqual(other.Bounds);
 
     public override bool Equals(object? obj) => obj is RangeSet other && Equals(other);

@@ -34,8 +34,12 @@ internal static class MatrixEquivalence
             }
         }
 
-        return pairs != matrix.Count || pairs != matrix.Outcomes.Sum(o => o.Pairs)
-            ? $"the matrix counts {matrix.Count} pairs ({matrix.Outcomes.Sum(o => o.Pairs)} by outcome), tracing {pairs}"
-            : null;
+        if (pairs != matrix.Count || pairs != matrix.Outcomes.Sum(o => o.Pairs))
+        {
+            return $"the matrix counts {matrix.Count} pairs ({matrix.Outcomes.Sum(o => o.Pairs)} by outcome), tracing {pairs}";
+        }
+
+        // A class whose example trace disagreed fell back to tracing its pairs: right cells, but a bug all the same.
+        return matrix.Diagnostics.Fallbacks > 0 ? $"{matrix.Diagnostics.Fallbacks} classes fell back to tracing" : null;
     }
 }

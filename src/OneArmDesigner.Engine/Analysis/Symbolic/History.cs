@@ -1,0 +1,248 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Packets;
+
+namespace OneArmDesigner.Engine.Analysis.Symbolic;
+
+/// <summary>
+/// An address as a set of host pairs sees it: a constant of the design (a NAT address, a firewall's interface...),
+/// or whatever the pair's source host's (or destination host's) address is. Constants are the address's value;
+/// the two pair-dependent addresses are <see cref="PairSource"/> and <see cref="PairDestination"/>. Devices use the
+/// same two numbers for the pair's own hosts.
+/// </summary>
+internal static class Tag
+{
+    public const int PairSource = -1;
+    public const int PairDestination = -2;
+}
+
+internal readonly record struct AbstractHeader(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort, TcpFlags Flags, int Ttl);
+
+internal readonly record struct AbstractPacket(AbstractHeader Inner, AbstractHeader? Outer)
+{
+    /// <summary>The packet as loop detection compares it: the TTL aside.</summary>
+    public AbstractPacket WithoutTtl() => new(Inner with { Ttl = 0 }, Outer is { } outer ? outer with { Ttl = 0 } : null);
+
+    public AbstractHeader Routed => Outer ?? Inner;
+}
+
+internal readonly record struct AbstractKey(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort)
+{
+    public AbstractKey Reversed() => new(Protocol, Destination, DestinationPort, Source, SourcePort);
+}
+
+/// <summary>When, in one pair's exchange, something happened: which packet, how many devices it had crossed, and the order within that device.</summary>
+internal readonly record struct EventTime(ExchangePhase Phase, int Count, int Sequence) : IComparable<EventTime>
+{
+    public int CompareTo(EventTime other) =>
+        Phase != other.Phase ? (int)Phase - (int)other.Phase : Count != other.Count ? Count - other.Count : Sequence - other.Sequence;
+}
+
+internal enum EventKind : byte
+{
+    /// <summary>A device opened a session (or a NAT translation).</summary>
+    Session,
+
+    /// <summary>A session's TCP state changed; <see cref="HistoryEvent.Created"/> names the session.</summary>
+    Tcp,
+
+    /// <summary>The packet of <see cref="HistoryEvent.Time"/>'s phase entered a device (loop detection).</summary>
+    Crumb,
+
+    /// <summary>A host sent from a port, so it accepts replies to it.</summary>
+    Socket,
+
+    /// <summary>A device had the request or the reply in clear.</summary>
+    Clear,
+
+    /// <summary>A one-armed concentrator took the request out of a tunnel.</summary>
+    Concentrator,
+
+    /// <summary>The request's and the reply's paths were compared once the reply arrived (null text: no difference).</summary>
+    PathDifference,
+}
+
+/// <summary>
+/// One thing that happened in an exchange that later steps or the outcome may read, with the pair's addresses and
+/// hosts as tags. Which fields mean something depends on <see cref="Kind"/>. Immutable, and shared by every history
+/// that holds it.
+/// </summary>
+internal sealed record HistoryEvent(
+    EventKind Kind,
+    EventTime Time,
+    int Device,
+    AbstractKey Original = default,
+    AbstractKey Translated = default,
+    string? In = null,
+    string? Out = null,
+    TcpState? Tcp = null,
+    AbstractPacket Packet = default,
+    Protocol Protocol = Protocol.Any,
+    int Port = 0,
+    string? Text = null,
+    EventTime Created = default);
+
+/// <summary>
+/// A history: events in the order they happened, kept as a chain of immutable segments so that many blocks can share
+/// a past and extend it cheaply. Histories compare by their events (with a hash computed once).
+/// </summary>
+internal sealed class History : IEquatable<History>
+{
+    public static History Empty { get; } = new(null, []);
+
+    private readonly History? _parent;
+    private readonly HistoryEvent[] _events;
+    private readonly int _hash;
+    private HistoryEvent[]? _all;
+    private HashSet<(EventKind, int, ExchangePhase)>? _mentions;
+
+    private History(History? parent, HistoryEvent[] events)
+    {
+        _parent = parent is { Length: 0 } ? null : parent;
+        _events = events;
+        Length = (_parent?.Length ?? 0) + events.Length;
+
+        // A rolling hash, so that the same events give the same hash however they are split into segments.
+        var hash = _parent?._hash ?? 17;
+        foreach (var e in events)
+        {
+            hash = unchecked((hash * 486_187_739) + e.GetHashCode());
+        }
+
+        _hash = hash;
+    }
+
+    public int Length { get; }
+
+    public bool IsEmpty => Length == 0;
+
+    public History Append(IReadOnlyList<HistoryEvent> events) => events.Count == 0 ? this : new(this, [.. events]);
+
+    /// <summary>This history and <paramref name="more"/> together, in time order.</summary>
+    public History Then(History more)
+    {
+        if (more.IsEmpty)
+        {
+            return this;
+        }
+
+        if (IsEmpty)
+        {
+            return more;
+        }
+
+        if (All[^1].Time.CompareTo(more.All[0].Time) < 0)
+        {
+            return new(this, more.All);
+        }
+
+        // Events from before this history's last one: keep one canonical order, so equal pasts compare equal.
+        var merged = new HistoryEvent[Length + more.Length];
+        All.CopyTo(merged, 0);
+        more.All.CopyTo(merged, Length);
+        Array.Sort(merged, (x, y) => x.Time.CompareTo(y.Time));
+        return new(null, merged);
+    }
+
+    /// <summary>The longest past two histories share (an ancestor both were extended from).</summary>
+    public static History SharedPrefix(History first, History second)
+    {
+        var ancestors = new HashSet<History>(ReferenceEqualityComparer.Instance);
+        for (var node = first; node is not null; node = node._parent)
+        {
+            ancestors.Add(node);
+        }
+
+        for (var node = second; node is not null; node = node._parent)
+        {
+            if (ancestors.Contains(node))
+            {
+                return node;
+            }
+        }
+
+        return Empty;
+    }
+
+    /// <summary>The events after <paramref name="prefix"/>, which must be an ancestor of this history.</summary>
+    public History After(History prefix) => prefix.IsEmpty ? this : ReferenceEquals(prefix, this) ? Empty : new(null, All[prefix.Length..]);
+
+    /// <summary>Every event, oldest first (built once per history and shared).</summary>
+    public HistoryEvent[] All
+    {
+        get
+        {
+            if (_all is not null)
+            {
+                return _all;
+            }
+
+            if (_parent is null)
+            {
+                return _all = _events;
+            }
+
+            var all = new HistoryEvent[Length];
+            _parent.All.CopyTo(all, 0);
+            _events.CopyTo(all, _parent.Length);
+            return _all = all;
+        }
+    }
+
+    /// <summary>Whether an event of this kind about this device (for breadcrumbs, in this phase) is in the history; a TCP change counts as a session event.</summary>
+    public bool Mentions(EventKind kind, int device, ExchangePhase phase) => MentionSet.Contains((kind, device, kind == EventKind.Crumb ? phase : default));
+
+    public HashSet<(EventKind, int, ExchangePhase)> MentionSet
+    {
+        get
+        {
+            if (_mentions is not null)
+            {
+                return _mentions;
+            }
+
+            var set = _parent is null ? new HashSet<(EventKind, int, ExchangePhase)>() : new HashSet<(EventKind, int, ExchangePhase)>(_parent.MentionSet);
+            foreach (var e in _events)
+            {
+                set.Add((e.Kind == EventKind.Tcp ? EventKind.Session : e.Kind, e.Device, e.Kind == EventKind.Crumb ? e.Time.Phase : default));
+            }
+
+            return _mentions = set;
+        }
+    }
+
+    public bool Equals(History? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || other._hash != _hash || other.Length != Length)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(_parent, other._parent) && _events.Length == other._events.Length)
+        {
+            return _events.AsSpan().SequenceEqual(other._events);
+        }
+
+        return All.AsSpan().SequenceEqual(other.All);
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as History);
+
+    public override int GetHashCode() => _hash;
+
+    /// <summary>The events of several histories of one pair, merged in the order they happened.</summary>
+    public static List<HistoryEvent> Merge(History first, History second, History third)
+    {
+        var all = new List<HistoryEvent>(first.Length + second.Length + third.Length);
+        all.AddRange(first.All);
+        all.AddRange(second.All);
+        all.AddRange(third.All);
+        all.Sort((x, y) => x.Time.CompareTo(y.Time));
+        return all;
+    }
+}

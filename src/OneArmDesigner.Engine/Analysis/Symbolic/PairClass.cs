@@ -1,0 +1,113 @@
+using OneArmDesigner.Engine.Forwarding;
+
+
+namespace OneArmDesigner.Engine.Analysis.Symbolic;
+
+/// <summary>
+/// Where an exchange is now, as every pair of a class sees it: which packet, the device it is about to enter and by
+/// which interface, its headers with tags, and how far it has come. The current device is a number, never a tag:
+/// its configuration decides the next step.
+/// </summary>
+internal readonly record struct Present(int FlowGroup, ExchangePhase Phase, string Kind, int Count, int Node, string? Ingress, AbstractPacket Packet);
+
+/// <summary>Some hosts on one side of a class, and the part of their pairs' past they do not share with the rest.</summary>
+internal readonly record struct Block(RangeSet Hosts, History History);
+
+/// <summary>One side of a class: blocks of hosts, each with its own past. Immutable; compared by content.</summary>
+internal sealed class BlockList : IEquatable<BlockList>
+{
+    private readonly int _hash;
+
+    public BlockList(Block[] blocks)
+    {
+        Blocks = blocks;
+        var hash = new HashCode();
+        foreach (var block in blocks)
+        {
+            hash.Add(block.Hosts);
+            hash.Add(block.History);
+        }
+
+        _hash = hash.ToHashCode();
+    }
+
+    public Block[] Blocks { get; }
+
+    public int HostCount => (int)Blocks.Sum(b => b.Hosts.Count);
+
+    private HashSet<(EventKind, int, ExchangePhase)>? _mentions;
+
+    /// <summary>Whether any block's past holds an event of this kind about this device (breadcrumbs: in this phase).</summary>
+    public bool Mentions(EventKind kind, int device, ExchangePhase phase)
+    {
+        if (_mentions is null)
+        {
+            var set = new HashSet<(EventKind, int, ExchangePhase)>();
+            foreach (var block in Blocks)
+            {
+                set.UnionWith(block.History.MentionSet);
+            }
+
+            _mentions = set;
+        }
+
+        return _mentions.Contains((kind, device, kind == EventKind.Crumb ? phase : default));
+    }
+
+    public static BlockList Of(RangeSet hosts) => new([new Block(hosts, History.Empty)]);
+
+    /// <summary>Blocks with equal pasts become one; the order of first appearance is kept.</summary>
+    public static BlockList Coalesce(IEnumerable<Block> blocks)
+    {
+        var byHistory = new Dictionary<History, int>();
+        var result = new List<Block>();
+        foreach (var block in blocks)
+        {
+            if (block.Hosts.IsEmpty)
+            {
+                continue;
+            }
+
+            if (byHistory.TryGetValue(block.History, out var index))
+            {
+                result[index] = result[index] with { Hosts = result[index].Hosts.Union(block.Hosts) };
+            }
+            else
+            {
+                byHistory[block.History] = result.Count;
+                result.Add(block);
+            }
+        }
+
+        return new BlockList([.. result]);
+    }
+
+    /// <summary>Every block's past followed by <paramref name="later"/>.</summary>
+    public BlockList Then(History later) => later.IsEmpty ? this : new([.. Blocks.Select(b => b with { History = b.History.Then(later) })]);
+
+    public bool Equals(BlockList? other) =>
+        ReferenceEquals(this, other) || (other is not null && other._hash == _hash && Blocks.AsSpan().SequenceEqual(other.Blocks));
+
+    public override bool Equals(object? obj) => Equals(obj as BlockList);
+
+    public override int GetHashCode() => _hash;
+}
+
+/// <summary>
+/// A set of host pairs in the same present state: every source of <see cref="Sources"/> with every destination of
+/// <see cref="Destinations"/>. A pair's past is its source block's history, its destination block's history and
+/// <see cref="Common"/>, merged in time order; what differs between pairs lives in the blocks, and what all share since
+/// the class was formed lives in <see cref="Common"/>.
+/// </summary>
+internal sealed class PairClass(Present present, History common, BlockList sources, BlockList destinations)
+{
+    public Present Present { get; } = present;
+
+    public History Common { get; set; } = common;
+
+    public BlockList Sources { get; set; } = sources;
+
+    public BlockList Destinations { get; set; } = destinations;
+
+    public long PairCount => (long)Sources.HostCount * Destinations.HostCount;
+}

@@ -1,0 +1,92 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Forwarding;
+
+namespace OneArmDesigner.Engine.Analysis.Symbolic;
+
+/// <summary>One look-up a device made in the pair's past: a session table, a host's sockets, or the loop check.</summary>
+internal readonly record struct PastRead(EventKind Kind, int Device, AbstractKey Key = default, Protocol Protocol = Protocol.Any, int Port = 0,
+    ExchangePhase Phase = default, string? Ingress = null, AbstractPacket Packet = default);
+
+/// <summary>What a past answers to a read: the session found (content, direction, TCP state), or "found" for sockets and breadcrumbs.</summary>
+internal readonly record struct PastAnswer(AbstractKey Original, AbstractKey Translated, string? In, string? Out, bool Forward, TcpState? Tcp);
+
+/// <summary>
+/// Answers a step's look-ups from the pasts kept in a class's blocks, exactly as the walker would from the pair's
+/// whole past, so the class can be split into groups of pairs that would see the same.
+/// </summary>
+internal sealed class PastReader
+{
+    private static readonly PastAnswer Found = new(default, default, null, null, true, null);
+
+    /// <summary>The step's look-ups that some block could answer differently from the rest.</summary>
+    public IEnumerable<PastRead> ReadsOf(PairClass pairClass, StepReport report)
+    {
+        var present = pairClass.Present;
+        var reads = new List<PastRead>();
+        foreach (var read in report.SessionReads)
+        {
+            reads.Add(new PastRead(EventKind.Session, read.Device, read.Key));
+        }
+
+        foreach (var read in report.SocketReads)
+        {
+            reads.Add(new PastRead(EventKind.Socket, read.Host, Protocol: read.Protocol, Port: read.Port));
+        }
+
+        var device = report.Writes[0].Device;
+        reads.Add(new PastRead(EventKind.Crumb, device, Phase: present.Phase, Ingress: present.Ingress, Packet: present.Packet.WithoutTtl()));
+        return reads.Where(r => Mentioned(pairClass.Sources, r) || Mentioned(pairClass.Destinations, r));
+    }
+
+    /// <summary>What the whole past of one pair answers: its source block's, its destination block's, and the common one, in time order.</summary>
+    public static PastAnswer? Evaluate(List<HistoryEvent> past, PastRead read)
+    {
+        switch (read.Kind)
+        {
+            case EventKind.Session:
+                // As the walker keeps them: sessions in creation order, each TCP change applied to the newest of that content.
+                var sessions = new List<HistoryEvent>();
+                foreach (var e in past)
+                {
+                    if (e.Device != read.Device)
+                    {
+                        continue;
+                    }
+
+                    if (e.Kind == EventKind.Session)
+                    {
+                        sessions.Add(e);
+                    }
+                    else if (e.Kind == EventKind.Tcp)
+                    {
+                        var index = sessions.FindLastIndex(s => s.Original == e.Original && s.Translated == e.Translated && s.In == e.In && s.Out == e.Out);
+                        sessions[index] = sessions[index] with { Tcp = e.Tcp };
+                    }
+                }
+
+                for (var i = sessions.Count - 1; i >= 0; i--)
+                {
+                    var s = sessions[i];
+                    if (s.Translated.Reversed() == read.Key)
+                    {
+                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp);
+                    }
+
+                    if (s.Original == read.Key)
+                    {
+                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp);
+                    }
+                }
+
+                return null;
+            case EventKind.Socket:
+                return past.Any(e => e.Kind == EventKind.Socket && e.Device == read.Device && e.Protocol == read.Protocol && e.Port == read.Port) ? Found : null;
+            default:
+                return past.Any(e => e.Kind == EventKind.Crumb && e.Time.Phase == read.Phase && e.Device == read.Device && e.In == read.Ingress
+                    && e.Packet == read.Packet) ? Found : null;
+        }
+    }
+
+    /// <summary>Whether any block's own past holds an event the read looks at (otherwise all blocks answer alike).</summary>
+    public bool Mentioned(BlockList side, PastRead read) => side.Mentions(read.Kind, read.Device, read.Phase);
+}
