@@ -67,6 +67,24 @@ public sealed class UdpPortUnreachableTests
     }
 
     [Fact]
+    public void A_routed_MX_translates_the_port_unreachable_back_to_the_LAN_host_by_its_NAT_translation()
+    {
+        var design = new DesignBuilder("branch")
+            .Host("PC", "10.0.0.10/24", "10.0.0.1").Server("Remote", "203.0.113.10/24", "203.0.113.1")
+            .Vlan("LAN", 1, "10.0.0.0/24").Internet()
+            .RoutedMx("MX", 0, 0, lan: "10.0.0.1/24", wan: "198.51.100.2/24", wanGateway: "198.51.100.1")
+            .Link("PC:eth0", "LAN").Link("MX:lan", "LAN").Link("MX:wan", "Internet").Link("Remote:eth0", "Internet")
+            .Build();
+
+        var unreachable = Simulator.Run(design, new Flow("PC", "Remote", Protocol.Udp, 123)).Packet(Simulator.PortUnreachableKind);
+
+        unreachable.ShouldBeDelivered();
+        Assert.Equal("198.51.100.2", unreachable.StepAt("Remote", StepAction.Send).Before.Inner.Destination.ToString());
+        Assert.Equal("10.0.0.10", unreachable.StepAt("PC", StepAction.Deliver).Before.Inner.Destination.ToString());
+        Assert.Contains("relates this ICMP port unreachable to its connection udp 10.0.0.10/5000 > 203.0.113.10/123", unreachable.StepAt("MX", StepAction.SessionMatch).Detail);
+    }
+
+    [Fact]
     public void Without_ICMP_inspection_the_port_unreachable_from_outside_needs_an_access_list_entry_for_unreachable()
     {
         var refused = Simulator.Run(EdgeNetwork.Design(), new Flow("Web", "Remote", Protocol.Udp, 5353)).Packet(Simulator.PortUnreachableKind);
