@@ -24,7 +24,7 @@ internal sealed partial class PacketWalker
                     : $"{hop.Name} has no route to {header.Destination} and no default route.");
         }
 
-        if (spendsTtl && !hop.IsOrigin && DecrementsTtl(hop.Node) && SpendTtl(hop, hop.Node.AddressOf(hop.Ingress ?? "")) is { } expired)
+        if (spendsTtl && !hop.IsOrigin && DecrementsTtl(hop.Node) && SpendTtl(hop, ErrorSourceAddress(hop, header)) is { } expired)
         {
             return expired;
         }
@@ -33,6 +33,15 @@ internal sealed partial class PacketWalker
         hop.Note(StepAction.Route, StepFacts.Route(route, hop.Node.Kind.IsEndpoint()));
         return null;
     }
+
+    /// <summary>
+    /// The address a router sends an ICMP error from: that of the interface the error leaves by, toward the packet's
+    /// source (RFC 1812 §4.3.2.4); the ingress interface's when it has no route back.
+    /// </summary>
+    private static Domain.Addressing.Ipv4Address? ErrorSourceAddress(HopContext hop, Packets.PacketHeader header) =>
+        hop.Node.Fib.Lookup(header.Source)?.Interface is { } back && hop.Node.AddressOf(back) is { } address
+            ? address
+            : hop.Node.AddressOf(hop.Ingress ?? "");
 
     /// <summary>
     /// Spends one TTL on the packet being forwarded. Where it would reach zero the packet is dropped, and the device

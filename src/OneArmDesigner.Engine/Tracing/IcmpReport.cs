@@ -7,7 +7,7 @@ namespace OneArmDesigner.Engine.Tracing;
 /// The ICMP error a device sends back to a packet's source when it drops the packet (a time exceeded where the TTL ran
 /// out). It is noted on the dropped packet, not traced on its own.
 /// </summary>
-/// <param name="From">The address it is sent from: the interface the packet came in on; null for the Internet's routers.</param>
+/// <param name="From">The address it is sent from: that of the interface it leaves by, toward the source; null for the Internet's routers.</param>
 public sealed record IcmpReport(string Device, Ipv4Address? From, Ipv4Address To, IcmpMessage Message)
 {
     public override string ToString() =>
