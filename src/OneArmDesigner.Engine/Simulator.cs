@@ -9,11 +9,14 @@ namespace OneArmDesigner.Engine;
 
 /// <summary>
 /// Plays whole exchanges over a compiled network: TCP SYN → SYN-ACK → ACK (or RST from a closed port), UDP request
-/// → reply, ICMP echo → reply. The packets of one exchange share the devices' session tables, as in a real network.
+/// → reply (or an ICMP port unreachable from a closed port), ICMP echo → reply. The packets of one exchange share the devices' session tables, as in a real network.
 /// Deterministic: the same network and flow always give the same result.
 /// </summary>
 public static class Simulator
 {
+    /// <summary>The packet kind of the ICMP port unreachable a host answers a UDP datagram to a closed port with.</summary>
+    public const string PortUnreachableKind = "PORT-UNREACHABLE";
+
     /// <summary>Compiles and runs in one call; prefer compiling once when tracing many flows.</summary>
     public static ExchangeResult Run(Design design, Flow flow) => Run(NetworkCompiler.Compile(design), flow);
 
@@ -43,6 +46,11 @@ public static class Simulator
             problems.Add($"sourcePort: {flow.SourcePort} is not a port; use 1 to 65535");
         }
 
+        if (flow.Ttl is < 1 or > 255)
+        {
+            problems.Add($"ttl: {flow.Ttl} is not a TTL; use 1 to 255");
+        }
+
         return problems;
     }
 
@@ -63,6 +71,7 @@ public static class Simulator
         return cursor.Result();
     }
 
+    // A loop rather than LINQ: every exchange asks it for both hosts.
     internal static Ipv4Address? FirstAddress(NetworkNode node)
     {
         var interfaces = node.Device.Interfaces;

@@ -21,9 +21,11 @@ public sealed class SimulateCommand : ICommand
     public string Summary => "trace a TCP handshake, UDP request or ping hop by hop";
 
     public string Usage =>
-        $"Usage: onearm simulate {DesignSource.Usage} --from HOST --to HOST[:PORT] [--protocol tcp|udp|icmp] [--source-port N] [--format text|json]\n\n" +
-        "Traces every packet of the exchange (TCP: SYN, SYN-ACK, ACK or RST; UDP: request and reply; ICMP: echo and reply).\n" +
-        "The port defaults to 3389 for TCP and UDP; the source port to 5000.\n" +
+        $"Usage: onearm simulate {DesignSource.Usage} --from HOST --to HOST[:PORT] [--protocol tcp|udp|icmp] [--source-port N] [--ttl N] [--format text|json]\n\n" +
+        "Traces every packet of the exchange (TCP: SYN, SYN-ACK, ACK or RST; UDP: request and reply, or an ICMP port\n" +
+        "unreachable from a closed port; ICMP: echo and reply).\n" +
+        "The port defaults to 3389 for TCP and UDP; the source port to 5000; the TTL to the sending host's initialTtl (64\n" +
+        "unless the design says otherwise). A TTL that runs out shows where, and the ICMP time exceeded sent back.\n" +
         "Exit status: 0 the exchange completed, 1 a packet was dropped (or a RST came back), 2 bad input.\n";
 
     public int Run(Arguments arguments, TextWriter output)
@@ -33,10 +35,11 @@ public sealed class SimulateCommand : ICommand
         var (to, port) = ParseDestination(arguments.Required("to", "name the destination host, optionally HOST:PORT"));
         var protocol = arguments.Choice("protocol", Protocol.Tcp, ProtocolChoices);
         var sourcePort = ParsePort(arguments.Optional("source-port") ?? Flow.DefaultSourcePort.ToString(), "--source-port");
+        var ttl = arguments.Optional("ttl") is { } ttlText ? ParseTtl(ttlText) : (int?)null;
         var format = OutputFormats.Read(arguments);
         arguments.RejectUnknown();
 
-        var flow = new Flow(from, to, protocol, port ?? 3389, sourcePort);
+        var flow = new Flow(from, to, protocol, port ?? 3389, sourcePort, ttl);
         var network = NetworkCompiler.Compile(design);
         var problems = Simulator.Check(network, flow);
         if (problems.Count > 0)
@@ -54,6 +57,11 @@ public sealed class SimulateCommand : ICommand
         var colon = text.LastIndexOf(':');
         return colon < 0 ? (text, null) : (text[..colon], ParsePort(text[(colon + 1)..], "--to"));
     }
+
+    private static int ParseTtl(string text) =>
+        int.TryParse(text, out var ttl) && ttl is >= 1 and <= 255
+            ? ttl
+            : throw new UsageException($"--ttl: '{text}' is not a TTL; use 1 to 255");
 
     private static int ParsePort(string text, string option) =>
         int.TryParse(text, out var port) && port is >= 1 and <= 65535

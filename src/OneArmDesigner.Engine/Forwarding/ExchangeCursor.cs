@@ -21,7 +21,8 @@ internal sealed class ExchangeCursor
     public ExchangeCursor(CompiledNetwork network, Flow flow)
         : this(network, flow, new SimulationState(), ExchangePhase.Request)
     {
-        var header = new PacketHeader(Protocol, AddressOf(Client), SourcePort, AddressOf(Server), DestinationPort, FirstFlags(Protocol));
+        var header = new PacketHeader(Protocol, AddressOf(Client), SourcePort, AddressOf(Server), DestinationPort, FirstFlags(Protocol),
+            ClientTtl, Protocol == Protocol.Icmp ? IcmpMessage.EchoRequest : null);
         Walk = PacketWalker.Begin(FirstKind(Protocol), Client, new Packet(header));
     }
 
@@ -54,6 +55,9 @@ internal sealed class ExchangeCursor
 
     public SimulationState State { get; }
 
+    /// <summary>The TTL the initiator's packets start with: the flow's, or the client host's own.</summary>
+    private int ClientTtl => Flow.Ttl ?? InitialTtlOf(Client);
+
     public ExchangePhase Phase { get; private set; }
 
     /// <summary>The packet on its way; null once the exchange is over.</summary>
@@ -76,10 +80,11 @@ internal sealed class ExchangeCursor
         }
 
         _packets.Add(finished);
-        Walk = finished.Delivered ? Next(finished) : null;
+        var failedBefore = _packets.Count > 1 && !_packets[0].Delivered;
+        Walk = finished.Delivered ? Next(finished) : PortUnreachableFor(finished);
         if (Walk is null)
         {
-            Verdict = finished.Delivered && finished.Kind != "RST"
+            Verdict = finished.Delivered && !failedBefore && finished.Kind != "RST"
                 ? Tracing.Verdict.Completed
                 : Tracing.Verdict.Failed;
         }
@@ -109,18 +114,39 @@ internal sealed class ExchangeCursor
                     _ => "ECHO-REPLY",
                 };
                 var flags = kind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
-                return PacketWalker.Begin(kind, Server, new Packet(Answer(seen, flags)));
+                var icmp = Protocol == Protocol.Icmp ? IcmpMessage.EchoReply : null;
+                return PacketWalker.Begin(kind, Server, new Packet(Answer(seen, flags, InitialTtlOf(Server), icmp)));
             case ExchangePhase.Reply when delivered.Kind == "SYN-ACK":
                 Phase = ExchangePhase.Ack;
-                return PacketWalker.Begin("ACK", Client, new Packet(Answer(seen, TcpFlags.Ack)));
+                return PacketWalker.Begin("ACK", Client, new Packet(Answer(seen, TcpFlags.Ack, ClientTtl)));
             default:
                 return null;
         }
     }
 
+    /// <summary>
+    /// A request dropped because nothing listens on its UDP port is answered by the host's stack with an ICMP port
+    /// unreachable quoting it, as a SYN to a closed port is answered with a RST.
+    /// </summary>
+    private PacketWalk? PortUnreachableFor(PacketTrace dropped)
+    {
+        if (Phase != ExchangePhase.Request || dropped.Reason != DropReason.PortClosed || _network.Find(dropped.DropDevice!) is not { } closed)
+        {
+            return null;
+        }
+
+        Phase = ExchangePhase.PortUnreachable;
+        var received = dropped.FinalPacket.Inner;
+        var error = new PacketHeader(Protocol.Icmp, received.Destination, 0, received.Source, 0, TcpFlags.None, InitialTtlOf(closed),
+            IcmpMessage.PortUnreachable(received.Key));
+        return PacketWalker.Begin(Simulator.PortUnreachableKind, closed, new Packet(error));
+    }
+
     /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>
-    private static PacketHeader Answer(PacketHeader received, TcpFlags flags) =>
-        new(received.Protocol, received.Destination, received.DestinationPort, received.Source, received.SourcePort, flags);
+    private static PacketHeader Answer(PacketHeader received, TcpFlags flags, int ttl, IcmpMessage? icmp = null) =>
+        new(received.Protocol, received.Destination, received.DestinationPort, received.Source, received.SourcePort, flags, ttl, icmp);
+
+    private static int InitialTtlOf(NetworkNode host) => host.Device.Host?.InitialTtl ?? HostSettings.DefaultTtl;
 
     private bool ServerListens() => Flow.Protocol != Protocol.Tcp || Server.Device.Host?.TcpPorts.Contains(Flow.DestinationPort) == true;
 
@@ -139,4 +165,7 @@ internal enum ExchangePhase : byte
     Request,
     Reply,
     Ack,
+
+    /// <summary>The ICMP port unreachable a host sends back for a UDP request to a closed port.</summary>
+    PortUnreachable,
 }

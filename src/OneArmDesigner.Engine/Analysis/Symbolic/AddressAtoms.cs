@@ -245,7 +245,7 @@ internal sealed class SegmentAddresses
     {
         if (!_bySegment.TryGetValue(segment, out var boundaries))
         {
-            boundaries = AddressAtoms.Boundaries([], segment.Members.Select(m => m.Address).OfType<Ipv4Address>());
+            boundaries = AddressAtoms.Boundaries([], segment.AnsweredAddresses);
             _bySegment[segment] = boundaries;
         }
 

@@ -9,8 +9,11 @@ namespace OneArmDesigner.Engine.Analysis.Symbolic;
 /// <summary>A session as a look-up found it: which one (its content), in which direction, and its TCP state at that moment.</summary>
 internal readonly record struct SessionHit(AbstractKey Original, AbstractKey Translated, string In, string Out, bool Forward, TcpState? Tcp);
 
-/// <summary>A look-up in a device's session table, and what it found.</summary>
-internal readonly record struct SessionRead(int Device, AbstractKey Key, SessionHit? Hit);
+/// <summary>
+/// A look-up in a device's session table, and what it found: by a packet's own 5-tuple, or (<paramref name="Reported"/>)
+/// by the 5-tuple an ICMP error reports on.
+/// </summary>
+internal readonly record struct SessionRead(int Device, AbstractKey Key, bool Reported, SessionHit? Hit);
 
 /// <summary>A look-up of a host's sockets, and whether it found one.</summary>
 internal readonly record struct SocketRead(int Host, Protocol Protocol, int Port, bool Found);
@@ -79,7 +82,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         _report = report;
         var node = devices.Nodes[present.Node];
         var device = _binding.DeviceOf(node.Name);
-        var entered = present.Packet.WithoutTtl();
+        var entered = present.Packet;
         report.Looped = past.Any(e => e.Kind == EventKind.Crumb && e.Time.Phase == present.Phase && e.Device == device && e.In == present.Ingress && e.Packet == entered);
 
         _watch.Begin(_binding.SourceAddress, _binding.DestinationAddress);
@@ -91,11 +94,11 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         report.DestinationRoles = _watch.DestinationRoles;
         RecordWrites(present, cursor, sessions, device, entered, report.Writes);
 
+        var failure = present.Failure ?? (finished is { Delivered: false } ? new FirstFailure(finished.Kind, finished.Reason, finished.DropDevice) : null);
         if (cursor.Verdict is { } verdict)
         {
-            var failure = finished is { Delivered: false } ? finished : null;
-            report.Outcome = new OutcomeCore(verdict, failure?.Kind, failure?.Reason, failure?.DropDevice,
-                RequestDelivered: !(present.Phase == ExchangePhase.Request && failure is not null));
+            report.Outcome = new OutcomeCore(verdict, failure?.Kind, failure?.Reason, failure?.Device,
+                RequestDelivered: !(present.Phase is ExchangePhase.Request or ExchangePhase.PortUnreachable && failure is not null));
             report.ReplyArrived = present.Phase == ExchangePhase.Reply && failure is null;
             return report;
         }
@@ -104,12 +107,17 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         walk.Recorder.Release();
         report.ReplyArrived = present.Phase == ExchangePhase.Reply && cursor.Phase == ExchangePhase.Ack;
         report.NewPhase = cursor.Phase == present.Phase ? null : cursor.Phase;
-        report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, _binding.Abstract(walk.Packet));
+        report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,
+            _binding.Abstract(walk.Packet), failure);
         return report;
     }
 
-    public void Matched(string device, FlowKey key, (Session Session, bool Forward)? hit) =>
-        _report?.SessionReads.Add(new SessionRead(_binding.DeviceOf(device), _binding.Abstract(key), hit is { } h
+    public void Matched(string device, FlowKey key, (Session Session, bool Forward)? hit) => RecordLookup(device, key, reported: false, hit);
+
+    public void MatchedReported(string device, FlowKey reported, (Session Session, bool Forward)? hit) => RecordLookup(device, reported, reported: true, hit);
+
+    private void RecordLookup(string device, FlowKey key, bool reported, (Session Session, bool Forward)? hit) =>
+        _report?.SessionReads.Add(new SessionRead(_binding.DeviceOf(device), _binding.Abstract(key), reported, hit is { } h
             ? new SessionHit(_binding.Abstract(h.Session.Original), _binding.Abstract(h.Session.Translated), h.Session.InInterface,
                 h.Session.OutInterface, h.Forward, h.Session.Tcp)
             : null));
@@ -160,7 +168,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     {
         owner ??= state.Sessions.First(s => ReferenceEquals(s.Session, session)).Device;
         return new HistoryEvent(kind, time, _binding.DeviceOf(owner), _binding.Abstract(session.Original), _binding.Abstract(session.Translated),
-            session.InInterface, session.OutInterface, session.Tcp);
+            session.InInterface, session.OutInterface, session.Tcp, TranslationOnly: session.TranslationOnly);
     }
 
     private int _socketsBefore;
@@ -176,7 +184,8 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
             switch (e.Kind)
             {
                 case EventKind.Session:
-                    var session = new Session(simulation.NextSessionId(), _binding.Concrete(e.Original), _binding.Concrete(e.Translated), e.In!, e.Out!, e.Tcp);
+                    var session = new Session(simulation.NextSessionId(), _binding.Concrete(e.Original), _binding.Concrete(e.Translated), e.In!, e.Out!, e.Tcp,
+                        e.TranslationOnly);
                     simulation.Add(_binding.NodeOf(e.Device).Name, session);
                     sessions.Add((session, e.Tcp));
                     break;

@@ -16,15 +16,13 @@ internal static class Tag
     public const int PairDestination = -2;
 }
 
-internal readonly record struct AbstractHeader(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort, TcpFlags Flags, int Ttl);
+/// <summary>An ICMP message with the flow an error reports on tagged like any other addresses.</summary>
+internal sealed record AbstractIcmp(int Type, int Code, AbstractKey? Invoking);
 
-internal readonly record struct AbstractPacket(AbstractHeader Inner, AbstractHeader? Outer)
-{
-    /// <summary>The packet as loop detection compares it: the TTL aside.</summary>
-    public AbstractPacket WithoutTtl() => new(Inner with { Ttl = 0 }, Outer is { } outer ? outer with { Ttl = 0 } : null);
+internal readonly record struct AbstractHeader(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort, TcpFlags Flags,
+    int Ttl, AbstractIcmp? Icmp);
 
-    public AbstractHeader Routed => Outer ?? Inner;
-}
+internal readonly record struct AbstractPacket(AbstractHeader Inner, AbstractHeader? Outer);
 
 internal readonly record struct AbstractKey(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort)
 {
@@ -43,7 +41,7 @@ internal enum EventKind : byte
     /// <summary>A device opened a session (or a NAT translation).</summary>
     Session,
 
-    /// <summary>A session's TCP state changed; <see cref="HistoryEvent.Created"/> names the session.</summary>
+    /// <summary>A session's TCP state changed; the session is the newest with the same content.</summary>
     Tcp,
 
     /// <summary>The packet of <see cref="HistoryEvent.Time"/>'s phase entered a device (loop detection).</summary>
@@ -80,7 +78,7 @@ internal sealed record HistoryEvent(
     Protocol Protocol = Protocol.Any,
     int Port = 0,
     string? Text = null,
-    EventTime Created = default);
+    bool TranslationOnly = false);
 
 /// <summary>
 /// A history: events in the order they happened, kept as a chain of immutable segments so that many blocks can share

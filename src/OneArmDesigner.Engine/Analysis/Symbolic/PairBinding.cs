@@ -51,10 +51,12 @@ internal readonly struct PairBinding(DeviceNumbers devices, NetworkNode source, 
         device == Tag.PairSource ? source : device == Tag.PairDestination ? destination : devices.Nodes[device];
 
     public AbstractHeader Abstract(PacketHeader h) =>
-        new(h.Protocol, TagOf(h.Source), h.SourcePort, TagOf(h.Destination), h.DestinationPort, h.Flags, h.Ttl);
+        new(h.Protocol, TagOf(h.Source), h.SourcePort, TagOf(h.Destination), h.DestinationPort, h.Flags, h.Ttl,
+            h.Icmp is { } icmp ? new AbstractIcmp(icmp.Type, icmp.Code, icmp.Invoking is { } key ? Abstract(key) : null) : null);
 
     public PacketHeader Concrete(AbstractHeader h) =>
-        new(h.Protocol, AddressOf(h.Source), h.SourcePort, AddressOf(h.Destination), h.DestinationPort, h.Flags, h.Ttl);
+        new(h.Protocol, AddressOf(h.Source), h.SourcePort, AddressOf(h.Destination), h.DestinationPort, h.Flags, h.Ttl,
+            h.Icmp is { } icmp ? new IcmpMessage(icmp.Type, icmp.Code, icmp.Invoking is { } key ? Concrete(key) : null) : null);
 
     public AbstractPacket Abstract(Packet p) => new(Abstract(p.Inner), p.Outer is { } outer ? Abstract(outer) : null);
 

@@ -8,7 +8,11 @@ namespace OneArmDesigner.Engine.Analysis.Symbolic;
 /// which interface, its headers with tags, and how far it has come. The current device is a number, never a tag:
 /// its configuration decides the next step.
 /// </summary>
-internal readonly record struct Present(int FlowGroup, ExchangePhase Phase, string Kind, int Count, int Node, string? Ingress, AbstractPacket Packet);
+internal readonly record struct Present(int FlowGroup, ExchangePhase Phase, string Kind, int Count, int Node, string? Ingress, AbstractPacket Packet,
+    FirstFailure? Failure = null);
+
+/// <summary>The first packet of an exchange that did not arrive, carried while a later packet still walks (the ICMP port unreachable).</summary>
+internal sealed record FirstFailure(string Kind, Tracing.DropReason? Reason, string? Device);
 
 /// <summary>Some hosts on one side of a class, and the part of their pairs' past they do not share with the rest.</summary>
 internal readonly record struct Block(RangeSet Hosts, History History);

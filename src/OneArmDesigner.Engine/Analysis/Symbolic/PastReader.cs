@@ -5,10 +5,11 @@ namespace OneArmDesigner.Engine.Analysis.Symbolic;
 
 /// <summary>One look-up a device made in the pair's past: a session table, a host's sockets, or the loop check.</summary>
 internal readonly record struct PastRead(EventKind Kind, int Device, AbstractKey Key = default, Protocol Protocol = Protocol.Any, int Port = 0,
-    ExchangePhase Phase = default, string? Ingress = null, AbstractPacket Packet = default);
+    ExchangePhase Phase = default, string? Ingress = null, AbstractPacket Packet = default, bool Reported = false);
 
 /// <summary>What a past answers to a read: the session found (content, direction, TCP state), or "found" for sockets and breadcrumbs.</summary>
-internal readonly record struct PastAnswer(AbstractKey Original, AbstractKey Translated, string? In, string? Out, bool Forward, TcpState? Tcp);
+internal readonly record struct PastAnswer(AbstractKey Original, AbstractKey Translated, string? In, string? Out, bool Forward, TcpState? Tcp,
+    bool TranslationOnly = false);
 
 /// <summary>
 /// Answers a step's look-ups from the pasts kept in a class's blocks, exactly as the walker would from the pair's
@@ -18,6 +19,7 @@ internal sealed class PastReader
 {
     private static readonly PastAnswer Found = new(default, default, null, null, true, null);
 
+
     /// <summary>The step's look-ups that some block could answer differently from the rest.</summary>
     public IEnumerable<PastRead> ReadsOf(PairClass pairClass, StepReport report)
     {
@@ -25,7 +27,7 @@ internal sealed class PastReader
         var reads = new List<PastRead>();
         foreach (var read in report.SessionReads)
         {
-            reads.Add(new PastRead(EventKind.Session, read.Device, read.Key));
+            reads.Add(new PastRead(EventKind.Session, read.Device, read.Key, Reported: read.Reported));
         }
 
         foreach (var read in report.SocketReads)
@@ -34,7 +36,7 @@ internal sealed class PastReader
         }
 
         var device = report.Writes[0].Device;
-        reads.Add(new PastRead(EventKind.Crumb, device, Phase: present.Phase, Ingress: present.Ingress, Packet: present.Packet.WithoutTtl()));
+        reads.Add(new PastRead(EventKind.Crumb, device, Phase: present.Phase, Ingress: present.Ingress, Packet: present.Packet));
         return reads.Where(r => Mentioned(pairClass.Sources, r) || Mentioned(pairClass.Destinations, r));
     }
 
@@ -67,14 +69,30 @@ internal sealed class PastReader
                 for (var i = sessions.Count - 1; i >= 0; i--)
                 {
                     var s = sessions[i];
+                    if (read.Reported)
+                    {
+                        // An ICMP error names the reported packet as it left toward the error's sender.
+                        if (s.Translated == read.Key)
+                        {
+                            return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+                        }
+
+                        if (s.Original.Reversed() == read.Key)
+                        {
+                            return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+                        }
+
+                        continue;
+                    }
+
                     if (s.Translated.Reversed() == read.Key)
                     {
-                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp);
+                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
                     }
 
                     if (s.Original == read.Key)
                     {
-                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp);
+                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
                     }
                 }
 

@@ -21,7 +21,7 @@ namespace OneArmDesigner.Engine.Analysis.Symbolic;
 internal sealed class SymbolicAnalysis
 {
     /// <summary>Above the walker's own limit: a present never gets further than this many devices into one packet's walk.</summary>
-    private const int MaxCount = 130;
+    private const int MaxCount = 2050;
 
     private readonly Participants _participants;
     private readonly ExchangeStepper _stepper;
@@ -29,7 +29,7 @@ internal sealed class SymbolicAnalysis
     private readonly Dictionary<(int Node, AddressRole Role), AddressAtoms> _atoms = [];
     private readonly SegmentAddresses _segmentAddresses = new();
     private readonly Dictionary<Present, Arrivals> _pending = [];
-    private readonly List<Present>?[] _buckets = new List<Present>?[3 * MaxCount];
+    private readonly List<Present>?[] _buckets = new List<Present>?[4 * MaxCount];
     private readonly Action<RangeSet, RangeSet, PairOutcome> _decided;
     private readonly Func<long, bool> _continue;
     private readonly PastReader _reader = new();
