@@ -63,7 +63,8 @@ public sealed class EquivalencePropertyTests(ITestOutputHelper output)
         foreach (var expected in new[]
                  {
                      "reachable through a VPN tunnel", "reachable through NAT", "reachable, asymmetric", "reachable through a stateful firewall",
-                     "SYN-ACK no-session", "SYN acl-deny", "SYN no-route", "SYN neighbor-unreachable", "SYN loop", "SYN vpn-down",
+                     "SYN-ACK no-session", "ECHO-REPLY no-session", "ECHO-REPLY acl-deny", "SYN acl-deny", "SYN no-route",
+                     "SYN neighbor-unreachable", "SYN ttl-exceeded", "SYN vpn-down",
                      "SYN hairpin-denied", "SYN private-address-on-internet", "ACK invalid-tcp-state", "reachable with tcp-state-bypass",
                  })
         {

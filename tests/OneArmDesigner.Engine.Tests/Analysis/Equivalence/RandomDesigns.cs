@@ -98,7 +98,14 @@ internal static class RandomDesigns
             }
 
             _devices.Add(new Device(name, kind, default, interfaces, [],
-                Firewall: kind == DeviceKind.Firewall ? FirewallSettings.Default with { Stateful = random.NextDouble() < 0.8 } : null));
+                Firewall: kind == DeviceKind.Firewall
+                    ? FirewallSettings.Default with
+                    {
+                        Stateful = random.NextDouble() < 0.8,
+                        InspectIcmp = random.NextDouble() < 0.35,
+                        DecrementTtl = random.NextDouble() < 0.3,
+                    }
+                    : null));
         }
 
         private void AddMx(string name, bool hasInternet)
@@ -184,8 +191,10 @@ internal static class RandomDesigns
                 int[] udp = random.NextDouble() < 0.2 ? [53] : [];
                 var kind = random.NextDouble() < 0.3 ? DeviceKind.Server : DeviceKind.Host;
                 var name = $"H{i}";
+                // Mostly the usual 64; sometimes Windows' 128, or a TTL too small for a longer path.
+                var ttl = random.Next(10) switch { 0 => 128, 1 => random.Next(1, 4), _ => HostSettings.DefaultTtl };
                 _devices.Add(new Device(name, kind, default, [new DeviceInterface("eth0", new Ipv4Prefix(address, subnet.Length))], [],
-                    gateway, new HostSettings(ports, udp)));
+                    gateway, new HostSettings(ports, udp, ttl)));
                 if (random.NextDouble() > 0.04)
                 {
                     // Now and then a host whose cable is missing.
@@ -288,7 +297,7 @@ internal static class RandomDesigns
                 if (hostAddresses.Count > 0 && random.NextDouble() < 0.4)
                 {
                     nat.Add(new NatRule(NatKind.Static, outside, PublicAddress: Ipv4Address.Parse($"203.0.113.{200 + random.Next(10)}"),
-                        PrivateAddress: hostAddresses[random.Next(hostAddresses.Count)]));
+                        PrivateAddress: hostAddresses[random.Next(hostAddresses.Count)], NoProxyArp: random.NextDouble() < 0.3));
                 }
 
                 if (passthrough.Count > 0 && random.NextDouble() < 0.6)
@@ -308,9 +317,13 @@ internal static class RandomDesigns
                     var destination = random.NextDouble() < 0.3 && hostAddresses.Count > 0
                         ? new Ipv4Prefix(hostAddresses[random.Next(hostAddresses.Count)], 32)
                         : prefixes[random.Next(prefixes.Count)];
+                    var protocol = random.Next(4) switch { 0 => Protocol.Tcp, 1 => Protocol.Udp, 2 => Protocol.Icmp, _ => Protocol.Any };
+                    var ports = protocol is Protocol.Tcp or Protocol.Udp;
                     acl.Add(new AclRule(interfaces[random.Next(interfaces.Count)], random.NextDouble() < 0.7 ? AclAction.Permit : AclAction.Deny,
-                        random.Next(4) switch { 0 => Protocol.Tcp, 1 => Protocol.Udp, 2 => Protocol.Icmp, _ => Protocol.Any },
-                        prefixes[random.Next(prefixes.Count)], destination, random.NextDouble() < 0.3 ? 443 : null));
+                        protocol, prefixes[random.Next(prefixes.Count)], destination,
+                        DestinationPort: ports && random.NextDouble() < 0.3 ? (random.Next(2) == 0 ? 443 : new PortRange(1, 1023)) : null,
+                        SourcePort: ports && random.NextDouble() < 0.15 ? new PortRange(1024, 65535) : null,
+                        IcmpType: protocol == Protocol.Icmp && random.NextDouble() < 0.5 ? (random.Next(2) == 0 ? 0 : 8) : null));
                 }
 
                 var bypass = random.NextDouble() < 0.25

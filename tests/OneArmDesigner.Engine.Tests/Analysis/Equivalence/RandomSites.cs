@@ -131,7 +131,7 @@ internal static class RandomSites
         {
             if (device.Firewall is { } firewall && random.NextDouble() < 0.5)
             {
-                var roll = random.Next(6);
+                var roll = random.Next(8);
                 builder.ConfigureFirewall(device.Name, f => roll switch
                 {
                     0 => f with { Nat = [.. f.Nat.Where(n => n.Kind != NatKind.PortForward)] },
@@ -139,6 +139,8 @@ internal static class RandomSites
                     2 => f with { TcpStateBypass = [new TrafficSelector(Ipv4Prefix.Parse($"10.{random.Next(1, sites + 1)}.0.0/16"), Ipv4Prefix.Parse("10.0.0.0/8"))], SameSecurityIntraInterface = true },
                     3 => f with { SameSecurityIntraInterface = true },
                     4 => f with { Stateful = false },
+                    5 => f with { InspectIcmp = true },
+                    6 => f with { DecrementTtl = true, InspectIcmp = random.Next(2) == 0 },
                     _ => f with { Nat = [.. f.Nat.Where(n => n.Kind != NatKind.Pat)] },
                 });
             }
