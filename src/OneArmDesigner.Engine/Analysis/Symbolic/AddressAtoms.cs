@@ -31,7 +31,7 @@ internal sealed class AddressAtoms
     private readonly ulong[][] _boundaries;
     private readonly Dictionary<Signature, int> _ids = [];
     private readonly Segment[] _segments;
-    private readonly Dictionary<Route, int> _routeIds = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(RouteKind, Ipv4Address?, string?, string?), int> _routeIds = [];
 
     private AddressAtoms(NetworkNode node, AddressRole role, ulong[][] boundaries, Segment[] segments)
     {
@@ -180,12 +180,17 @@ internal sealed class AddressAtoms
         return new Signature([.. facts]);
     }
 
+    /// <summary>
+    /// What a route makes the device do: where it sends the packet (next hop, interface, VPN peer) and whether it
+    /// tunnels. Routes alike in that are one atom, so a concentrator's many subnets of one peer do not split the pairs.
+    /// </summary>
     private int RouteId(Route route)
     {
-        if (!_routeIds.TryGetValue(route, out var id))
+        var behaviour = (route.Kind == RouteKind.Vpn ? RouteKind.Vpn : RouteKind.Static, route.NextHop, route.Interface, route.VpnPeer);
+        if (!_routeIds.TryGetValue(behaviour, out var id))
         {
             id = _routeIds.Count;
-            _routeIds[route] = id;
+            _routeIds[behaviour] = id;
         }
 
         return id;

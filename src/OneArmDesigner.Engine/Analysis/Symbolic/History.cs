@@ -142,28 +142,85 @@ internal sealed class History : IEquatable<History>
         return new(null, merged);
     }
 
-    /// <summary>The longest past two histories share (an ancestor both were extended from).</summary>
-    public static History SharedPrefix(History first, History second)
+    /// <summary>
+    /// What two histories share, event for event (same content, same time), and what each has besides. The shared
+    /// part can stay common to two classes that join; only the rest has to go into their blocks.
+    /// </summary>
+    public static (History Shared, History OnlyFirst, History OnlySecond) Split(History first, History second)
     {
-        var ancestors = new HashSet<History>(ReferenceEqualityComparer.Instance);
-        for (var node = first; node is not null; node = node._parent)
+        if (first.Equals(second))
         {
-            ancestors.Add(node);
+            return (first, Empty, Empty);
         }
 
-        for (var node = second; node is not null; node = node._parent)
+        var counts = new Dictionary<HistoryEvent, int>();
+        foreach (var e in second.All)
         {
-            if (ancestors.Contains(node))
+            counts[e] = counts.GetValueOrDefault(e) + 1;
+        }
+
+        var shared = new List<HistoryEvent>();
+        var onlyFirst = new List<HistoryEvent>();
+        foreach (var e in first.All)
+        {
+            if (counts.TryGetValue(e, out var count) && count > 0)
             {
-                return node;
+                counts[e] = count - 1;
+                shared.Add(e);
+            }
+            else
+            {
+                onlyFirst.Add(e);
             }
         }
 
-        return Empty;
+        var onlySecond = new List<HistoryEvent>();
+        foreach (var e in second.All)
+        {
+            if (counts.TryGetValue(e, out var count) && count > 0)
+            {
+                counts[e] = count - 1;
+                onlySecond.Add(e);
+            }
+        }
+
+        return (Of(shared), Of(onlyFirst), Of(onlySecond));
     }
 
-    /// <summary>The events after <paramref name="prefix"/>, which must be an ancestor of this history.</summary>
-    public History After(History prefix) => prefix.IsEmpty ? this : ReferenceEquals(prefix, this) ? Empty : new(null, All[prefix.Length..]);
+    /// <summary>Whether some event of one history is in the other too, but at another time.</summary>
+    public static bool AlikeButForTime(History first, History second)
+    {
+        if (first.IsEmpty || second.IsEmpty)
+        {
+            return false;
+        }
+
+        var untimed = new HashSet<HistoryEvent>(first.All, UntimedComparer.Instance);
+        foreach (var e in second.All)
+        {
+            if (untimed.Contains(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Compares events by what happened, not when.</summary>
+    private sealed class UntimedComparer : IEqualityComparer<HistoryEvent>
+    {
+        public static UntimedComparer Instance { get; } = new();
+
+        public bool Equals(HistoryEvent? x, HistoryEvent? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.Kind == y.Kind && x.Device == y.Device && x.Original == y.Original
+                && x.Translated == y.Translated && x.In == y.In && x.Out == y.Out && x.Tcp == y.Tcp && x.Packet == y.Packet
+                && x.Protocol == y.Protocol && x.Port == y.Port && x.Text == y.Text && x.TranslationOnly == y.TranslationOnly);
+
+        public int GetHashCode(HistoryEvent e) => HashCode.Combine(e.Kind, e.Device, e.Original, e.Translated, e.In, e.Packet);
+    }
+
+    private static History Of(List<HistoryEvent> events) => events.Count == 0 ? Empty : new(null, [.. events]);
 
     /// <summary>Every event, oldest first (built once per history and shared).</summary>
     public HistoryEvent[] All

@@ -21,23 +21,30 @@ internal sealed class PastReader
 
 
     /// <summary>The step's look-ups that some block could answer differently from the rest.</summary>
-    public IEnumerable<PastRead> ReadsOf(PairClass pairClass, StepReport report)
+    public List<PastRead> ReadsOf(PairClass pairClass, StepReport report)
     {
         var present = pairClass.Present;
-        var reads = new List<PastRead>();
+        var reads = new List<PastRead>(2);
         foreach (var read in report.SessionReads)
         {
-            reads.Add(new PastRead(EventKind.Session, read.Device, read.Key, Reported: read.Reported));
+            Keep(new PastRead(EventKind.Session, read.Device, read.Key, Reported: read.Reported));
         }
 
         foreach (var read in report.SocketReads)
         {
-            reads.Add(new PastRead(EventKind.Socket, read.Host, Protocol: read.Protocol, Port: read.Port));
+            Keep(new PastRead(EventKind.Socket, read.Host, Protocol: read.Protocol, Port: read.Port));
         }
 
-        var device = report.Writes[0].Device;
-        reads.Add(new PastRead(EventKind.Crumb, device, Phase: present.Phase, Ingress: present.Ingress, Packet: present.Packet));
-        return reads.Where(r => Mentioned(pairClass.Sources, r) || Mentioned(pairClass.Destinations, r));
+        Keep(new PastRead(EventKind.Crumb, report.Writes[0].Device, Phase: present.Phase, Ingress: present.Ingress, Packet: present.Packet));
+        return reads;
+
+        void Keep(PastRead read)
+        {
+            if (Mentioned(pairClass.Sources, read) || Mentioned(pairClass.Destinations, read))
+            {
+                reads.Add(read);
+            }
+        }
     }
 
     /// <summary>What the whole past of one pair answers: its source block's, its destination block's, and the common one, in time order.</summary>

@@ -46,6 +46,8 @@ internal sealed class SymbolicAnalysis
         _continue = @continue;
     }
 
+    public static Action<string>? DebugStep;
+
     /// <summary>How many times a class was played for one of its pairs (the work done, in device steps).</summary>
     public long StepsPlayed { get; private set; }
 
@@ -63,6 +65,26 @@ internal sealed class SymbolicAnalysis
             {
                 var arrivals = _pending[presents[i]];
                 _pending.Remove(presents[i]);
+                if (DebugStep is not null && presents[i].Phase == ExchangePhase.Reply && _devices.Nodes[presents[i].Node].Name == "DC-11-H")
+                {
+                    foreach (var c in arrivals.Classes)
+                    {
+                        DebugStep($"AT11|ttl {presents[i].Packet.Inner.Ttl} count {presents[i].Count} fg {presents[i].FlowGroup}|S " + string.Join(",", c.Sources.Blocks.Select(b => b.Hosts + ":" + string.Join(" ", b.History.All.Select(e => $"{e.Kind}/{e.Time.Phase}/{e.Time.Count}/d{e.Device}")))) + "|D " + c.Destinations.HostCount + "|C " + c.Common.Length);
+                    }
+                }
+
+                if (DebugStep is not null && presents[i].Phase == ExchangePhase.Reply && _devices.Nodes[presents[i].Node].Name == "DC-FW" && presents[i].Ingress == "outside")
+                {
+                    foreach (var c in arrivals.Classes)
+                    {
+                        foreach (var b in c.Sources.Blocks.Where(b => b.Hosts.Contains(188)))
+                        {
+                            DebugStep($"HIST188|" + string.Join(" ; ", b.History.All.Select(e => $"{e.Kind}@{e.Time.Phase}/{e.Time.Count} d{e.Device} {e.Original.Source}>{e.Original.Destination} {e.In}")));
+                        }
+                    }
+                }
+
+                DebugStep?.Invoke($"POOLS|{presents[i].Phase}|{_devices.Nodes[presents[i].Node].Name}|{arrivals.Classes.Count()}|{presents[i].Ingress}|{presents[i].Count}|{presents[i].FlowGroup}|" + string.Join(";", arrivals.Classes.Take(3).Select(c => $"S{c.Sources.Blocks.Length}:{string.Join(",", c.Sources.Blocks.Select(b => b.Hosts + "/" + b.History.Length + "/" + (b.History.GetHashCode() % 1000)))} D{c.Destinations.Blocks.Length}")));
                 foreach (var pairClass in arrivals.Classes)
                 {
                     if (!_continue(_decidedPairs))
@@ -115,6 +137,7 @@ internal sealed class SymbolicAnalysis
             var past = History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common);
             var report = _stepper.Step(pairClass.Present, past, source, destination);
             StepsPlayed++;
+            DebugStep?.Invoke($"{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{pairClass.Sources.Blocks.Length}|{pairClass.Sources.HostCount}|{pairClass.Destinations.Blocks.Length}|{pairClass.Destinations.HostCount}|{_participants.Hosts[source].Name}|{_participants.Hosts[destination].Name}|{pairClass.Present.Count}");
             var mine = SplitByAtoms(pairClass, report, source, destination, work);
             mine = SplitByPasts(mine, report, work);
             if (report.NewPhase is { } phase)
@@ -154,6 +177,7 @@ internal sealed class SymbolicAnalysis
             return pairClass;
         }
 
+        DebugStep?.Invoke($"SPLIT-ATOMS|{pairClass.Present.Phase}|{_devices.Nodes[node].Name}|{sources.Count}|{destinations.Count}|{report.SourceRoles}|{report.DestinationRoles}|{string.Join(",", sources.Select(x => x.Blocks.HostCount))}|{string.Join(" / ", sources.Select(x => string.Join(",", x.Blocks.Blocks.SelectMany(b => b.Hosts.Members()).Take(4).Select(h => _participants.Hosts[h].Name))))}");
         PairClass? mine = null;
         foreach (var (sourceKey, sourceBlocks) in sources)
         {
@@ -187,23 +211,7 @@ internal sealed class SymbolicAnalysis
         var order = new List<long>();
         foreach (var block in side.Blocks)
         {
-            var hosts = block.Hosts;
-            var builders = new Dictionary<long, RangeSet.Builder>();
-            for (var r = 0; r < hosts.RangeCount; r++)
-            {
-                var (start, end) = hosts.RangeAt(r);
-                for (var i = start; i < end;)
-                {
-                    var (key, until) = Classify(node, roles, _participants.Addresses[i]);
-                    var next = Math.Max(i + 1, _participants.FirstAtOrAbove(until, i + 1, end));
-                    var builder = builders.TryGetValue(key, out var known) ? known : new RangeSet.Builder(2);
-                    builder.Add(i, next);
-                    builders[key] = builder;
-                    i = next;
-                }
-            }
-
-            foreach (var (key, builder) in builders)
+            foreach (var (key, hosts) in PartitionHosts(block.Hosts, node, roles))
             {
                 if (!groups.TryGetValue(key, out var list))
                 {
@@ -212,7 +220,7 @@ internal sealed class SymbolicAnalysis
                     order.Add(key);
                 }
 
-                list.Add(block with { Hosts = builder.Build() });
+                list.Add(block with { Hosts = hosts });
             }
         }
 
@@ -222,6 +230,40 @@ internal sealed class SymbolicAnalysis
         }
 
         return [.. order.Select(k => ((k, k == playedKey), new BlockList([.. groups[k]])))];
+    }
+
+    /// <summary>Splits hosts by the atoms of their addresses; a set within one atom (the usual case) is returned whole.</summary>
+    private IEnumerable<(long Key, RangeSet Hosts)> PartitionHosts(RangeSet hosts, int node, int roles)
+    {
+        var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[hosts.First]);
+        var (_, lastEnd) = hosts.RangeAt(hosts.RangeCount - 1);
+        if (_participants.Addresses[lastEnd - 1] < firstUntil)
+        {
+            return [(firstKey, hosts)];
+        }
+
+        var builders = new Dictionary<long, RangeSet.Builder>();
+        var order = new List<long>();
+        for (var r = 0; r < hosts.RangeCount; r++)
+        {
+            var (start, end) = hosts.RangeAt(r);
+            for (var i = start; i < end;)
+            {
+                var (key, until) = Classify(node, roles, _participants.Addresses[i]);
+                var next = Math.Max(i + 1, _participants.FirstAtOrAbove(until, i + 1, end));
+                if (!builders.TryGetValue(key, out var builder))
+                {
+                    builder = new RangeSet.Builder(2);
+                    order.Add(key);
+                }
+
+                builder.Add(i, next);
+                builders[key] = builder;
+                i = next;
+            }
+        }
+
+        return order.Select(k => (k, builders[k].Build()));
     }
 
     /// <summary>
@@ -238,6 +280,7 @@ internal sealed class SymbolicAnalysis
             var destinations = pairClass.Destinations.Blocks;
             if (sources.Length > 1 && destinations.Length > 1 && _reader.Mentioned(pairClass.Sources, read) && _reader.Mentioned(pairClass.Destinations, read))
             {
+                DebugStep?.Invoke($"SPLIT-BOTH|{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{read.Kind}|{sources.Length}|{destinations.Length}");
                 for (var i = 1; i < sources.Length; i++)
                 {
                     work.Push(new PairClass(pairClass.Present, pairClass.Common, new BlockList([sources[i]]), pairClass.Destinations));
@@ -300,6 +343,7 @@ internal sealed class SymbolicAnalysis
             return pairClass;
         }
 
+        DebugStep?.Invoke($"SPLIT-PAST|{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{(sourceAnswers is not null ? "S" : "D")}|{order.Count}|{side.Blocks.Length}");
         PairClass? mine = null;
         foreach (var answer in order)
         {
@@ -506,6 +550,7 @@ internal sealed class SymbolicAnalysis
 
     private void Enqueue(PairClass pairClass)
     {
+        Canonicalise(pairClass);
         if (!_pending.TryGetValue(pairClass.Present, out var arrivals))
         {
             arrivals = new Arrivals();
@@ -518,6 +563,25 @@ internal sealed class SymbolicAnalysis
     }
 
     /// <summary>
+    /// A side with one block has nothing to tell its pairs apart: its past is every pair's, so it goes into the common
+    /// past. Classes that reached the same state along different joins then compare equal, and join again.
+    /// </summary>
+    private static void Canonicalise(PairClass pairClass)
+    {
+        if (pairClass.Sources.Blocks is [var source] && !source.History.IsEmpty)
+        {
+            pairClass.Common = source.History.Then(pairClass.Common);
+            pairClass.Sources = BlockList.Of(source.Hosts);
+        }
+
+        if (pairClass.Destinations.Blocks is [var destination] && !destination.History.IsEmpty)
+        {
+            pairClass.Common = destination.History.Then(pairClass.Common);
+            pairClass.Destinations = BlockList.Of(destination.Hosts);
+        }
+    }
+
+    /// <summary>
     /// The classes that reached one present, joined wherever their union is still a product: classes with the same
     /// sources (same blocks, same pasts) pool their destination blocks, or the other way round. Each pool is turned
     /// into one class when the present is played, so joining a thousand classes costs a thousand appends.
@@ -525,63 +589,102 @@ internal sealed class SymbolicAnalysis
     private sealed class Arrivals
     {
         private readonly List<Pool> _pools = [];
-        private readonly Dictionary<BlockList, Pool> _bySources = [];
-        private readonly Dictionary<BlockList, Pool> _byDestinations = [];
+        private readonly Dictionary<BlockList, List<Pool>> _bySources = [];
+        private readonly Dictionary<BlockList, List<Pool>> _byDestinations = [];
 
         public IEnumerable<PairClass> Classes => _pools.Select(p => p.ToClass());
 
         public void Add(PairClass pairClass)
         {
-            if (_bySources.TryGetValue(pairClass.Sources, out var pool) && pool.Shares(sources: true))
+            if (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
+                || TryJoin(_byDestinations, pairClass.Destinations, pairClass, sharingSources: false))
             {
-                pool.Add(pairClass, sharingSources: true);
                 return;
             }
 
-            if (_byDestinations.TryGetValue(pairClass.Destinations, out pool) && pool.Shares(sources: false))
-            {
-                pool.Add(pairClass, sharingSources: false);
-                return;
-            }
-
-            pool = new Pool(pairClass);
+            var pool = new Pool(pairClass);
             _pools.Add(pool);
-            _bySources.TryAdd(pairClass.Sources, pool);
-            _byDestinations.TryAdd(pairClass.Destinations, pool);
+            Index(_bySources, pairClass.Sources, pool);
+            Index(_byDestinations, pairClass.Destinations, pool);
+        }
+
+        private static bool TryJoin(Dictionary<BlockList, List<Pool>> index, BlockList side, PairClass pairClass, bool sharingSources)
+        {
+            if (!index.TryGetValue(side, out var pools))
+            {
+                return false;
+            }
+
+            foreach (var pool in pools)
+            {
+                if (pool.TryAdd(pairClass, sharingSources))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Index(Dictionary<BlockList, List<Pool>> index, BlockList side, Pool pool)
+        {
+            if (!index.TryGetValue(side, out var pools))
+            {
+                pools = [];
+                index[side] = pools;
+            }
+
+            pools.Add(pool);
         }
 
         /// <summary>Classes sharing one side: that side, and the other side's blocks as they come.</summary>
         private sealed class Pool(PairClass first)
         {
-
             private readonly List<Block> _growing = [.. first.Destinations.Blocks];
             private readonly List<Block> _growingSources = [.. first.Sources.Blocks];
             private History _common = first.Common;
             private bool? _sourcesFixed;
 
-            /// <summary>Whether a class sharing this side may join: the first join decides which side the pool shares.</summary>
-            public bool Shares(bool sources) => _sourcesFixed is null || _sourcesFixed == sources;
-
-            public void Add(PairClass other, bool sharingSources)
+            /// <summary>
+            /// Joins a class that shares this pool's side. The first join decides which side the pool shares. A class is
+            /// refused when the pasts differ by events that both have at different times: those belong to the side the
+            /// classes share (the same route walked from different depths), and putting them into the other side's
+            /// blocks would keep those blocks from ever joining again. Refusing is always correct, only slower.
+            /// </summary>
+            public bool TryAdd(PairClass other, bool sharingSources)
             {
-                _sourcesFixed = sharingSources;
-                var (growing, incoming) = _sourcesFixed.Value ? (_growing, other.Destinations) : (_growingSources, other.Sources);
-                if (_common.Equals(other.Common))
+                if (_sourcesFixed is { } fixedSide && fixedSide != sharingSources)
                 {
-                    growing.AddRange(incoming.Blocks);
-                    return;
+                    return false;
                 }
 
-                // What the two pasts share since they parted stays common; what each did since goes into its own blocks.
-                var shared = History.SharedPrefix(_common, other.Common);
-                var mine = _common.After(shared);
-                for (var i = 0; i < growing.Count; i++)
+                var (growing, incoming) = sharingSources ? (_growing, other.Destinations) : (_growingSources, other.Sources);
+                if (_common.Equals(other.Common))
                 {
-                    growing[i] = growing[i] with { History = growing[i].History.Then(mine) };
+                    _sourcesFixed = sharingSources;
+                    growing.AddRange(incoming.Blocks);
+                    return true;
+                }
+
+                // What the two pasts share stays common; what each has besides goes into its own blocks.
+                var (shared, mine, theirs) = History.Split(_common, other.Common);
+                if (History.AlikeButForTime(mine, theirs))
+                {
+                    return false;
+                }
+
+                _sourcesFixed = sharingSources;
+                if (!mine.IsEmpty)
+                {
+                    for (var i = 0; i < growing.Count; i++)
+                    {
+                        growing[i] = growing[i] with { History = growing[i].History.Then(mine) };
+                    }
                 }
 
                 _common = shared;
-                growing.AddRange(incoming.Then(other.Common.After(shared)).Blocks);
+                growing.AddRange(incoming.Then(theirs).Blocks);
+                return true;
             }
 
             public PairClass ToClass() => _sourcesFixed switch
