@@ -18,8 +18,8 @@ internal sealed class ExchangeCursor
     private readonly List<PacketTrace> _packets = new(3);
 
     /// <summary>Starts the flow's request at its source host.</summary>
-    public ExchangeCursor(CompiledNetwork network, Flow flow)
-        : this(network, flow, new SimulationState(), ExchangePhase.Request)
+    public ExchangeCursor(CompiledNetwork network, Flow flow, IHopObserver? observer = null)
+        : this(network, flow, new SimulationState(), ExchangePhase.Request, observer)
     {
         var header = new PacketHeader(Protocol, AddressOf(Client), SourcePort, AddressOf(Server), DestinationPort, FirstFlags(Protocol),
             ClientTtl, Protocol == Protocol.Icmp ? IcmpMessage.EchoRequest : null);

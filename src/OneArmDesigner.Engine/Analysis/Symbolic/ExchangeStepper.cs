@@ -37,9 +37,6 @@ internal sealed class StepReport
 
     public List<SocketRead> SocketReads { get; } = [];
 
-    /// <summary>Whether the packet had entered this device by this interface before, unchanged (a loop).</summary>
-    public bool Looped { get; set; }
-
     public List<HistoryEvent> Writes { get; } = [];
 
     public Present? Next { get; set; }
@@ -51,6 +48,22 @@ internal sealed class StepReport
 
     /// <summary>True when the reply arrived on this step: the moment the request's and the reply's paths are compared.</summary>
     public bool ReplyArrived { get; set; }
+
+    /// <summary>The played pair's own exchange after the step, to play the next step with; null once it has ended.</summary>
+    public Driver? Driver { get; set; }
+}
+
+/// <summary>
+/// A pair's concrete exchange kept from one step to the next while its class goes on with that pair first: the next
+/// step is then played on it directly, without rebuilding it from the past.
+/// </summary>
+internal sealed class Driver(ExchangeCursor cursor, int source, int destination)
+{
+    public ExchangeCursor Cursor { get; } = cursor;
+
+    public int Source { get; } = source;
+
+    public int Destination { get; } = destination;
 }
 
 /// <summary>
@@ -64,26 +77,36 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     private StepReport? _report;
     private PairBinding _binding;
 
-    /// <summary>Where the exchange from <paramref name="source"/> to <paramref name="destination"/> stands before its first step.</summary>
-    public Present Start(int source, int destination, int flowGroup)
+    /// <summary>Where the exchange from <paramref name="source"/> to <paramref name="destination"/> stands before its first step, and that exchange.</summary>
+    public (Present Present, Driver Driver) Start(int source, int destination, int flowGroup)
     {
         var binding = Bind(source, destination);
-        var cursor = new ExchangeCursor(network, Flow(source, destination));
+        var cursor = new ExchangeCursor(network, Flow(source, destination), _watch);
         var walk = cursor.Walk!;
-        walk.Recorder.Release();
-        return new Present(flowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, binding.Abstract(walk.Packet));
+        return (new Present(flowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, binding.Abstract(walk.Packet)),
+            new Driver(cursor, source, destination));
     }
 
-    public StepReport Step(Present present, IReadOnlyList<HistoryEvent> past, int source, int destination)
+    /// <summary>
+    /// Plays one step for the pair: on <paramref name="driver"/> when it is that pair's exchange at this present, else
+    /// on the pair's exchange rebuilt from its past.
+    /// </summary>
+    public StepReport Step(Present present, Func<List<HistoryEvent>> past, int source, int destination, Driver? driver)
     {
         _binding = Bind(source, destination);
-        var (cursor, sessions) = Resume(present, past, Flow(source, destination));
+        var cursor = driver?.Cursor ?? Resume(present, past(), Flow(source, destination));
+        var sessions = new List<(Session Session, TcpState? Tcp)>(cursor.State.Sessions.Count);
+        foreach (var (_, session) in cursor.State.Sessions)
+        {
+            sessions.Add((session, session.Tcp));
+        }
+
+        _socketsBefore = cursor.State.ClientSockets.Count;
         var report = new StepReport();
         _report = report;
         var node = devices.Nodes[present.Node];
         var device = _binding.DeviceOf(node.Name);
         var entered = present.Packet;
-        report.Looped = past.Any(e => e.Kind == EventKind.Crumb && e.Time.Phase == present.Phase && e.Device == device && e.In == present.Ingress && e.Packet == entered);
 
         _watch.Begin(_binding.SourceAddress, _binding.DestinationAddress);
         cursor.State.Observer = this;
@@ -104,7 +127,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         }
 
         var walk = cursor.Walk!;
-        walk.Recorder.Release();
+        report.Driver = new Driver(cursor, source, destination);
         report.ReplyArrived = present.Phase == ExchangePhase.Reply && cursor.Phase == ExchangePhase.Ack;
         report.NewPhase = cursor.Phase == present.Phase ? null : cursor.Phase;
         report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,
@@ -173,11 +196,11 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
 
     private int _socketsBefore;
 
-    /// <summary>The pair's own exchange at the point the present and past describe; also the sessions as they were.</summary>
-    private (ExchangeCursor Cursor, List<(Session Session, TcpState? Tcp)> Sessions) Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)
+    /// <summary>The pair's own exchange at the point the present and past describe.</summary>
+    private ExchangeCursor Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)
     {
         var simulation = new SimulationState();
-        var sessions = new List<(Session Session, TcpState? Tcp)>();
+        var sessions = new List<Session>();
         var recorder = TraceRecorder.Start();
         foreach (var e in past)
         {
@@ -187,13 +210,11 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
                     var session = new Session(simulation.NextSessionId(), _binding.Concrete(e.Original), _binding.Concrete(e.Translated), e.In!, e.Out!, e.Tcp,
                         e.TranslationOnly);
                     simulation.Add(_binding.NodeOf(e.Device).Name, session);
-                    sessions.Add((session, e.Tcp));
+                    sessions.Add(session);
                     break;
                 case EventKind.Tcp:
                     // The newest session with this content is the one the walker changed.
-                    var index = sessions.FindLastIndex(s => Same(s.Session, e));
-                    sessions[index].Session.Tcp = e.Tcp;
-                    sessions[index] = (sessions[index].Session, e.Tcp);
+                    sessions[sessions.FindLastIndex(s => Same(s, e))].Tcp = e.Tcp;
                     break;
                 case EventKind.Socket:
                     simulation.OpenClientSocket(_binding.NodeOf(e.Device).Name, e.Protocol, e.Port);
@@ -204,7 +225,6 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
             }
         }
 
-        _socketsBefore = simulation.ClientSockets.Count;
         var cursor = new ExchangeCursor(network, flow, simulation, present.Phase, _watch)
         {
             Walk = new PacketWalk(present.Kind, devices.Nodes[present.Node], _binding.Concrete(present.Packet), recorder)
@@ -213,7 +233,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
                 Count = present.Count,
             },
         };
-        return (cursor, sessions);
+        return cursor;
     }
 
     private bool Same(Session session, HistoryEvent e) =>

@@ -114,4 +114,7 @@ internal sealed class PairClass(Present present, History common, BlockList sourc
     public BlockList Destinations { get; set; } = destinations;
 
     public long PairCount => (long)Sources.HostCount * Destinations.HostCount;
+
+    /// <summary>The first pair's concrete exchange at this present, when a step left it so; null to rebuild it from the past.</summary>
+    public Driver? Driver { get; set; }
 }

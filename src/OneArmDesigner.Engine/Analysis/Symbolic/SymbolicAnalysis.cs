@@ -120,7 +120,8 @@ internal sealed class SymbolicAnalysis
         foreach (var (group, destinations) in groups)
         {
             var set = destinations.Build();
-            Enqueue(new PairClass(_stepper.Start(source, set.First, group), History.Empty, BlockList.Of(RangeSet.Of(source)), BlockList.Of(set)));
+            var (present, driver) = _stepper.Start(source, set.First, group);
+            Enqueue(new PairClass(present, History.Empty, BlockList.Of(RangeSet.Of(source)), BlockList.Of(set)) { Driver = driver });
         }
     }
 
@@ -134,8 +135,9 @@ internal sealed class SymbolicAnalysis
             var pairClass = work.Pop();
             var (sourceBlock, destinationBlock) = (pairClass.Sources.Blocks[0], pairClass.Destinations.Blocks[0]);
             var (source, destination) = (sourceBlock.Hosts.First, destinationBlock.Hosts.First);
-            var past = History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common);
-            var report = _stepper.Step(pairClass.Present, past, source, destination);
+            var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
+            var report = _stepper.Step(pairClass.Present, () => History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common),
+                source, destination, driver);
             StepsPlayed++;
             DebugStep?.Invoke($"{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{pairClass.Sources.Blocks.Length}|{pairClass.Sources.HostCount}|{pairClass.Destinations.Blocks.Length}|{pairClass.Destinations.HostCount}|{_participants.Hosts[source].Name}|{_participants.Hosts[destination].Name}|{pairClass.Present.Count}");
             var mine = SplitByAtoms(pairClass, report, source, destination, work);
@@ -158,7 +160,7 @@ internal sealed class SymbolicAnalysis
             }
             else
             {
-                Enqueue(new PairClass(report.Next!.Value, mine.Common, mine.Sources, mine.Destinations));
+                Enqueue(new PairClass(report.Next!.Value, mine.Common, mine.Sources, mine.Destinations) { Driver = report.Driver });
             }
         }
     }
@@ -690,8 +692,8 @@ internal sealed class SymbolicAnalysis
             public PairClass ToClass() => _sourcesFixed switch
             {
                 null => first,
-                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(_growing)),
-                false => new PairClass(first.Present, _common, BlockList.Coalesce(_growingSources), first.Destinations),
+                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(_growing)) { Driver = first.Driver },
+                false => new PairClass(first.Present, _common, BlockList.Coalesce(_growingSources), first.Destinations) { Driver = first.Driver },
             };
         }
     }
