@@ -13,9 +13,11 @@ internal sealed class TraceRecorder
     [ThreadStatic]
     private static TraceRecorder? t_idle;
 
-    private RecordedHop[] _hops = new RecordedHop[16];
-    private StepFacts[] _steps = new StepFacts[64];
-    private Packet[] _packets = new Packet[32];
+    // Small to start with: a thread's recorder grows once and is reused, while the analysis keeps many recorders
+    // alive at once, each for a few steps of one walk.
+    private RecordedHop[] _hops = new RecordedHop[4];
+    private StepFacts[] _steps = new StepFacts[8];
+    private Packet[] _packets = new Packet[4];
     private int _hopCount;
     private int _stepCount;
     private int _packetCount;

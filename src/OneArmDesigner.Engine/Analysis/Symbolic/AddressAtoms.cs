@@ -30,6 +30,7 @@ internal sealed class AddressAtoms
     private readonly AddressRole _role;
     private readonly ulong[][] _boundaries;
     private readonly Dictionary<Signature, int> _ids = [];
+    private readonly Dictionary<ulong, int> _stretches = [];
     private readonly Segment[] _segments;
     private readonly Dictionary<(RouteKind, Ipv4Address?, string?, string?), int> _routeIds = [];
 
@@ -98,23 +99,34 @@ internal sealed class AddressAtoms
             return (0, 1UL << 32);
         }
 
-        var end = 1UL << 32;
+        var (start, end) = (0UL, 1UL << 32);
         foreach (var boundaries in _boundaries)
         {
-            // The first boundary above the address ends the stretch where this source's predicates hold still.
+            // The boundaries around the address bound the stretch where this source's predicates hold still.
             var i = Array.BinarySearch(boundaries, (ulong)address + 1);
             i = i >= 0 ? i : ~i;
             if (i < boundaries.Length && boundaries[i] < end)
             {
                 end = boundaries[i];
             }
+
+            if (i > 0 && boundaries[i - 1] > start)
+            {
+                start = boundaries[i - 1];
+            }
         }
 
-        var signature = SignatureOf(new Ipv4Address(address));
-        if (!_ids.TryGetValue(signature, out var id))
+        // Every address of [start, end) is in the same atom: the stretch is worked out once.
+        if (!_stretches.TryGetValue(start, out var id))
         {
-            id = _ids.Count;
-            _ids[signature] = id;
+            var signature = SignatureOf(new Ipv4Address(address));
+            if (!_ids.TryGetValue(signature, out id))
+            {
+                id = _ids.Count;
+                _ids[signature] = id;
+            }
+
+            _stretches[start] = id;
         }
 
         return (id, end);

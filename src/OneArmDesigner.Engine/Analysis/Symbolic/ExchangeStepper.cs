@@ -214,7 +214,13 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
                     break;
                 case EventKind.Tcp:
                     // The newest session with this content is the one the walker changed.
-                    sessions[sessions.FindLastIndex(s => Same(s, e))].Tcp = e.Tcp;
+                    var index = sessions.Count - 1;
+                    while (!Same(sessions[index], e))
+                    {
+                        index--;
+                    }
+
+                    sessions[index].Tcp = e.Tcp;
                     break;
                 case EventKind.Socket:
                     simulation.OpenClientSocket(_binding.NodeOf(e.Device).Name, e.Protocol, e.Port);

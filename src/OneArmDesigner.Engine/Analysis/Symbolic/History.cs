@@ -92,7 +92,9 @@ internal sealed class History : IEquatable<History>
     private readonly HistoryEvent[] _events;
     private readonly int _hash;
     private HistoryEvent[]? _all;
-    private HashSet<(EventKind, int, ExchangePhase)>? _mentions;
+
+    /// <summary>A 128-bit filter of what the history mentions (see <see cref="Mentions"/>): a clear bit means certainly not.</summary>
+    private readonly UInt128 _mentionFilter;
 
     private History(History? parent, HistoryEvent[] events)
     {
@@ -108,6 +110,13 @@ internal sealed class History : IEquatable<History>
         }
 
         _hash = hash;
+        var filter = _parent?._mentionFilter ?? UInt128.Zero;
+        foreach (var e in events)
+        {
+            filter |= MentionBit(MentionKind(e.Kind), e.Device, e.Time.Phase);
+        }
+
+        _mentionFilter = filter;
     }
 
     public int Length { get; }
@@ -153,38 +162,75 @@ internal sealed class History : IEquatable<History>
             return (first, Empty, Empty);
         }
 
-        var counts = new Dictionary<HistoryEvent, int>();
-        foreach (var e in second.All)
-        {
-            counts[e] = counts.GetValueOrDefault(e) + 1;
-        }
-
-        var shared = new List<HistoryEvent>();
+        // Both are in time order and equal events happen at equal times: only events of one time need comparing.
+        var (a, b) = (first.All, second.All);
+        var shared = new List<HistoryEvent>(Math.Min(a.Length, b.Length));
         var onlyFirst = new List<HistoryEvent>();
-        foreach (var e in first.All)
+        var onlySecond = new List<HistoryEvent>();
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
         {
-            if (counts.TryGetValue(e, out var count) && count > 0)
+            var order = a[i].Time.CompareTo(b[j].Time);
+            if (order < 0)
             {
-                counts[e] = count - 1;
-                shared.Add(e);
+                onlyFirst.Add(a[i++]);
+            }
+            else if (order > 0)
+            {
+                onlySecond.Add(b[j++]);
             }
             else
             {
-                onlyFirst.Add(e);
+                var (endA, endB) = (EndOfTime(a, i), EndOfTime(b, j));
+                var taken = 0UL;
+                for (var x = i; x < endA; x++)
+                {
+                    var match = -1;
+                    for (var y = j; y < endB && y - j < 64 && match < 0; y++)
+                    {
+                        if ((taken & (1UL << (y - j))) == 0 && b[y].Equals(a[x]))
+                        {
+                            match = y;
+                        }
+                    }
+
+                    if (match >= 0)
+                    {
+                        taken |= 1UL << (match - j);
+                        shared.Add(a[x]);
+                    }
+                    else
+                    {
+                        onlyFirst.Add(a[x]);
+                    }
+                }
+
+                for (var y = j; y < endB; y++)
+                {
+                    if (y - j >= 64 || (taken & (1UL << (y - j))) == 0)
+                    {
+                        onlySecond.Add(b[y]);
+                    }
+                }
+
+                (i, j) = (endA, endB);
             }
         }
 
-        var onlySecond = new List<HistoryEvent>();
-        foreach (var e in second.All)
-        {
-            if (counts.TryGetValue(e, out var count) && count > 0)
-            {
-                counts[e] = count - 1;
-                onlySecond.Add(e);
-            }
-        }
-
+        onlyFirst.AddRange(a.AsSpan(i));
+        onlySecond.AddRange(b.AsSpan(j));
         return (Of(shared), Of(onlyFirst), Of(onlySecond));
+    }
+
+    private static int EndOfTime(HistoryEvent[] events, int start)
+    {
+        var end = start + 1;
+        while (end < events.Length && events[end].Time == events[start].Time)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Whether some event of one history is in the other too, but at another time.</summary>
@@ -245,26 +291,43 @@ internal sealed class History : IEquatable<History>
     }
 
     /// <summary>Whether an event of this kind about this device (for breadcrumbs, in this phase) is in the history; a TCP change counts as a session event.</summary>
-    public bool Mentions(EventKind kind, int device, ExchangePhase phase) => MentionSet.Contains((kind, device, kind == EventKind.Crumb ? phase : default));
-
-    public HashSet<(EventKind, int, ExchangePhase)> MentionSet
+    public bool Mentions(EventKind kind, int device, ExchangePhase phase)
     {
-        get
+        if ((_mentionFilter & MentionBit(kind, device, phase)) == UInt128.Zero)
         {
-            if (_mentions is not null)
-            {
-                return _mentions;
-            }
-
-            var set = _parent is null ? new HashSet<(EventKind, int, ExchangePhase)>() : new HashSet<(EventKind, int, ExchangePhase)>(_parent.MentionSet);
-            foreach (var e in _events)
-            {
-                set.Add((e.Kind == EventKind.Tcp ? EventKind.Session : e.Kind, e.Device, e.Kind == EventKind.Crumb ? e.Time.Phase : default));
-            }
-
-            return _mentions = set;
+            return false;
         }
+
+        foreach (var e in All)
+        {
+            if (MentionKind(e.Kind) == kind && e.Device == device && (kind != EventKind.Crumb || e.Time.Phase == phase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>The filter bits of every history given, together.</summary>
+    public static UInt128 MentionFilterOf(IEnumerable<History> histories)
+    {
+        var filter = UInt128.Zero;
+        foreach (var history in histories)
+        {
+            filter |= history._mentionFilter;
+        }
+
+        return filter;
+    }
+
+    public static UInt128 MentionBit(EventKind kind, int device, ExchangePhase phase)
+    {
+        var hash = (uint)HashCode.Combine(kind, device, kind == EventKind.Crumb ? phase : default);
+        return UInt128.One << (int)(hash & 127);
+    }
+
+    private static EventKind MentionKind(EventKind kind) => kind == EventKind.Tcp ? EventKind.Session : kind;
 
     public bool Equals(History? other)
     {
@@ -290,14 +353,33 @@ internal sealed class History : IEquatable<History>
 
     public override int GetHashCode() => _hash;
 
-    /// <summary>The events of several histories of one pair, merged in the order they happened.</summary>
-    public static List<HistoryEvent> Merge(History first, History second, History third)
+    /// <summary>
+    /// The events of the three histories of one pair (each in time order), merged in the order they happened, into
+    /// <paramref name="into"/> when given (cleared first) so that a caller can reuse one list.
+    /// </summary>
+    public static List<HistoryEvent> Merge(History first, History second, History third, List<HistoryEvent>? into = null)
     {
-        var all = new List<HistoryEvent>(first.Length + second.Length + third.Length);
-        all.AddRange(first.All);
-        all.AddRange(second.All);
-        all.AddRange(third.All);
-        all.Sort((x, y) => x.Time.CompareTo(y.Time));
+        var all = into ?? new List<HistoryEvent>(first.Length + second.Length + third.Length);
+        all.Clear();
+        var (a, b, c) = (first.All, second.All, third.All);
+        int i = 0, j = 0, k = 0;
+        while (i < a.Length || j < b.Length || k < c.Length)
+        {
+            var next = 0;
+            var earliest = i < a.Length ? a[i] : null;
+            if (j < b.Length && (earliest is null || b[j].Time.CompareTo(earliest.Time) < 0))
+            {
+                (next, earliest) = (1, b[j]);
+            }
+
+            if (k < c.Length && (earliest is null || c[k].Time.CompareTo(earliest.Time) < 0))
+            {
+                next = 2;
+            }
+
+            all.Add(next switch { 0 => a[i++], 1 => b[j++], _ => c[k++] });
+        }
+
         return all;
     }
 }

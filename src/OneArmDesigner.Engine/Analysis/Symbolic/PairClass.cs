@@ -20,42 +20,37 @@ internal readonly record struct Block(RangeSet Hosts, History History);
 /// <summary>One side of a class: blocks of hosts, each with its own past. Immutable; compared by content.</summary>
 internal sealed class BlockList : IEquatable<BlockList>
 {
-    private readonly int _hash;
+    private int? _hash;
 
     public BlockList(Block[] blocks)
     {
         Blocks = blocks;
-        var hash = new HashCode();
-        foreach (var block in blocks)
-        {
-            hash.Add(block.Hosts);
-            hash.Add(block.History);
-        }
-
-        _hash = hash.ToHashCode();
     }
 
     public Block[] Blocks { get; }
 
     public int HostCount => (int)Blocks.Sum(b => b.Hosts.Count);
 
-    private HashSet<(EventKind, int, ExchangePhase)>? _mentions;
+    private UInt128? _mentionFilter;
 
     /// <summary>Whether any block's past holds an event of this kind about this device (breadcrumbs: in this phase).</summary>
     public bool Mentions(EventKind kind, int device, ExchangePhase phase)
     {
-        if (_mentions is null)
+        _mentionFilter ??= History.MentionFilterOf(Blocks.Select(b => b.History));
+        if ((_mentionFilter.Value & History.MentionBit(kind, device, phase)) == UInt128.Zero)
         {
-            var set = new HashSet<(EventKind, int, ExchangePhase)>();
-            foreach (var block in Blocks)
-            {
-                set.UnionWith(block.History.MentionSet);
-            }
-
-            _mentions = set;
+            return false;
         }
 
-        return _mentions.Contains((kind, device, kind == EventKind.Crumb ? phase : default));
+        foreach (var block in Blocks)
+        {
+            if (block.History.Mentions(kind, device, phase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static BlockList Of(RangeSet hosts) => new([new Block(hosts, History.Empty)]);
@@ -90,11 +85,24 @@ internal sealed class BlockList : IEquatable<BlockList>
     public BlockList Then(History later) => later.IsEmpty ? this : new([.. Blocks.Select(b => b with { History = b.History.Then(later) })]);
 
     public bool Equals(BlockList? other) =>
-        ReferenceEquals(this, other) || (other is not null && other._hash == _hash && Blocks.AsSpan().SequenceEqual(other.Blocks));
+        ReferenceEquals(this, other) || (other is not null && other.GetHashCode() == GetHashCode() && Blocks.AsSpan().SequenceEqual(other.Blocks));
 
     public override bool Equals(object? obj) => Equals(obj as BlockList);
 
-    public override int GetHashCode() => _hash;
+    // Computed on first use: most block lists are never looked up.
+    public override int GetHashCode() => _hash ??= HashOf(Blocks);
+
+    private static int HashOf(Block[] blocks)
+    {
+        var hash = new HashCode();
+        foreach (var block in blocks)
+        {
+            hash.Add(block.Hosts);
+            hash.Add(block.History);
+        }
+
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>

@@ -20,11 +20,14 @@ internal sealed class PastReader
     private static readonly PastAnswer Found = new(default, default, null, null, true, null);
 
 
-    /// <summary>The step's look-ups that some block could answer differently from the rest.</summary>
+    private readonly List<PastRead> _reads = [];
+
+    /// <summary>The step's look-ups that some block could answer differently from the rest (a list reused by the next call).</summary>
     public List<PastRead> ReadsOf(PairClass pairClass, StepReport report)
     {
         var present = pairClass.Present;
-        var reads = new List<PastRead>(2);
+        var reads = _reads;
+        reads.Clear();
         foreach (var read in report.SessionReads)
         {
             Keep(new PastRead(EventKind.Session, read.Device, read.Key, Reported: read.Reported));
@@ -47,14 +50,19 @@ internal sealed class PastReader
         }
     }
 
+    private readonly List<HistoryEvent> _past = [];
+    private readonly List<HistoryEvent> _sessions = [];
+
     /// <summary>What the whole past of one pair answers: its source block's, its destination block's, and the common one, in time order.</summary>
-    public static PastAnswer? Evaluate(List<HistoryEvent> past, PastRead read)
+    public PastAnswer? Evaluate(History source, History destination, History common, PastRead read)
     {
+        var past = History.Merge(source, destination, common, _past);
         switch (read.Kind)
         {
             case EventKind.Session:
                 // As the walker keeps them: sessions in creation order, each TCP change applied to the newest of that content.
-                var sessions = new List<HistoryEvent>();
+                var sessions = _sessions;
+                sessions.Clear();
                 foreach (var e in past)
                 {
                     if (e.Device != read.Device)
@@ -68,7 +76,12 @@ internal sealed class PastReader
                     }
                     else if (e.Kind == EventKind.Tcp)
                     {
-                        var index = sessions.FindLastIndex(s => s.Original == e.Original && s.Translated == e.Translated && s.In == e.In && s.Out == e.Out);
+                        var index = sessions.Count - 1;
+                        while (!SameSession(sessions[index], e))
+                        {
+                            index--;
+                        }
+
                         sessions[index] = sessions[index] with { Tcp = e.Tcp };
                     }
                 }
@@ -105,12 +118,30 @@ internal sealed class PastReader
 
                 return null;
             case EventKind.Socket:
-                return past.Any(e => e.Kind == EventKind.Socket && e.Device == read.Device && e.Protocol == read.Protocol && e.Port == read.Port) ? Found : null;
+                foreach (var e in past)
+                {
+                    if (e.Kind == EventKind.Socket && e.Device == read.Device && e.Protocol == read.Protocol && e.Port == read.Port)
+                    {
+                        return Found;
+                    }
+                }
+
+                return null;
             default:
-                return past.Any(e => e.Kind == EventKind.Crumb && e.Time.Phase == read.Phase && e.Device == read.Device && e.In == read.Ingress
-                    && e.Packet == read.Packet) ? Found : null;
+                foreach (var e in past)
+                {
+                    if (e.Kind == EventKind.Crumb && e.Time.Phase == read.Phase && e.Device == read.Device && e.In == read.Ingress && e.Packet == read.Packet)
+                    {
+                        return Found;
+                    }
+                }
+
+                return null;
         }
     }
+
+    private static bool SameSession(HistoryEvent session, HistoryEvent change) =>
+        session.Original == change.Original && session.Translated == change.Translated && session.In == change.In && session.Out == change.Out;
 
     /// <summary>Whether any block's own past holds an event the read looks at (otherwise all blocks answer alike).</summary>
     public bool Mentioned(BlockList side, PastRead read) => side.Mentions(read.Kind, read.Device, read.Phase);

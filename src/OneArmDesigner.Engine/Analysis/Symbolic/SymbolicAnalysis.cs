@@ -46,18 +46,33 @@ internal sealed class SymbolicAnalysis
         _continue = @continue;
     }
 
-    public static Action<string>? DebugStep;
-
     /// <summary>How many times a class was played for one of its pairs (the work done, in device steps).</summary>
     public long StepsPlayed { get; private set; }
 
+    /// <summary>
+    /// How many sources start together. Classes join only with classes of the same round, so fewer means more steps,
+    /// but only one round's classes are held at a time.
+    /// </summary>
+    public int SourcesPerRound { get; init; } = int.MaxValue;
+
     public void Run(IEnumerable<int> sources)
     {
-        foreach (var source in sources)
+        foreach (var chunk in sources.Chunk(SourcesPerRound))
         {
-            Start(source);
-        }
+            foreach (var source in chunk)
+            {
+                Start(source);
+            }
 
+            if (!RunBuckets())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool RunBuckets()
+    {
         for (var bucket = 0; bucket < _buckets.Length; bucket++)
         {
             var presents = _buckets[bucket];
@@ -65,31 +80,11 @@ internal sealed class SymbolicAnalysis
             {
                 var arrivals = _pending[presents[i]];
                 _pending.Remove(presents[i]);
-                if (DebugStep is not null && presents[i].Phase == ExchangePhase.Reply && _devices.Nodes[presents[i].Node].Name == "DC-11-H")
-                {
-                    foreach (var c in arrivals.Classes)
-                    {
-                        DebugStep($"AT11|ttl {presents[i].Packet.Inner.Ttl} count {presents[i].Count} fg {presents[i].FlowGroup}|S " + string.Join(",", c.Sources.Blocks.Select(b => b.Hosts + ":" + string.Join(" ", b.History.All.Select(e => $"{e.Kind}/{e.Time.Phase}/{e.Time.Count}/d{e.Device}")))) + "|D " + c.Destinations.HostCount + "|C " + c.Common.Length);
-                    }
-                }
-
-                if (DebugStep is not null && presents[i].Phase == ExchangePhase.Reply && _devices.Nodes[presents[i].Node].Name == "DC-FW" && presents[i].Ingress == "outside")
-                {
-                    foreach (var c in arrivals.Classes)
-                    {
-                        foreach (var b in c.Sources.Blocks.Where(b => b.Hosts.Contains(188)))
-                        {
-                            DebugStep($"HIST188|" + string.Join(" ; ", b.History.All.Select(e => $"{e.Kind}@{e.Time.Phase}/{e.Time.Count} d{e.Device} {e.Original.Source}>{e.Original.Destination} {e.In}")));
-                        }
-                    }
-                }
-
-                DebugStep?.Invoke($"POOLS|{presents[i].Phase}|{_devices.Nodes[presents[i].Node].Name}|{arrivals.Classes.Count()}|{presents[i].Ingress}|{presents[i].Count}|{presents[i].FlowGroup}|" + string.Join(";", arrivals.Classes.Take(3).Select(c => $"S{c.Sources.Blocks.Length}:{string.Join(",", c.Sources.Blocks.Select(b => b.Hosts + "/" + b.History.Length + "/" + (b.History.GetHashCode() % 1000)))} D{c.Destinations.Blocks.Length}")));
                 foreach (var pairClass in arrivals.Classes)
                 {
                     if (!_continue(_decidedPairs))
                     {
-                        return;
+                        return false;
                     }
 
                     Play(pairClass);
@@ -98,6 +93,8 @@ internal sealed class SymbolicAnalysis
 
             _buckets[bucket] = null;
         }
+
+        return true;
     }
 
     /// <summary>The source's exchanges toward every host, one class per group of default flows.</summary>
@@ -139,7 +136,6 @@ internal sealed class SymbolicAnalysis
             var report = _stepper.Step(pairClass.Present, () => History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common),
                 source, destination, driver);
             StepsPlayed++;
-            DebugStep?.Invoke($"{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{pairClass.Sources.Blocks.Length}|{pairClass.Sources.HostCount}|{pairClass.Destinations.Blocks.Length}|{pairClass.Destinations.HostCount}|{_participants.Hosts[source].Name}|{_participants.Hosts[destination].Name}|{pairClass.Present.Count}");
             var mine = SplitByAtoms(pairClass, report, source, destination, work);
             mine = SplitByPasts(mine, report, work);
             if (report.NewPhase is { } phase)
@@ -179,7 +175,6 @@ internal sealed class SymbolicAnalysis
             return pairClass;
         }
 
-        DebugStep?.Invoke($"SPLIT-ATOMS|{pairClass.Present.Phase}|{_devices.Nodes[node].Name}|{sources.Count}|{destinations.Count}|{report.SourceRoles}|{report.DestinationRoles}|{string.Join(",", sources.Select(x => x.Blocks.HostCount))}|{string.Join(" / ", sources.Select(x => string.Join(",", x.Blocks.Blocks.SelectMany(b => b.Hosts.Members()).Take(4).Select(h => _participants.Hosts[h].Name))))}");
         PairClass? mine = null;
         foreach (var (sourceKey, sourceBlocks) in sources)
         {
@@ -209,6 +204,11 @@ internal sealed class SymbolicAnalysis
         }
 
         var playedKey = Classify(node, roles, _participants.Addresses[played]).Key;
+        if (WithinOneAtom(side, node, roles, playedKey))
+        {
+            return [((playedKey, true), side)];
+        }
+
         var groups = new Dictionary<long, List<Block>>();
         var order = new List<long>();
         foreach (var block in side.Blocks)
@@ -232,6 +232,22 @@ internal sealed class SymbolicAnalysis
         }
 
         return [.. order.Select(k => ((k, k == playedKey), new BlockList([.. groups[k]])))];
+    }
+
+    /// <summary>Whether every host of the side falls in the atoms <paramref name="key"/> names (the usual case, checked without allocating).</summary>
+    private bool WithinOneAtom(BlockList side, int node, int roles, long key)
+    {
+        foreach (var block in side.Blocks)
+        {
+            var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[block.Hosts.First]);
+            var (_, lastEnd) = block.Hosts.RangeAt(block.Hosts.RangeCount - 1);
+            if (firstKey != key || _participants.Addresses[lastEnd - 1] >= firstUntil)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Splits hosts by the atoms of their addresses; a set within one atom (the usual case) is returned whole.</summary>
@@ -282,7 +298,6 @@ internal sealed class SymbolicAnalysis
             var destinations = pairClass.Destinations.Blocks;
             if (sources.Length > 1 && destinations.Length > 1 && _reader.Mentioned(pairClass.Sources, read) && _reader.Mentioned(pairClass.Destinations, read))
             {
-                DebugStep?.Invoke($"SPLIT-BOTH|{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{read.Kind}|{sources.Length}|{destinations.Length}");
                 for (var i = 1; i < sources.Length; i++)
                 {
                     work.Push(new PairClass(pairClass.Present, pairClass.Common, new BlockList([sources[i]]), pairClass.Destinations));
@@ -294,12 +309,22 @@ internal sealed class SymbolicAnalysis
 
             if (destinations.Length > 1 && (sources.Length == 1 || !_reader.Mentioned(pairClass.Sources, read)))
             {
-                var answers = destinations.Select(d => PastReader.Evaluate(History.Merge(sources[0].History, d.History, pairClass.Common), read)).ToList();
+                var answers = new PastAnswer?[destinations.Length];
+                for (var i = 0; i < destinations.Length; i++)
+                {
+                    answers[i] = _reader.Evaluate(sources[0].History, destinations[i].History, pairClass.Common, read);
+                }
+
                 pairClass = KeepAlike(pairClass, destinationAnswers: answers, work: work);
             }
             else if (sources.Length > 1)
             {
-                var answers = sources.Select(s => PastReader.Evaluate(History.Merge(s.History, destinations[0].History, pairClass.Common), read)).ToList();
+                var answers = new PastAnswer?[sources.Length];
+                for (var i = 0; i < sources.Length; i++)
+                {
+                    answers[i] = _reader.Evaluate(sources[i].History, destinations[0].History, pairClass.Common, read);
+                }
+
                 pairClass = KeepAlike(pairClass, sourceAnswers: answers, work: work);
             }
         }
@@ -312,6 +337,17 @@ internal sealed class SymbolicAnalysis
         IReadOnlyList<PastAnswer?>? destinationAnswers = null, Stack<PairClass>? work = null)
     {
         var answers = sourceAnswers ?? destinationAnswers!;
+        var alike = true;
+        for (var i = 1; i < answers.Count && alike; i++)
+        {
+            alike = answers[i] == answers[0];
+        }
+
+        if (alike)
+        {
+            return pairClass;
+        }
+
         var side = sourceAnswers is not null ? pairClass.Sources : pairClass.Destinations;
         var groups = new Dictionary<PastAnswer, List<Block>>();
         var none = new List<Block>();
@@ -345,7 +381,6 @@ internal sealed class SymbolicAnalysis
             return pairClass;
         }
 
-        DebugStep?.Invoke($"SPLIT-PAST|{pairClass.Present.Phase}|{_devices.Nodes[pairClass.Present.Node].Name}|{(sourceAnswers is not null ? "S" : "D")}|{order.Count}|{side.Blocks.Length}");
         PairClass? mine = null;
         foreach (var answer in order)
         {
@@ -422,10 +457,17 @@ internal sealed class SymbolicAnalysis
     private void DecidePathDifference(PairClass pairClass)
     {
         var sourceBlock = pairClass.Sources.Blocks[0];
-        var differences = pairClass.Destinations.Blocks
-            .Select(d => PathDifference(sourceBlock, d, pairClass.Common)).ToList();
+        var blocks = pairClass.Destinations.Blocks;
+        var differences = new string?[blocks.Length];
+        var alike = true;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            differences[i] = PathDifference(sourceBlock, blocks[i], pairClass.Common);
+            alike &= differences[i] == differences[0];
+        }
+
         var time = new EventTime(ExchangePhase.Ack, -1, 0);
-        if (differences.All(d => d == differences[0]))
+        if (alike)
         {
             pairClass.Common = pairClass.Common.Append([new HistoryEvent(EventKind.PathDifference, time, 0, Text: differences[0])]);
             return;
@@ -435,21 +477,42 @@ internal sealed class SymbolicAnalysis
             d with { History = d.History.Append([new HistoryEvent(EventKind.PathDifference, time, 0, Text: differences[i])]) })]);
     }
 
+    private readonly List<HistoryEvent> _pathEvents = [];
+    private readonly List<int> _requestPath = [];
+    private readonly List<int> _replyPath = [];
+
     private string? PathDifference(Block source, Block destination, History common)
     {
-        var events = History.Merge(source.History, destination.History, common);
-        var (from, to) = (source.Hosts.First, destination.Hosts.First);
-        string Name(int device) => device == Tag.PairSource ? _participants.Hosts[from].Name
-            : device == Tag.PairDestination ? _participants.Hosts[to].Name : _devices.Nodes[device].Name;
-        var request = events.Where(e => e.Kind == EventKind.Clear && e.Time.Phase == ExchangePhase.Request).Select(e => e.Device).Distinct().ToList();
-        var reply = events.Where(e => e.Kind == EventKind.Clear && e.Time.Phase == ExchangePhase.Reply).Select(e => e.Device).Distinct().ToList();
-        if (request.Except(reply).Concat(reply.Except(request)).Any(d => d < 0))
+        var (request, reply) = (_requestPath, _replyPath);
+        request.Clear();
+        reply.Clear();
+        foreach (var e in History.Merge(source.History, destination.History, common, _pathEvents))
+        {
+            if (e.Kind == EventKind.Clear && e.Time.Phase is ExchangePhase.Request or ExchangePhase.Reply)
+            {
+                var path = e.Time.Phase == ExchangePhase.Request ? request : reply;
+                if (!path.Contains(e.Device))
+                {
+                    path.Add(e.Device);
+                }
+            }
+        }
+
+        if (request.Count == reply.Count && request.TrueForAll(reply.Contains))
+        {
+            return null;
+        }
+
+        if (request.Exists(d => d < 0 && !reply.Contains(d)) || reply.Exists(d => d < 0 && !request.Contains(d)))
         {
             // Both of the pair's hosts handle the request and the reply; a difference naming one would differ per pair.
             throw new InvalidOperationException("The request's and the reply's paths disagree about one of the pair's own hosts.");
         }
 
-        return PairOutcome.DescribePathDifference(request.Select(Name).ToList(), reply.Select(Name).ToList());
+        var (from, to) = (source.Hosts.First, destination.Hosts.First);
+        string Name(int device) => device == Tag.PairSource ? _participants.Hosts[from].Name
+            : device == Tag.PairDestination ? _participants.Hosts[to].Name : _devices.Nodes[device].Name;
+        return PairOutcome.DescribePathDifference(request.ConvertAll(Name), reply.ConvertAll(Name));
     }
 
     /// <summary>The pairs' outcomes: what the played pair's end says, with each pair's concentrator and path difference.</summary>
@@ -642,8 +705,8 @@ internal sealed class SymbolicAnalysis
         /// <summary>Classes sharing one side: that side, and the other side's blocks as they come.</summary>
         private sealed class Pool(PairClass first)
         {
-            private readonly List<Block> _growing = [.. first.Destinations.Blocks];
-            private readonly List<Block> _growingSources = [.. first.Sources.Blocks];
+            // The growing side is copied only when a second class joins: most pools never get one.
+            private List<Block>? _growing;
             private History _common = first.Common;
             private bool? _sourcesFixed;
 
@@ -660,11 +723,10 @@ internal sealed class SymbolicAnalysis
                     return false;
                 }
 
-                var (growing, incoming) = sharingSources ? (_growing, other.Destinations) : (_growingSources, other.Sources);
+                var incoming = sharingSources ? other.Destinations : other.Sources;
                 if (_common.Equals(other.Common))
                 {
-                    _sourcesFixed = sharingSources;
-                    growing.AddRange(incoming.Blocks);
+                    Grow(sharingSources).AddRange(incoming.Blocks);
                     return true;
                 }
 
@@ -675,7 +737,7 @@ internal sealed class SymbolicAnalysis
                     return false;
                 }
 
-                _sourcesFixed = sharingSources;
+                var growing = Grow(sharingSources);
                 if (!mine.IsEmpty)
                 {
                     for (var i = 0; i < growing.Count; i++)
@@ -689,11 +751,17 @@ internal sealed class SymbolicAnalysis
                 return true;
             }
 
+            private List<Block> Grow(bool sharingSources)
+            {
+                _sourcesFixed = sharingSources;
+                return _growing ??= [.. sharingSources ? first.Destinations.Blocks : first.Sources.Blocks];
+            }
+
             public PairClass ToClass() => _sourcesFixed switch
             {
                 null => first,
-                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(_growing)) { Driver = first.Driver },
-                false => new PairClass(first.Present, _common, BlockList.Coalesce(_growingSources), first.Destinations) { Driver = first.Driver },
+                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(_growing!)) { Driver = first.Driver },
+                false => new PairClass(first.Present, _common, BlockList.Coalesce(_growing!), first.Destinations) { Driver = first.Driver },
             };
         }
     }
