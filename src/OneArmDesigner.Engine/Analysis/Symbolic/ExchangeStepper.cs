@@ -41,13 +41,23 @@ internal sealed class StepReport
 
     public Present? Next { get; set; }
 
-    /// <summary>Set when a new packet started on this step (the reply, or the ACK).</summary>
+    /// <summary>The packet that starts on this step (the reply, the ACK), if one does.</summary>
     public ExchangePhase? NewPhase { get; set; }
 
     public OutcomeCore? Outcome { get; set; }
 
     /// <summary>True when the reply arrived on this step: the moment the request's and the reply's paths are compared.</summary>
     public bool ReplyArrived { get; set; }
+
+    /// <summary>Empties the report for the next step: one report serves every step of an analysis.</summary>
+    public void Clear()
+    {
+        SourceRoles = DestinationRoles = 0;
+        SessionReads.Clear();
+        SocketReads.Clear();
+        Writes.Clear();
+        (Next, NewPhase, Outcome, ReplyArrived, Driver) = (null, null, null, false, null);
+    }
 
     /// <summary>The played pair's own exchange after the step, to play the next step with; null once it has ended.</summary>
     public Driver? Driver { get; set; }
@@ -74,6 +84,8 @@ internal sealed class Driver(ExchangeCursor cursor, int source, int destination)
 internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers devices, Participants participants) : IStateObserver
 {
     private readonly HopWatch _watch = new();
+    private readonly StepReport _stepReport = new();
+    private readonly List<(Session Session, TcpState? Tcp)> _sessionsBefore = [];
     private StepReport? _report;
     private PairBinding _binding;
 
@@ -91,18 +103,21 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     /// Plays one step for the pair: on <paramref name="driver"/> when it is that pair's exchange at this present, else
     /// on the pair's exchange rebuilt from its past.
     /// </summary>
+    /// <remarks>The report returned is reused by the next call.</remarks>
     public StepReport Step(Present present, Func<List<HistoryEvent>> past, int source, int destination, Driver? driver)
     {
         _binding = Bind(source, destination);
         var cursor = driver?.Cursor ?? Resume(present, past(), Flow(source, destination));
-        var sessions = new List<(Session Session, TcpState? Tcp)>(cursor.State.Sessions.Count);
+        var sessions = _sessionsBefore;
+        sessions.Clear();
         foreach (var (_, session) in cursor.State.Sessions)
         {
             sessions.Add((session, session.Tcp));
         }
 
         _socketsBefore = cursor.State.ClientSockets.Count;
-        var report = new StepReport();
+        var report = _stepReport;
+        report.Clear();
         _report = report;
         var node = devices.Nodes[present.Node];
         var device = _binding.DeviceOf(node.Name);
@@ -127,7 +142,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         }
 
         var walk = cursor.Walk!;
-        report.Driver = new Driver(cursor, source, destination);
+        report.Driver = driver ?? new Driver(cursor, source, destination);
         report.ReplyArrived = present.Phase == ExchangePhase.Reply && cursor.Phase == ExchangePhase.Ack;
         report.NewPhase = cursor.Phase == present.Phase ? null : cursor.Phase;
         report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,

@@ -78,7 +78,27 @@ internal sealed record HistoryEvent(
     Protocol Protocol = Protocol.Any,
     int Port = 0,
     string? Text = null,
-    bool TranslationOnly = false);
+    bool TranslationOnly = false)
+{
+    // Events are hashed whenever a history is extended or compared: the hash is worked out once.
+    private int? _hash;
+
+    /// <summary>The copy a <c>with</c> expression starts from: every field but the cached hash.</summary>
+    private HistoryEvent(HistoryEvent original)
+    {
+        (Kind, Time, Device, Original, Translated, In, Out) = (original.Kind, original.Time, original.Device, original.Original, original.Translated, original.In, original.Out);
+        (Tcp, Packet, Protocol, Port, Text, TranslationOnly) = (original.Tcp, original.Packet, original.Protocol, original.Port, original.Text, original.TranslationOnly);
+    }
+
+    public bool Equals(HistoryEvent? other) =>
+        ReferenceEquals(this, other) || (other is not null && GetHashCode() == other.GetHashCode() && Kind == other.Kind && Time == other.Time
+            && Device == other.Device && Original == other.Original && Translated == other.Translated && In == other.In && Out == other.Out
+            && Tcp == other.Tcp && Packet == other.Packet && Protocol == other.Protocol && Port == other.Port && Text == other.Text
+            && TranslationOnly == other.TranslationOnly);
+
+    public override int GetHashCode() => _hash ??= HashCode.Combine(HashCode.Combine(Kind, Time, Device, Original, Translated, In, Out),
+        HashCode.Combine(Tcp, Packet, Protocol, Port, Text, TranslationOnly));
+}
 
 /// <summary>
 /// A history: events in the order they happened, kept as a chain of immutable segments so that many blocks can share

@@ -8,8 +8,25 @@ namespace OneArmDesigner.Engine.Analysis.Symbolic;
 /// which interface, its headers with tags, and how far it has come. The current device is a number, never a tag:
 /// its configuration decides the next step.
 /// </summary>
-internal readonly record struct Present(int FlowGroup, ExchangePhase Phase, string Kind, int Count, int Node, string? Ingress, AbstractPacket Packet,
-    FirstFailure? Failure = null);
+internal sealed record Present(int FlowGroup, ExchangePhase Phase, string Kind, int Count, int Node, string? Ingress, AbstractPacket Packet,
+    FirstFailure? Failure = null)
+{
+    // A present is a dictionary key for every class that reaches it: its hash is worked out once.
+    private int? _hash;
+
+    /// <summary>The copy a <c>with</c> expression starts from: every field but the cached hash.</summary>
+    private Present(Present original)
+    {
+        (FlowGroup, Phase, Kind, Count, Node, Ingress, Packet, Failure) =
+            (original.FlowGroup, original.Phase, original.Kind, original.Count, original.Node, original.Ingress, original.Packet, original.Failure);
+    }
+
+    public bool Equals(Present? other) =>
+        ReferenceEquals(this, other) || (other is not null && GetHashCode() == other.GetHashCode() && FlowGroup == other.FlowGroup && Phase == other.Phase
+            && Count == other.Count && Node == other.Node && Kind == other.Kind && Ingress == other.Ingress && Packet == other.Packet && Failure == other.Failure);
+
+    public override int GetHashCode() => _hash ??= HashCode.Combine(FlowGroup, Phase, Kind, Count, Node, Ingress, Packet, Failure);
+}
 
 /// <summary>The first packet of an exchange that did not arrive, carried while a later packet still walks (the ICMP port unreachable).</summary>
 internal sealed record FirstFailure(string Kind, Tracing.DropReason? Reason, string? Device);

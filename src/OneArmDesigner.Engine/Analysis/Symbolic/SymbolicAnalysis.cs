@@ -26,13 +26,14 @@ internal sealed class SymbolicAnalysis
     private readonly Participants _participants;
     private readonly ExchangeStepper _stepper;
     private readonly DeviceNumbers _devices;
-    private readonly Dictionary<(int Node, AddressRole Role), AddressAtoms> _atoms = [];
+    private readonly AddressAtoms?[] _atoms;
     private readonly SegmentAddresses _segmentAddresses = new();
     private readonly Dictionary<Present, Arrivals> _pending = [];
     private readonly List<Present>?[] _buckets = new List<Present>?[4 * MaxCount];
     private readonly Action<RangeSet, RangeSet, PairOutcome> _decided;
     private readonly Func<long, bool> _continue;
     private readonly PastReader _reader = new();
+    private readonly Stack<PairClass> _work = new();
     private long _decidedPairs;
 
     /// <param name="decided">Told of every block of pairs whose exchanges have ended, and how.</param>
@@ -41,6 +42,7 @@ internal sealed class SymbolicAnalysis
     {
         _participants = participants;
         _devices = new DeviceNumbers(network);
+        _atoms = new AddressAtoms?[2 * _devices.Nodes.Length];
         _stepper = new ExchangeStepper(network, _devices, participants);
         _decided = decided;
         _continue = @continue;
@@ -53,7 +55,7 @@ internal sealed class SymbolicAnalysis
     /// How many sources start together. Classes join only with classes of the same round, so fewer means more steps,
     /// but only one round's classes are held at a time.
     /// </summary>
-    public int SourcesPerRound { get; init; } = int.MaxValue;
+    public int SourcesPerRound { get; init; } = 256;
 
     public void Run(IEnumerable<int> sources)
     {
@@ -80,8 +82,9 @@ internal sealed class SymbolicAnalysis
             {
                 var arrivals = _pending[presents[i]];
                 _pending.Remove(presents[i]);
-                foreach (var pairClass in arrivals.Classes)
+                for (var c = 0; c < arrivals.Count; c++)
                 {
+                    var pairClass = arrivals.ClassAt(c);
                     if (!_continue(_decidedPairs))
                     {
                         return false;
@@ -97,26 +100,50 @@ internal sealed class SymbolicAnalysis
         return true;
     }
 
+    /// <summary>Per group of default flows, every host with it; worked out once for all sources.</summary>
+    private SortedDictionary<int, RangeSet>? _destinationsByGroup;
+
+    /// <summary>Per host, the other participants of the same device (a host with several addresses), which it never plays against.</summary>
+    private Dictionary<int, List<int>>? _namesakes;
+
     /// <summary>The source's exchanges toward every host, one class per group of default flows.</summary>
     private void Start(int source)
     {
-        var groups = new SortedDictionary<int, RangeSet.Builder>();
-        for (var destination = 0; destination < _participants.Count; destination++)
+        if (_destinationsByGroup is null)
         {
-            var group = _participants.FlowGroups[destination];
-            if (destination == source || group < 0 || _participants.Hosts[destination].Name == _participants.Hosts[source].Name)
+            var builders = new SortedDictionary<int, RangeSet.Builder>();
+            var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var destination = 0; destination < _participants.Count; destination++)
+            {
+                var group = _participants.FlowGroups[destination];
+                if (group >= 0)
+                {
+                    var builder = builders.TryGetValue(group, out var known) ? known : new RangeSet.Builder(4);
+                    builder.Add(destination, destination + 1);
+                    builders[group] = builder;
+                }
+
+                var name = _participants.Hosts[destination].Name;
+                (byName.TryGetValue(name, out var same) ? same : byName[name] = []).Add(destination);
+            }
+
+            _destinationsByGroup = new SortedDictionary<int, RangeSet>(builders.ToDictionary(b => b.Key, b => b.Value.Build()));
+            _namesakes = byName.Values.Where(l => l.Count > 1).SelectMany(l => l.Select(h => (h, l))).ToDictionary(x => x.h, x => x.l);
+        }
+
+        foreach (var (group, all) in _destinationsByGroup)
+        {
+            var set = all.Without(source);
+            foreach (var namesake in _namesakes!.GetValueOrDefault(source) ?? [])
+            {
+                set = set.Without(namesake);
+            }
+
+            if (set.IsEmpty)
             {
                 continue;
             }
 
-            var builder = groups.TryGetValue(group, out var known) ? known : new RangeSet.Builder(4);
-            builder.Add(destination, destination + 1);
-            groups[group] = builder;
-        }
-
-        foreach (var (group, destinations) in groups)
-        {
-            var set = destinations.Build();
             var (present, driver) = _stepper.Start(source, set.First, group);
             Enqueue(new PairClass(present, History.Empty, BlockList.Of(RangeSet.Of(source)), BlockList.Of(set)) { Driver = driver });
         }
@@ -125,7 +152,7 @@ internal sealed class SymbolicAnalysis
     /// <summary>Plays one class's step: one pair per group of pairs that read alike.</summary>
     private void Play(PairClass first)
     {
-        var work = new Stack<PairClass>();
+        var work = _work;
         work.Push(first);
         while (work.Count > 0)
         {
@@ -156,7 +183,7 @@ internal sealed class SymbolicAnalysis
             }
             else
             {
-                Enqueue(new PairClass(report.Next!.Value, mine.Common, mine.Sources, mine.Destinations) { Driver = report.Driver });
+                Enqueue(new PairClass(report.Next!, mine.Common, mine.Sources, mine.Destinations) { Driver = report.Driver });
             }
         }
     }
@@ -168,12 +195,15 @@ internal sealed class SymbolicAnalysis
     private PairClass SplitByAtoms(PairClass pairClass, StepReport report, int source, int destination, Stack<PairClass> work)
     {
         var node = pairClass.Present.Node;
-        var sources = Partition(pairClass.Sources, node, report.SourceRoles, source);
-        var destinations = Partition(pairClass.Destinations, node, report.DestinationRoles, destination);
-        if (sources.Count == 1 && destinations.Count == 1)
+        var sourceGroups = Partition(pairClass.Sources, node, report.SourceRoles, source);
+        var destinationGroups = Partition(pairClass.Destinations, node, report.DestinationRoles, destination);
+        if (sourceGroups is null && destinationGroups is null)
         {
             return pairClass;
         }
+
+        var sources = sourceGroups ?? [((0, true), pairClass.Sources)];
+        var destinations = destinationGroups ?? [((0, true), pairClass.Destinations)];
 
         PairClass? mine = null;
         foreach (var (sourceKey, sourceBlocks) in sources)
@@ -195,18 +225,18 @@ internal sealed class SymbolicAnalysis
         return mine!;
     }
 
-    /// <summary>Splits a side's blocks by the atoms of their hosts' addresses; the played host's group is marked.</summary>
-    private List<((long Key, bool Mine) Key, BlockList Blocks)> Partition(BlockList side, int node, int roles, int played)
+    /// <summary>Splits a side's blocks by the atoms of their hosts' addresses; the played host's group is marked. Null when all are in one group.</summary>
+    private List<((long Key, bool Mine) Key, BlockList Blocks)>? Partition(BlockList side, int node, int roles, int played)
     {
         if (roles == 0)
         {
-            return [((0, true), side)];
+            return null;
         }
 
         var playedKey = Classify(node, roles, _participants.Addresses[played]).Key;
         if (WithinOneAtom(side, node, roles, playedKey))
         {
-            return [((playedKey, true), side)];
+            return null;
         }
 
         var groups = new Dictionary<long, List<Block>>();
@@ -228,7 +258,7 @@ internal sealed class SymbolicAnalysis
 
         if (order.Count == 1)
         {
-            return [((order[0], true), side)];
+            return null;
         }
 
         return [.. order.Select(k => ((k, k == playedKey), new BlockList([.. groups[k]])))];
@@ -602,16 +632,8 @@ internal sealed class SymbolicAnalysis
         return (key, until);
     }
 
-    private AddressAtoms Atoms(int node, AddressRole role)
-    {
-        if (!_atoms.TryGetValue((node, role), out var atoms))
-        {
-            atoms = AddressAtoms.For(_devices.Nodes[node], role, _segmentAddresses);
-            _atoms[(node, role)] = atoms;
-        }
-
-        return atoms;
-    }
+    private AddressAtoms Atoms(int node, AddressRole role) =>
+        _atoms[(2 * node) + (int)role] ??= AddressAtoms.For(_devices.Nodes[node], role, _segmentAddresses);
 
     private void Enqueue(PairClass pairClass)
     {
@@ -654,23 +676,37 @@ internal sealed class SymbolicAnalysis
     private sealed class Arrivals
     {
         private readonly List<Pool> _pools = [];
-        private readonly Dictionary<BlockList, List<Pool>> _bySources = [];
-        private readonly Dictionary<BlockList, List<Pool>> _byDestinations = [];
 
-        public IEnumerable<PairClass> Classes => _pools.Select(p => p.ToClass());
+        // Built when a second class arrives: most presents are reached by one class only.
+        private Dictionary<BlockList, List<Pool>>? _bySources;
+        private Dictionary<BlockList, List<Pool>>? _byDestinations;
+
+        public int Count => _pools.Count;
+
+        public PairClass ClassAt(int index) => _pools[index].ToClass();
 
         public void Add(PairClass pairClass)
         {
-            if (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
-                || TryJoin(_byDestinations, pairClass.Destinations, pairClass, sharingSources: false))
+            if (_pools.Count == 1 && _bySources is null)
+            {
+                (_bySources, _byDestinations) = ([], []);
+                Index(_bySources, _pools[0].First.Sources, _pools[0]);
+                Index(_byDestinations, _pools[0].First.Destinations, _pools[0]);
+            }
+
+            if (_bySources is not null && (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
+                || TryJoin(_byDestinations!, pairClass.Destinations, pairClass, sharingSources: false)))
             {
                 return;
             }
 
             var pool = new Pool(pairClass);
             _pools.Add(pool);
-            Index(_bySources, pairClass.Sources, pool);
-            Index(_byDestinations, pairClass.Destinations, pool);
+            if (_bySources is not null)
+            {
+                Index(_bySources, pairClass.Sources, pool);
+                Index(_byDestinations!, pairClass.Destinations, pool);
+            }
         }
 
         private static bool TryJoin(Dictionary<BlockList, List<Pool>> index, BlockList side, PairClass pairClass, bool sharingSources)
@@ -705,6 +741,8 @@ internal sealed class SymbolicAnalysis
         /// <summary>Classes sharing one side: that side, and the other side's blocks as they come.</summary>
         private sealed class Pool(PairClass first)
         {
+            public PairClass First => first;
+
             // The growing side is copied only when a second class joins: most pools never get one.
             private List<Block>? _growing;
             private History _common = first.Common;
