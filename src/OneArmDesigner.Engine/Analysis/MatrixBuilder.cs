@@ -144,12 +144,14 @@ internal sealed class MatrixBuilder
         _stepsPlayed = analysis.StepsPlayed;
 
         // Hosts whose address the design uses elsewhere: every pair with one of them, traced.
+        var isShared = standIns.Select(h => shared.Contains(AddressOf(h).Value)).ToArray();
+        var sharedPositions = Enumerable.Range(0, standIns.Length).Where(i => isShared[i]).ToArray();
         for (var i = 0; i < standIns.Length && !run.OverBudget; i++)
         {
-            for (var j = 0; j < standIns.Length; j++)
+            foreach (var j in isShared[i] ? Enumerable.Range(0, standIns.Length) : sharedPositions)
             {
                 var (from, to) = (standIns[i], standIns[j]);
-                if (i == j || (!shared.Contains(AddressOf(from).Value) && !shared.Contains(AddressOf(to).Value)) || !Playable(from, to))
+                if (i == j || !Playable(from, to))
                 {
                     continue;
                 }

@@ -95,7 +95,8 @@ internal sealed class ExchangeCursor
     public ExchangeResult Result()
     {
         var verdict = Verdict ?? throw new InvalidOperationException("The exchange is still in progress.");
-        return new ExchangeResult(Flow, verdict, _packets, ExchangeSummary.Describe(_network, Flow, verdict, _packets));
+        var (network, flow, packets) = (_network, Flow, _packets);
+        return new ExchangeResult(flow, verdict, packets, () => ExchangeSummary.Describe(network, flow, verdict, packets));
     }
 
     /// <summary>The packet that answers a delivered one: the reply from the server, then the client's ACK.</summary>

@@ -67,13 +67,16 @@ internal sealed class StepReport
 /// A pair's concrete exchange kept from one step to the next while its class goes on with that pair first: the next
 /// step is then played on it directly, without rebuilding it from the past.
 /// </summary>
-internal sealed class Driver(ExchangeCursor cursor, int source, int destination)
+internal sealed class Driver(ExchangeCursor cursor, int source, int destination, bool fromStart)
 {
     public ExchangeCursor Cursor { get; } = cursor;
 
     public int Source { get; } = source;
 
     public int Destination { get; } = destination;
+
+    /// <summary>Whether the cursor has played the exchange from its first step, so it holds the whole trace so far.</summary>
+    public bool FromStart { get; } = fromStart;
 }
 
 /// <summary>
@@ -96,7 +99,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         var cursor = new ExchangeCursor(network, Flow(source, destination), _watch);
         var walk = cursor.Walk!;
         return (new Present(flowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, binding.Abstract(walk.Packet)),
-            new Driver(cursor, source, destination));
+            new Driver(cursor, source, destination, fromStart: true));
     }
 
     /// <summary>
@@ -142,7 +145,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         }
 
         var walk = cursor.Walk!;
-        report.Driver = driver ?? new Driver(cursor, source, destination);
+        report.Driver = driver ?? new Driver(cursor, source, destination, fromStart: false);
         report.ReplyArrived = present.Phase == ExchangePhase.Reply && cursor.Phase == ExchangePhase.Ack;
         report.NewPhase = cursor.Phase == present.Phase ? null : cursor.Phase;
         report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,
@@ -210,6 +213,23 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     }
 
     private int _socketsBefore;
+
+    /// <summary>
+    /// Plays the pair's exchange to its end as plain tracing does, on <paramref name="driver"/> when it has played the
+    /// exchange from the start, else from the start; returns the result and how many device steps it took.
+    /// </summary>
+    public (ExchangeResult Result, int Steps) TraceToEnd(int source, int destination, Driver? driver)
+    {
+        var cursor = driver is { FromStart: true } ? driver.Cursor : new ExchangeCursor(network, Flow(source, destination));
+        var steps = 0;
+        while (cursor.Verdict is null)
+        {
+            cursor.Step();
+            steps++;
+        }
+
+        return (cursor.Result(), steps);
+    }
 
     /// <summary>The pair's own exchange at the point the present and past describe.</summary>
     private ExchangeCursor Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)

@@ -23,6 +23,7 @@ internal sealed class SymbolicAnalysis
     /// <summary>Above the walker's own limit: a present never gets further than this many devices into one packet's walk.</summary>
     private const int MaxCount = 2050;
 
+    private readonly CompiledNetwork _network;
     private readonly Participants _participants;
     private readonly ExchangeStepper _stepper;
     private readonly DeviceNumbers _devices;
@@ -41,6 +42,7 @@ internal sealed class SymbolicAnalysis
     public SymbolicAnalysis(CompiledNetwork network, Participants participants, Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue)
     {
         _participants = participants;
+        _network = network;
         _devices = new DeviceNumbers(network);
         _atoms = new AddressAtoms?[2 * _devices.Nodes.Length];
         _stepper = new ExchangeStepper(network, _devices, participants);
@@ -637,6 +639,12 @@ internal sealed class SymbolicAnalysis
 
     private void Enqueue(PairClass pairClass)
     {
+        if (pairClass.PairCount == 1)
+        {
+            TraceAlone(pairClass);
+            return;
+        }
+
         Canonicalise(pairClass);
         if (!_pending.TryGetValue(pairClass.Present, out var arrivals))
         {
@@ -647,6 +655,20 @@ internal sealed class SymbolicAnalysis
         }
 
         arrivals.Add(pairClass);
+    }
+
+    /// <summary>
+    /// A class of one pair has nothing left to share but what a join with another class might bring: it is cheaper to
+    /// play it to its end as plain tracing does, on the pair's own exchange, than to keep its past step by step.
+    /// </summary>
+    private void TraceAlone(PairClass pairClass)
+    {
+        var (source, destination) = (pairClass.Sources.Blocks[0].Hosts.First, pairClass.Destinations.Blocks[0].Hosts.First);
+        var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
+        var (result, steps) = _stepper.TraceToEnd(source, destination, driver);
+        StepsPlayed += steps;
+        _decidedPairs++;
+        _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
     }
 
     /// <summary>
