@@ -33,8 +33,11 @@ internal sealed class MatrixBuilder
     private int _fallbacks;
     private long _stepsPlayed;
 
-    public MatrixBuilder(CompiledNetwork network, AnalysisLimits limits)
+    private readonly AnalysisSettings _settings;
+
+    public MatrixBuilder(CompiledNetwork network, AnalysisLimits limits, AnalysisSettings? settings = null)
     {
+        _settings = settings ?? AnalysisSettings.Default;
         _network = network;
         _limits = limits;
         _hosts = [.. ReachabilityMatrix.EndpointsOf(network)];
@@ -43,7 +46,7 @@ internal sealed class MatrixBuilder
 
     public ReachabilityMatrix Build()
     {
-        var (classOf, members) = EndpointClasses.Find(_network, _hosts, [.. _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address)]);
+        var (classOf, members) = EndpointClasses.Find(_network, _settings, _hosts, [.. _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address)]);
 
         // The hosts that stand for the classes: each class's first member, and its second for the pairs inside it.
         var standIns = members.SelectMany(m => m.Take(2)).Order().ToArray();
@@ -139,7 +142,7 @@ internal sealed class MatrixBuilder
             }
 
             pairs += (int)(sources.Count * destinations.Count);
-        }, done => run.Continue(done));
+        }, done => run.Continue(done), _settings);
         analysis.Run(Enumerable.Range(0, participants.Count));
         _stepsPlayed = analysis.StepsPlayed;
 
@@ -178,6 +181,11 @@ internal sealed class MatrixBuilder
     {
         var seen = new HashSet<uint>();
         var shared = new HashSet<uint>();
+        if (!_settings.TraceSharedAddresses)
+        {
+            return shared;
+        }
+
         foreach (var device in _network.Design.Devices)
         {
             foreach (var address in device.Interfaces.Select(i => i.Address).OfType<Ipv4Prefix>())

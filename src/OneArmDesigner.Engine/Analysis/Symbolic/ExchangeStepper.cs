@@ -235,7 +235,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     private ExchangeCursor Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)
     {
         var simulation = new SimulationState();
-        var sessions = new List<Session>();
+        var sessions = new List<(int Device, Session Session)>();
         var recorder = TraceRecorder.Start();
         foreach (var e in past)
         {
@@ -245,17 +245,18 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
                     var session = new Session(simulation.NextSessionId(), _binding.Concrete(e.Original), _binding.Concrete(e.Translated), e.In!, e.Out!, e.Tcp,
                         e.TranslationOnly);
                     simulation.Add(_binding.NodeOf(e.Device).Name, session);
-                    sessions.Add(session);
+                    sessions.Add((e.Device, session));
                     break;
                 case EventKind.Tcp:
-                    // The newest session with this content is the one the walker changed.
+                    // The newest session with this content on this device is the one the walker changed: firewalls
+                    // along one path hold sessions with the same addresses and often the same interface names.
                     var index = sessions.Count - 1;
-                    while (!Same(sessions[index], e))
+                    while (sessions[index].Device != e.Device || !Same(sessions[index].Session, e))
                     {
                         index--;
                     }
 
-                    sessions[index].Tcp = e.Tcp;
+                    sessions[index].Session.Tcp = e.Tcp;
                     break;
                 case EventKind.Socket:
                     simulation.OpenClientSocket(_binding.NodeOf(e.Device).Name, e.Protocol, e.Port);

@@ -24,6 +24,7 @@ internal sealed class SymbolicAnalysis
     private const int MaxCount = 2050;
 
     private readonly CompiledNetwork _network;
+    private readonly AnalysisSettings _settings;
     private readonly Participants _participants;
     private readonly ExchangeStepper _stepper;
     private readonly DeviceNumbers _devices;
@@ -39,8 +40,10 @@ internal sealed class SymbolicAnalysis
 
     /// <param name="decided">Told of every block of pairs whose exchanges have ended, and how.</param>
     /// <param name="continue">Asked between classes with the number of pairs decided so far; false stops the analysis.</param>
-    public SymbolicAnalysis(CompiledNetwork network, Participants participants, Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue)
+    public SymbolicAnalysis(CompiledNetwork network, Participants participants, Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue,
+        AnalysisSettings? settings = null)
     {
+        _settings = settings ?? AnalysisSettings.Default;
         _participants = participants;
         _network = network;
         _devices = new DeviceNumbers(network);
@@ -53,15 +56,11 @@ internal sealed class SymbolicAnalysis
     /// <summary>How many times a class was played for one of its pairs (the work done, in device steps).</summary>
     public long StepsPlayed { get; private set; }
 
-    /// <summary>
-    /// How many sources start together. Classes join only with classes of the same round, so fewer means more steps,
-    /// but only one round's classes are held at a time.
-    /// </summary>
-    public int SourcesPerRound { get; init; } = 256;
-
     public void Run(IEnumerable<int> sources)
     {
-        foreach (var chunk in sources.Chunk(SourcesPerRound))
+        // Classes join only with classes of the same round: fewer sources per round means more steps, but only one
+        // round's classes are held at a time.
+        foreach (var chunk in sources.Chunk(_settings.SourcesPerRound))
         {
             foreach (var source in chunk)
             {
@@ -165,9 +164,9 @@ internal sealed class SymbolicAnalysis
             var report = _stepper.Step(pairClass.Present, () => History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common),
                 source, destination, driver);
             StepsPlayed++;
-            var mine = SplitByAtoms(pairClass, report, source, destination, work);
-            mine = SplitByPasts(mine, report, work);
-            if (report.NewPhase is { } phase)
+            var mine = _settings.SplitByAtoms ? SplitByAtoms(pairClass, report, source, destination, work) : pairClass;
+            mine = _settings.SplitByPasts ? SplitByPasts(mine, report, work) : mine;
+            if (report.NewPhase is { } phase && _settings.NewPacketAtOneHost)
             {
                 // A new packet starts at a host: the reply at the pair's destination, the ACK at its source.
                 mine = phase == ExchangePhase.Reply ? KeepDestination(mine, destination, work) : KeepSource(mine, source, work);
@@ -328,7 +327,8 @@ internal sealed class SymbolicAnalysis
         {
             var sources = pairClass.Sources.Blocks;
             var destinations = pairClass.Destinations.Blocks;
-            if (sources.Length > 1 && destinations.Length > 1 && _reader.Mentioned(pairClass.Sources, read) && _reader.Mentioned(pairClass.Destinations, read))
+            if (_settings.SplitBothSidesBySource && sources.Length > 1 && destinations.Length > 1 && _reader.Mentioned(pairClass.Sources, read)
+                && _reader.Mentioned(pairClass.Destinations, read))
             {
                 for (var i = 1; i < sources.Length; i++)
                 {
@@ -495,7 +495,7 @@ internal sealed class SymbolicAnalysis
         for (var i = 0; i < blocks.Length; i++)
         {
             differences[i] = PathDifference(sourceBlock, blocks[i], pairClass.Common);
-            alike &= differences[i] == differences[0];
+            alike &= differences[i] == differences[0] || !_settings.PathDifferencePerBlock;
         }
 
         var time = new EventTime(ExchangePhase.Ack, -1, 0);
@@ -553,8 +553,8 @@ internal sealed class SymbolicAnalysis
         var needsConcentrator = core.FailedPacket is not null && core.RequestDelivered;
         var needsDifference = core.Verdict == Verdict.Completed;
         var commonFacts = Facts(pairClass.Common);
-        var sourceGroups = GroupFacts(pairClass.Sources);
-        var destinationGroups = GroupFacts(pairClass.Destinations);
+        var sourceGroups = GroupFacts(pairClass.Sources, _settings.OutcomeFactsPerBlock);
+        var destinationGroups = GroupFacts(pairClass.Destinations, _settings.OutcomeFactsPerBlock);
         foreach (var (sourceFacts, sourceHosts) in sourceGroups)
         {
             foreach (var (destinationFacts, destinationHosts) in destinationGroups)
@@ -590,8 +590,13 @@ internal sealed class SymbolicAnalysis
         return new OutcomeFacts(concentrator, difference);
     }
 
-    private static List<(OutcomeFacts Facts, RangeSet Hosts)> GroupFacts(BlockList side)
+    private static List<(OutcomeFacts Facts, RangeSet Hosts)> GroupFacts(BlockList side, bool perBlock)
     {
+        if (!perBlock)
+        {
+            return [(Facts(side.Blocks[0].History), side.Blocks.Select(b => b.Hosts).Aggregate((a, b) => a.Union(b)))];
+        }
+
         var groups = new Dictionary<OutcomeFacts, RangeSet>();
         var order = new List<OutcomeFacts>();
         foreach (var block in side.Blocks)
@@ -639,7 +644,7 @@ internal sealed class SymbolicAnalysis
 
     private void Enqueue(PairClass pairClass)
     {
-        if (pairClass.PairCount == 1)
+        if (pairClass.PairCount == 1 && _settings.TraceSinglePairs)
         {
             TraceAlone(pairClass);
             return;

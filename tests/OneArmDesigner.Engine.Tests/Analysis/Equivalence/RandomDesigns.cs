@@ -14,11 +14,19 @@ internal static class RandomDesigns
     private static readonly string[] LanSubnets = ["10.1.0.0/24", "10.2.0.0/24", "10.3.0.0/24", "192.168.1.0/24", "172.16.5.0/24", "10.1.128.0/25"];
     private const string PublicSubnet = "203.0.113.0/24";
 
-    /// <summary>Odd seeds give a free-form network, even seeds sites joined by AutoVPN over the Internet (see <see cref="RandomSites"/>).</summary>
+    /// <summary>
+    /// Seeds take turns: a free-form network, sites joined by AutoVPN over the Internet (<see cref="RandomSites"/>), and
+    /// layers whose paths part and meet again (<see cref="RandomLayers"/>).
+    /// </summary>
     public static Design Generate(int seed)
     {
         var random = new Random(seed);
-        return seed % 2 == 0 ? RandomSites.Generate(random, seed) : new Generator(random, seed).Build();
+        return (seed % 3) switch
+        {
+            0 => RandomSites.Generate(random, seed),
+            1 => new Generator(random, seed).Build(),
+            _ => RandomLayers.Generate(random, seed),
+        };
     }
 
     private sealed class Generator(Random random, int seed)
