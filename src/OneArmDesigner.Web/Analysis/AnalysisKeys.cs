@@ -9,4 +9,7 @@ public static class AnalysisKeys
     public static string StoredDesign(Guid designId) => $"design:{designId:N}";
 
     public static string DesignPage(Guid designId, Guid pageId) => $"design:{designId:N}:page:{pageId:N}";
+
+    /// <summary>The design before a fix, kept apart from the page's own key so the fixed design does not supersede it.</summary>
+    public static string Comparison(Guid designId, Guid pageId) => $"design:{designId:N}:page:{pageId:N}:before";
 }
