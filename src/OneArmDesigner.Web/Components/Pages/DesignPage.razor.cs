@@ -246,11 +246,13 @@ public sealed partial class DesignPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _pageGone.CancelAsync();
         if (_autosave is not null)
         {
             await _autosave.SaveNowAsync();
             await _autosave.DisposeAsync();
         }
+
+        // After the last save, which takes over the analysis of what it saved; whatever only this page wanted stops.
+        await _pageGone.CancelAsync();
     }
 }
