@@ -192,8 +192,15 @@ public sealed class AnalysisQueue : IDisposable
                 Progress = new InlineProgress(job.Report),
             };
 
-            // The engine is synchronous and CPU-bound: give it a thread-pool thread of its own.
-            var result = await Task.Run(() => _engine.Analyze(design, limits), job.Cancellation);
+            // The engine is synchronous and CPU-bound for up to the budget: a thread of its own, not one of the
+            // thread pool's few (one per core at first), which requests and circuits need to stay responsive.
+            var result = await Task.Factory.StartNew(
+                () =>
+                {
+                    BackgroundThreadPriority.LowerCurrentThread();
+                    return _engine.Analyze(design, limits);
+                },
+                job.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             _results.Set(job.ContentHash, result, new MemoryCacheEntryOptions { Size = 1 });
             job.Finish(result);
             await PersistAsync(job.ContentHash, result.Report);
