@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Domain.Templates;
 
-// Posts --posts big generated designs at once (HubAndSpoke.Generate(--sites + i): distinct content, so each gets its
+// Polls GET /health every 100 ms for --baseline seconds with nothing running, then posts --posts big generated designs at once (HubAndSpoke.Generate(--sites + i): distinct content, so each gets its
 // own analysis), times each POST, then while their analyses run in the background asks GET /health every 100 ms and
 // times it, and waits for each design's findings (GET .../validation: 202 until 200). Bounded by --timeout seconds.
 // Only talk to an app you run yourself on this machine.
@@ -23,22 +23,21 @@ Console.WriteLine($"{options.Posts} designs of about {options.Sites + 1:N0} host
 // Warm up the server's code paths with a small design first, so JIT compilation is not measured.
 await PostAsync(JsonNode.Parse(DesignDocument.Serialize(HubAndSpoke.Generate(2)))!.ToJsonString());
 
+// The same /health polling with nothing else to do first, as a yardstick for the machine's own noise.
+var idleHealth = new List<double>();
+using (var idle = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token))
+{
+    idle.CancelAfter(TimeSpan.FromSeconds(options.BaselineSeconds));
+    await PollHealthAsync(idleHealth, idle.Token);
+}
+
 var posts = await Task.WhenAll(documents.Select(PostAsync));
 var healthTimes = new List<double>();
 using var analysesDone = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-var health = Task.Run(async () =>
-{
-    while (!analysesDone.IsCancellationRequested)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(new Uri("health", UriKind.Relative), deadline.Token);
-        healthTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        await Task.Delay(100, deadline.Token);
-    }
-});
+var health = PollHealthAsync(healthTimes, analysesDone.Token);
 var findings = await Task.WhenAll(posts.Select(p => FindingsAsync(p.Token)));
 await analysesDone.CancelAsync();
-await health.ContinueWith(_ => { }, TaskScheduler.Default);
+await health;
 
 static double Percentile(IEnumerable<double> values, double p)
 {
@@ -47,6 +46,7 @@ static double Percentile(IEnumerable<double> values, double p)
 }
 
 Console.WriteLine($"POST /api/designs (ms): {string.Join("  ", posts.Select(p => p.Milliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
+Console.WriteLine($"GET /health with nothing running ({idleHealth.Count} requests, ms): p50 {Percentile(idleHealth, 0.5):0.0}  p99 {Percentile(idleHealth, 0.99):0.0}  max {Percentile(idleHealth, 1):0.0}");
 Console.WriteLine($"GET /health while analyses ran ({healthTimes.Count} requests, ms): p50 {Percentile(healthTimes, 0.5):0.0}  p99 {Percentile(healthTimes, 0.99):0.0}  max {Percentile(healthTimes, 1):0.0}");
 foreach (var (seconds, verdict) in findings)
 {
@@ -54,6 +54,24 @@ foreach (var (seconds, verdict) in findings)
 }
 
 return 0;
+
+async Task PollHealthAsync(List<double> times, CancellationToken stop)
+{
+    while (!stop.IsCancellationRequested)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var response = await http.GetAsync(new Uri("health", UriKind.Relative), deadline.Token);
+        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        try
+        {
+            await Task.Delay(100, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+    }
+}
 
 async Task<(string Token, double Milliseconds)> PostAsync(string document)
 {
@@ -86,7 +104,7 @@ async Task<(double Seconds, string Verdict)> FindingsAsync(string token)
     }
 }
 
-internal sealed record LoadOptions(string Url, int Posts, int Sites, int TimeoutSeconds)
+internal sealed record LoadOptions(string Url, int Posts, int Sites, int TimeoutSeconds, int BaselineSeconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -97,6 +115,6 @@ internal sealed record LoadOptions(string Url, int Posts, int Sites, int Timeout
         }
 
         return new LoadOptions(Value("--url", "http://127.0.0.1:5180"), int.Parse(Value("--posts", "3")),
-            int.Parse(Value("--sites", "2600")), int.Parse(Value("--timeout", "300")));
+            int.Parse(Value("--sites", "2600")), int.Parse(Value("--timeout", "300")), int.Parse(Value("--baseline", "10")));
     }
 }
