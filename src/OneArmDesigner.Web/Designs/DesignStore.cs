@@ -241,6 +241,13 @@ public sealed class DesignStore(
             return StoreResult<LatestValidation>.Fail(StoreStatus.Invalid, "This design's stored document cannot be read.", check.Problems);
         }
 
+        // Just computed: the job that computed it is storing it on this revision, so only answer with it here.
+        if (queue.Cached(check.ContentHash!) is { } computed)
+        {
+            return StoreResult<LatestValidation>.Ok(new LatestValidation(StoredFindings.From(computed.Report).Json, null));
+        }
+
+        // Known from another revision with the same content: no job will store it on this one, so store it now.
         var known = await analyses.FindAsync(check.ContentHash!, ct);
         if (known is not null)
         {
