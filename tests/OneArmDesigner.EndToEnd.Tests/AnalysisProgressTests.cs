@@ -26,7 +26,7 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
     private static readonly TimeSpan PacedTotal = TimeSpan.FromSeconds(10);
 
     private readonly RunningApp _app = new(settings: new Dictionary<string, string?> { ["Analysis:MaxSeconds"] = BudgetSeconds },
-        services: services => services.AddSingleton<IAnalysisEngine, PacedAnalysisEngine>());
+        services: services => services.AddSingleton<IAnalysisEngine>(new PacedAnalysisEngine(PacedTotal)));
 
     public void Dispose() => _app.Dispose();
 
@@ -64,27 +64,84 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
         Assert.Empty(observed.ConsoleErrors);
     }
 
-    private async Task<string> CreateAsync(Design design)
+    [Fact]
+    public async Task Leaving_the_page_cancels_the_analysis_only_that_page_was_waiting_for()
     {
-        using var http = _app.CreateHttpClient();
+        var folder = Directory.CreateTempSubdirectory("onearm-test-").FullName;
+        try
+        {
+            // The design is stored, but its server stops before the stored analysis ends, so no findings are kept.
+            string viewToken;
+            using (var first = new RunningApp(folder, services: services => services.AddSingleton<IAnalysisEngine>(new PacedAnalysisEngine(TimeSpan.FromHours(1)))))
+            {
+                viewToken = (await CreateAsync(first, HubAndSpoke.Generate(40))).GetProperty("viewToken").GetString()!;
+            }
+
+            // On the next server only the page that opens it asks for its analysis: a view link cannot save.
+            var engine = new PacedAnalysisEngine(TimeSpan.FromMinutes(5));
+            using var second = new RunningApp(folder, new Dictionary<string, string?> { ["Analysis:MaxSeconds"] = "600" },
+                services => services.AddSingleton<IAnalysisEngine>(engine));
+            var queue = second.Services.GetRequiredService<AnalysisQueue>();
+            await using var observed = await browser.OpenPageAsync($"/designs/{viewToken}", app: second);
+            await Assertions.Expect(observed.Page.GetByTestId("findings").GetByTestId("analysis-progress")).ToContainTextAsync("host pairs");
+            Assert.Equal(1, queue.Pending);
+
+            // Leaving the page ends its circuit (Blazor tells the server as the page unloads).
+            await observed.Page.GotoAsync("about:blank");
+
+            for (var i = 0; i < 300 && !engine.SawCancellation; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.True(engine.SawCancellation, "the analysis was still running after the page was left");
+            Assert.Equal(0, queue.Pending);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private Task<string> CreateAsync(Design design) =>
+        CreateAsync(_app, design).ContinueWith(t => t.Result.GetProperty("editToken").GetString()!, TaskScheduler.Default);
+
+    private static async Task<JsonElement> CreateAsync(RunningApp app, Design design)
+    {
+        using var http = app.CreateHttpClient();
         using var response = await http.PostAsync(new Uri("api/designs", UriKind.Relative),
             new StringContent(DesignDocument.Serialize(design), System.Text.Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return created.GetProperty("editToken").GetString()!;
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>
-    /// The real engine, slowed at each progress report as a design many times larger would be (real findings, real partial matrix), so the budget runs
-    /// out part of the way through on a design small enough for the canvas to draw quickly.
+    /// The real engine, slowed at each progress report as a design many times larger would be (real findings, a real
+    /// partial matrix), so the budget runs out part of the way through on a design small enough for the canvas to
+    /// draw quickly. It notes whether an analysis of it was cancelled.
     /// </summary>
-    private sealed class PacedAnalysisEngine : IAnalysisEngine
+    private sealed class PacedAnalysisEngine(TimeSpan total) : IAnalysisEngine
     {
-        public DesignAnalysis Analyze(Design design, AnalysisLimits limits) =>
-            DesignAnalyzer.Analyze(design, limits with { Progress = new Paced(limits.Progress) });
+        private volatile bool _sawCancellation;
 
-        /// <summary>Sleeps in proportion to the pairs done since the last report, as if each took its share of <see cref="PacedTotal"/>.</summary>
-        private sealed class Paced(IProgress<AnalysisProgress>? inner) : IProgress<AnalysisProgress>
+        public bool SawCancellation => _sawCancellation;
+
+        public DesignAnalysis Analyze(Design design, AnalysisLimits limits)
+        {
+            try
+            {
+                return DesignAnalyzer.Analyze(design, limits with { Progress = new Paced(limits.Progress, total, limits.Cancellation) });
+            }
+            catch (OperationCanceledException)
+            {
+                _sawCancellation = true;
+                throw;
+            }
+        }
+
+        /// <summary>Sleeps in proportion to the pairs done since the last report, as if each took its share of the total.</summary>
+        private sealed class Paced(IProgress<AnalysisProgress>? inner, TimeSpan total, CancellationToken cancellation) : IProgress<AnalysisProgress>
         {
             private long _reported;
 
@@ -93,7 +150,9 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
                 inner?.Report(value);
                 var share = value.PairsTotal == 0 ? 0 : Math.Max(0, (double)(value.PairsDone - _reported) / value.PairsTotal);
                 _reported = value.PairsDone;
-                Thread.Sleep(PacedTotal * share);
+
+                // Woken early by a cancellation, so the engine sees it at its next check as it would mid-work.
+                cancellation.WaitHandle.WaitOne(total * share);
             }
         }
     }
