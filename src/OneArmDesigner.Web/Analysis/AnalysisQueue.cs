@@ -15,13 +15,16 @@ namespace OneArmDesigner.Web.Analysis;
 /// </summary>
 public sealed class AnalysisQueue : IDisposable
 {
-    /// <summary>Full results (findings and matrix) kept in memory; the database keeps findings for longer.</summary>
-    private const int CachedResults = 64;
+    /// <summary>
+    /// Full results (findings and matrix) kept in memory, in megabytes as the matrix counts them (about one byte a
+    /// host pair, at least one a result); the least recently used go first. The database keeps findings for longer.
+    /// </summary>
+    private const int CachedMegabytes = 256;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AnalysisJob> _jobsByHash = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Claim> _claimsByKey = new(StringComparer.Ordinal);
-    private readonly MemoryCache _results = new(new MemoryCacheOptions { SizeLimit = CachedResults });
+    private readonly MemoryCache _results = new(new MemoryCacheOptions { SizeLimit = CachedMegabytes });
     private readonly SemaphoreSlim _places;
     private readonly AnalysisOptions _options;
     private readonly IAnalysisEngine _engine;
@@ -201,7 +204,7 @@ public sealed class AnalysisQueue : IDisposable
                     return _engine.Analyze(design, limits);
                 },
                 job.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            _results.Set(job.ContentHash, result, new MemoryCacheEntryOptions { Size = 1 });
+            _results.Set(job.ContentHash, result, new MemoryCacheEntryOptions { Size = 1 + (result.Matrix.Count / 1_000_000) });
             job.Finish(result);
             await PersistAsync(job.ContentHash, result.Report);
         }
