@@ -41,6 +41,11 @@ public sealed class CliApp(IReadOnlyList<ICommand> commands)
             error.WriteLine($"onearm {command.Name}: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"onearm {command.Name}: stopped (Ctrl+C)");
+            return ExitCodes.Cancelled;
+        }
     }
 
     private string Help() =>

@@ -16,14 +16,17 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="databaseFolder">
     /// A folder whose database to reuse (to simulate a restart); it is left in place. By default a new temporary
     /// folder is made and deleted on disposal.
     /// </param>
     /// <param name="settings">Configuration overrides, for example limits.</param>
-    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Services registered after the app's own, so they replace them: for example a controllable analysis engine.</param>
+    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsFolder = databaseFolder is null;
         _folder = databaseFolder ?? Directory.CreateTempSubdirectory("onearm-test-").FullName;
         DatabasePath = Path.Combine(_folder, "onearm.db");
@@ -58,6 +61,11 @@ public sealed class RunningApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpLogging;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
+using OneArmDesigner.Web.Analysis;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Simulation;
 
@@ -19,6 +20,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDesignDocumentChecker, DesignDocumentChecker>();
         services.AddScoped<DesignStore>();
+        services.AddOneArmDesignerAnalysis(builder.Configuration);
         services.AddScoped<BrowserDesignHistory>();
         services.AddOpenApi();
 

@@ -22,6 +22,8 @@ public sealed record ResolvedSimulation(Design? Design, ExchangeResult? Result, 
 /// </summary>
 public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLimits> limits)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Design> TemplateDesigns = new(StringComparer.Ordinal);
+
     private static readonly Dictionary<string, Protocol> Protocols = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tcp"] = Protocol.Tcp,
@@ -88,7 +90,8 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
                 problems.Add($"template: '{name}' is not a template; templates are {TemplateCatalog.KnownNames}");
             }
 
-            return template?.Create();
+            // Designs are immutable, so each template is built once and shared by every request that names it.
+            return template is null ? null : TemplateDesigns.GetOrAdd(template.Name, _ => template.Create());
         }
 
         if (request.DesignToken is { } token)

@@ -78,8 +78,11 @@ public sealed class DesignStoreTests : IClassFixture<RunningAppFixture>
     {
         var broken = OneArmDesigner.Domain.Documents.DesignDocument.Serialize(OneArmDesigner.Domain.Templates.SeedTemplates.Asymmetric());
         var fixedDesign = OneArmDesigner.Domain.Documents.DesignDocument.Serialize(OneArmDesigner.Domain.Templates.SeedTemplates.TransitVlan());
+        var analyses = _app.Services.GetRequiredService<OneArmDesigner.Web.Analysis.AnalysisQueue>();
         var created = (await WithStoreAsync(s => s.CreateAsync(broken))).Value!;
+        await analyses.IdleAsync();
         await WithStoreAsync(s => s.SaveAsync(created.EditToken, fixedDesign, 1));
+        await analyses.IdleAsync();
 
         var revisions = (await WithStoreAsync(s => s.ListRevisionsAsync(created.EditToken))).Value!;
 

@@ -71,7 +71,7 @@ public sealed class DesignsApiTests : IClassFixture<RunningAppFixture>, IDisposa
         var response = await _api.PostAsync(OneArmDesigner.Domain.Documents.DesignDocument.Serialize(OneArmDesigner.Domain.Templates.SeedTemplates.Asymmetric()));
         var created = (await response.Content.ReadFromJsonAsync<DesignsApiClient.Created>(JsonSerializerOptions.Web))!;
 
-        var validation = await _http.GetFromJsonAsync<JsonElement>($"api/designs/{created.ViewToken}/validation");
+        var validation = await _api.FindingsAsync(created.ViewToken);
 
         var codes = validation.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString());
         Assert.Contains("ASYMMETRIC_ROUTING_STATEFUL", codes);
