@@ -55,6 +55,7 @@ internal sealed class FirewallDto
 {
     public bool? Stateful { get; set; }
     public bool? SameSecurityIntraInterface { get; set; }
+    public bool? SameSecurityInterInterface { get; set; }
     public List<SelectorDto?>? TcpStateBypass { get; set; }
     public List<NatDto?>? Nat { get; set; }
     public List<AclDto?>? Acl { get; set; }

@@ -161,7 +161,8 @@ internal sealed class DocumentReader
             dto.SameSecurityIntraInterface ?? false,
             ReadList(dto.TcpStateBypass, path + ".tcpStateBypass", ReadSelector),
             ReadList(dto.Nat, path + ".nat", ReadNat),
-            ReadList(dto.Acl, path + ".acl", ReadAcl));
+            ReadList(dto.Acl, path + ".acl", ReadAcl),
+            dto.SameSecurityInterInterface ?? false);
     }
 
     private TrafficSelector? ReadSelector(SelectorDto dto, string path)

@@ -39,6 +39,7 @@ internal static class DocumentWriter
     {
         Stateful = firewall.Stateful,
         SameSecurityIntraInterface = firewall.SameSecurityIntraInterface,
+        SameSecurityInterInterface = firewall.SameSecurityInterInterface ? true : null,
         TcpStateBypass = firewall.TcpStateBypass.Count == 0 ? null
             : [.. firewall.TcpStateBypass.Select(s => new SelectorDto { Source = s.Source.ToString(), Destination = s.Destination.ToString() })],
         Nat = firewall.Nat.Count == 0 ? null : [.. firewall.Nat.Select(n => new NatDto

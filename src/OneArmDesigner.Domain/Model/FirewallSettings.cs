@@ -2,13 +2,18 @@ using OneArmDesigner.Domain.Addressing;
 
 namespace OneArmDesigner.Domain.Model;
 
-/// <summary>An ASA-like stateful firewall's options, NAT rules and interface access lists.</summary>
+/// <summary>
+/// An ASA-like stateful firewall's options, NAT rules and interface access lists. <see cref="SameSecurityInterInterface"/>
+/// is ASA <c>same-security-traffic permit inter-interface</c>: flows between two interfaces of equal security level
+/// pass without an access list, as higher-to-lower flows do.
+/// </summary>
 public sealed record FirewallSettings(
     bool Stateful,
     bool SameSecurityIntraInterface,
     IReadOnlyList<TrafficSelector> TcpStateBypass,
     IReadOnlyList<NatRule> Nat,
-    IReadOnlyList<AclRule> Acl)
+    IReadOnlyList<AclRule> Acl,
+    bool SameSecurityInterInterface = false)
 {
     public static FirewallSettings Default { get; } = new(Stateful: true, SameSecurityIntraInterface: false, [], [], []);
 }
