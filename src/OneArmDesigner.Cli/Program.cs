@@ -9,6 +9,7 @@ var app = new CliApp(
     new ValidateCommand(),
     new FixCommand(),
     new MatrixCommand(),
+    new ImportCommand(),
 ]);
 
 return app.Run(args, Console.Out, Console.Error);

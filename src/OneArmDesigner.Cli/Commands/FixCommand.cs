@@ -34,14 +34,7 @@ public sealed class FixCommand : ICommand
         }
         else
         {
-            try
-            {
-                File.WriteAllText(outFile, json + "\n");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"--out: cannot write '{outFile}': {ex.Message}");
-            }
+            OutputFiles.Write("out", outFile, json + "\n");
         }
 
         return ExitCodes.Success;
