@@ -102,6 +102,12 @@ public static class ConfigurationImporter
             return null;
         }
 
+        if (Truncation(text, lines, config) is { } truncated)
+        {
+            problems.Add(new ImportProblem(file.Name, null, truncated));
+            return null;
+        }
+
         var firewall = AsaToModel.Map(config, file.Name, Path.GetFileNameWithoutExtension(file.Name), ledger, problems);
         if (firewall.Device.Interfaces.Count == 0)
         {
@@ -113,6 +119,23 @@ public static class ConfigurationImporter
         notes.AddRange(ledger.Notes());
         return (firewall, new FileSummary(file.Name, "Cisco ASA", firewall.Device.Name, ledger.ContentLines,
             ledger.Count(null), ledger.Count(LineDisposition.Ignored), ledger.Count(LineDisposition.NotModelled), ledger.Comments));
+    }
+
+    /// <summary>
+    /// Whether the text stops before its end: `show running-config` output that begins ": Saved" but never reaches its
+    /// ": end", or a last line cut short (unreadable, with no line break after it).
+    /// </summary>
+    private static string? Truncation(string text, string[] lines, AsaConfig config)
+    {
+        var last = Array.FindLastIndex(lines, l => l.Trim().Length > 0);
+        if (lines.Length > 0 && lines[0].StartsWith(": Saved", StringComparison.Ordinal) && !lines.Any(l => l.Trim() == ": end"))
+        {
+            return $"is truncated: it starts like `show running-config` output (\": Saved\") but stops at line {last + 1} without the closing \": end\"";
+        }
+
+        return config.UnreadableLines.Contains(last + 1) && !text.EndsWith('\n')
+            ? $"is truncated: its last line ({last + 1}: `{lines[last].Trim()}`) is cut short"
+            : null;
     }
 
     private static (List<ImportedMx> Appliances, FileSummary Summary)? ReadMeraki(ImportFile file, List<ImportProblem> problems, List<LineNote> notes)

@@ -36,6 +36,9 @@ internal sealed class AsaConfig
     /// <summary>Lines that define objects and groups, by name, so mapping can tell which definitions a modelled rule used.</summary>
     public Dictionary<string, IReadOnlyList<int>> DefinitionLines { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Lines that could not be read (a truncated file ends with one).</summary>
+    public List<int> UnreadableLines { get; } = [];
+
     public AsaInterface? FindInterface(string nameif) => Interfaces.FirstOrDefault(i => i.Nameif == nameif);
 }
 

@@ -12,6 +12,9 @@ internal sealed partial class AsaParser
         "informational", "debugging", "disable", "default",
     ];
 
+    /// <summary>Access lists with a line whose references did not resolve: already a problem, not a missing list too.</summary>
+    private readonly HashSet<string> _unresolvedAcls = new(StringComparer.Ordinal);
+
     private void ReadAccessList(AsaLine line)
     {
         var name = line.Word(1);
@@ -58,6 +61,7 @@ internal sealed partial class AsaParser
         var uses = TakeUses();
         if (sources is null || destinations is null || services is null)
         {
+            _unresolvedAcls.Add(name);
             return;
         }
 
@@ -89,7 +93,11 @@ internal sealed partial class AsaParser
         };
         if (!_config.AccessLists.ContainsKey(name))
         {
-            Problem(line, $"access-group applies access list {name}, which has no extended lines in the configuration");
+            if (!_unresolvedAcls.Contains(name))
+            {
+                Problem(line, $"access-group applies access list {name}, which has no extended lines in the configuration");
+            }
+
             return;
         }
 

@@ -61,6 +61,7 @@ internal sealed partial class AsaParser
         }
         catch (AsaSyntaxException ex)
         {
+            _config.UnreadableLines.Add(block.Head.Number);
             _ledger.NotModelled(block.Head.Number, $"could not be read: {ex.Message}");
             foreach (var child in block.Children)
             {
