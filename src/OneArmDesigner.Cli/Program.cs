@@ -10,6 +10,7 @@ var app = new CliApp(
     new FixCommand(),
     new MatrixCommand(),
     new ImportCommand(),
+    new ExportCommand(),
 ]);
 
 return app.Run(args, Console.Out, Console.Error);

@@ -4,6 +4,7 @@ using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Endpoints;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
+using OneArmDesigner.Import.Emit;
 
 namespace OneArmDesigner.Import.Tests;
 
@@ -57,5 +58,50 @@ public sealed class GuideDeploymentTests
 
         var finding = Assert.Single(report.Findings, f => f.Code == "ASYMMETRIC_ROUTING_STATEFUL");
         Assert.Contains(DesignFixes.MoveToTransitVlan("MX80-B"), finding.Fixes.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void The_transit_vlan_fix_comes_out_as_ASA_commands_in_the_configurations_own_names()
+    {
+        var imported = Configurations.Import("guide/meraki-broken.json", "guide/asa-broken.cfg");
+        var fixedDesign = DesignFixes.Apply(imported.Design!, DesignFixes.MoveToTransitVlan("MX80-B")).Design!;
+
+        var commands = FixCommands.Asa(imported.Design!, fixedDesign, imported.Names);
+
+        Assert.Equal(Configurations.Text("guide/transit-fix.asa.txt"), commands);
+    }
+
+    [Fact]
+    public void The_transit_vlan_fix_comes_out_as_the_Meraki_call_that_re_addresses_MX80_B()
+    {
+        var imported = Configurations.Import("guide/meraki-broken.json", "guide/asa-broken.cfg");
+        var fixedDesign = DesignFixes.Apply(imported.Design!, DesignFixes.MoveToTransitVlan("MX80-B")).Design!;
+
+        var calls = FixCommands.Meraki(imported.Design!, fixedDesign, imported.Names);
+
+        Assert.Equal(Configurations.Text("guide/transit-fix.meraki.txt"), calls);
+        Assert.Contains("PUT /devices/Q2BB-BBBB-0001/appliance/uplinks/settings", calls);
+    }
+
+    [Fact]
+    public void The_fixed_configuration_holds_every_command_the_fix_adds()
+    {
+        var fixedConfig = Configurations.Text("guide/asa-fixed.cfg").Split('\n').Select(l => l.TrimEnd()).ToHashSet();
+        var added = Configurations.Text("guide/transit-fix.asa.txt").Split('\n')
+            .Where(l => l.Length > 0 && !l.StartsWith('!') && !l.TrimStart().StartsWith("no ", StringComparison.Ordinal));
+
+        Assert.All(added, line => Assert.Contains(line, fixedConfig));
+    }
+
+    [Fact]
+    public void The_fixed_deployment_imports_into_a_design_where_the_laptop_flow_completes()
+    {
+        var design = Configurations.Design("guide/meraki-fixed.json", "guide/asa-fixed.cfg");
+
+        var result = LaptopFlow(design);
+
+        Assert.Equal(Verdict.Completed, result.Verdict);
+        Assert.Equal(["SYN", "SYN-ACK", "ACK"], result.Packets.Select(p => p.Kind));
+        Assert.Contains(result.Packets[1].Hops, h => h.Device == "ASA");
     }
 }

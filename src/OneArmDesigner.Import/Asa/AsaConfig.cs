@@ -64,6 +64,9 @@ internal sealed class AsaInterface(string hardware, int line)
 
     public bool ManagementOnly { get; set; }
 
+    /// <summary>Bundled into a port-channel or redundant interface: not free for a new nameif.</summary>
+    public bool Bundled { get; set; }
+
     /// <summary>802.1Q VLAN of a sub-interface (`vlan N`) or of an `interface VlanN`.</summary>
     public int? Vlan { get; set; }
 

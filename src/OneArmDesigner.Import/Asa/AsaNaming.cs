@@ -15,6 +15,7 @@ internal sealed class AsaNaming
     private readonly List<(NatRule Rule, AsaNat Source)> _nats = [];
     private readonly Dictionary<(Domain.Addressing.Ipv4Prefix, Domain.Addressing.Ipv4Address), int> _distances = [];
     private readonly HashSet<string> _usedHardware = new(StringComparer.Ordinal);
+    private readonly List<string> _spareHardware = [];
 
     /// <summary>Export's conventions, for a firewall that did not come from a configuration.</summary>
     public static AsaNaming Conventional { get; } = new();
@@ -32,6 +33,13 @@ internal sealed class AsaNaming
                 naming._hardware.TryAdd(nameif, item.Hardware);
             }
         }
+
+        // A physical port with nothing on it (no nameif, not bundled, no sub-interfaces) is where a new interface goes.
+        naming._spareHardware.AddRange(config.Interfaces
+            .Where(i => i.Nameif is null && !i.Bundled && !i.Hardware.Contains('.') && !i.Hardware.StartsWith("Management", StringComparison.OrdinalIgnoreCase)
+                && !i.Hardware.StartsWith("Vlan", StringComparison.OrdinalIgnoreCase)
+                && !config.Interfaces.Any(o => o.Hardware.StartsWith(i.Hardware + ".", StringComparison.Ordinal)))
+            .Select(i => i.Hardware));
 
         foreach (var group in config.AccessGroups.Where(g => g.Scope == AccessGroupScope.In))
         {
@@ -51,9 +59,24 @@ internal sealed class AsaNaming
     public string Hardware(string nameif, int index) =>
         _hardware.TryGetValue(nameif, out var hardware) ? hardware : $"GigabitEthernet0/{index}";
 
-    /// <summary>A port no interface of the configuration uses, for a new interface.</summary>
+    /// <summary>
+    /// A port for a new interface: a configured port with nothing on it, else the next number after the
+    /// configuration's own ports (GigabitEthernet1/3 after 1/2), else the conventional GigabitEthernet0/N.
+    /// </summary>
     public string FreeHardware(int index)
     {
+        if (_spareHardware.FirstOrDefault() is { } spare)
+        {
+            return spare;
+        }
+
+        var numbered = _usedHardware.Select(h => System.Text.RegularExpressions.Regex.Match(h, @"^(.*/)(\d+)$")).Where(m => m.Success).ToList();
+        if (numbered.Count > 0)
+        {
+            var family = numbered.GroupBy(m => m.Groups[1].Value).OrderByDescending(g => g.Count()).First();
+            return $"{family.Key}{family.Max(m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) + 1}";
+        }
+
         for (var n = index; ; n++)
         {
             var candidate = $"GigabitEthernet0/{n}";

@@ -258,6 +258,7 @@ internal sealed partial class AsaParser
                 _ledger.Ignored(line.Number, "a physical-layer or descriptive setting; does not change forwarding in the simulation");
                 break;
             case "channel-group" or "member-interface" or "port-channel" or "redundant-interface":
+                item.Bundled |= words[0] == "channel-group";
                 _ledger.Ignored(line.Number, "link aggregation: the logical interface carries the address");
                 break;
             case "switchport":
