@@ -156,19 +156,17 @@ public static class AddressedFlows
             return shared;
         }
 
-        var router = attached.FirstOrDefault(a => a.Device.Kind is DeviceKind.Firewall or DeviceKind.Router or DeviceKind.L3Switch
-            || (a.Device.Mx is { Mode: MxMode.Routed } mx && a.Interface.Name != mx.Uplink));
-        if (router.Interface?.Address is { } routerAddress)
+        // On the Internet, the provider: the next hop other devices' default routes use there.
+        if (segment.Kind == DeviceKind.Internet)
         {
-            return routerAddress.Address;
+            return attached.SelectMany(a => a.Device.Routes.Where(r => r.Prefix.Length == 0).Select(r => r.NextHop)
+                    .Concat(a.Device.Mx?.UplinkGateway is { } g ? [g] : []))
+                .Cast<Ipv4Address?>().FirstOrDefault(g => prefix.Contains(g!.Value));
         }
 
-        // On the Internet, the provider: the next hop other devices' default routes use there.
-        return segment.Kind == DeviceKind.Internet
-            ? attached.SelectMany(a => a.Device.Routes.Where(r => r.Prefix.Length == 0).Select(r => r.NextHop)
-                    .Concat(a.Device.Mx?.UplinkGateway is { } g ? [g] : []))
-                .Cast<Ipv4Address?>().FirstOrDefault(g => prefix.Contains(g!.Value))
-            : null;
+        var router = attached.FirstOrDefault(a => a.Device.Kind is DeviceKind.Firewall or DeviceKind.Router or DeviceKind.L3Switch
+            || (a.Device.Mx is { Mode: MxMode.Routed } mx && a.Interface.Name != mx.Uplink));
+        return router.Interface?.Address?.Address;
     }
 
     private static string Unique(Design design, string wanted)
