@@ -1,6 +1,7 @@
 using OneArmDesigner.Canvas;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Import.Emit;
 using FindingSeverity = OneArmDesigner.Engine.Analysis.Severity;
 using Severity = MudBlazor.Severity;
 using OneArmDesigner.Web.Components.Diagrams;
@@ -17,6 +18,7 @@ public sealed partial class DesignPage
     private void Revalidate()
     {
         _lastChanges = null;
+        _fixCommands = null;
         _selectedFinding = null;
         var design = _history!.Current;
         var generation = ++_validations;
@@ -87,6 +89,9 @@ public sealed partial class DesignPage
         }
     }
 
+    /// <summary>The last fix applied, as ASA commands and Meraki API calls; null once the design changes again.</summary>
+    private (string Asa, string Meraki)? _fixCommands;
+
     private Task ApplyFixAsync(FixOption fix)
     {
         var result = DesignFixes.Apply(_history!.Current, fix.Id);
@@ -99,6 +104,8 @@ public sealed partial class DesignPage
         var before = _history!.Current;
         Apply(result.Design!, fix.Title, redraw: true);
         _lastChanges = DesignComparison.Compare(before, result.Design!);
+        var (asa, meraki) = (FixCommands.Asa(before, result.Design!), FixCommands.Meraki(before, result.Design!));
+        _fixCommands = asa.Length + meraki.Length > 0 ? (asa, meraki) : null;
         Snackbar.Add($"Applied: {fix.Title}. Undo takes it back.", Severity.Success);
         return Task.CompletedTask;
     }
