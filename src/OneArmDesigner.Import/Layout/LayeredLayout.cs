@@ -14,7 +14,7 @@ public static class LayeredLayout
     public const double RowHeight = 170;
 
     /// <summary>Horizontal room between the footprints of two neighbours in a row.</summary>
-    public const double Gap = 36;
+    public const double Gap = 64;
 
     private const double Margin = 40;
     private const int Sweeps = 8;

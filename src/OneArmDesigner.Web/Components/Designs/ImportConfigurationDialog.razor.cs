@@ -13,6 +13,10 @@ public partial class ImportConfigurationDialog
     /// <summary>A file over the limit is still accepted by the picker, so the importer can say plainly that it is too large.</summary>
     private const long UploadLimit = ImportLimits.MaxFileBytes + 1;
 
+    private const string AsaPlaceholder = "hostname asa\ninterface GigabitEthernet0/0\n nameif outside\n ...";
+
+    private const string MerakiPlaceholder = "{\"/organizations/123456/networks\": [...], ...}";
+
     private readonly List<Entry> _asa = [new()];
     private Entry _meraki = new();
     private string? _name;
@@ -139,14 +143,18 @@ public partial class ImportConfigurationDialog
             return new ImportFile(entry.FileName!, content);
         }
 
+        if (!await JS.InvokeAsync<bool>("oneArm.hasText", entry.Id))
+        {
+            return null;
+        }
+
         try
         {
             var reference = await JS.InvokeAsync<IJSStreamReference>("oneArm.textBytes", entry.Id);
             await using var stream = await reference.OpenReadStreamAsync(UploadLimit);
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer);
-            var bytes = buffer.ToArray();
-            return bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') ? null : new ImportFile(label, bytes);
+            return new ImportFile(label, buffer.ToArray());
         }
         catch (InvalidOperationException)
         {
