@@ -141,6 +141,7 @@ internal static class AsaCatalog
         ("object-group security", LineDisposition.Ignored, "TrustSec security groups; no rule in the design uses them"),
         ("class-map type inspect", LineDisposition.Ignored, "application inspection classes read payloads"),
         ("policy-map type inspect", LineDisposition.Ignored, "application inspection parameters read payloads"),
+        ("time-range", LineDisposition.Ignored, "a time-range definition; the access-list lines that use it are reported with them"),
         ("access-list", LineDisposition.NotModelled, "this form of access-list is not read by the importer"),
     ];
 
