@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace OneArmDesigner.Import;
 
 /// <summary>How the importer treated a line it did not turn into the model.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LineDisposition>))]
 public enum LineDisposition
 {
     /// <summary>The line cannot change forwarding (logging, SNMP, AAA, banners...).</summary>
+    [JsonStringEnumMemberName("ignored")]
     Ignored,
 
     /// <summary>The line could change forwarding, and the model does not express it: results may differ.</summary>
+    [JsonStringEnumMemberName("not-modelled")]
     NotModelled,
 }
 

@@ -46,6 +46,7 @@ public sealed class ImportApiTests : IClassFixture<RunningAppFixture>, IDisposab
         var root = body.RootElement;
         Assert.Equal("Branch B", root.GetProperty("name").GetString());
         Assert.Contains("asa-broken.cfg", root.GetProperty("report").GetProperty("files")[0].GetProperty("file").GetString());
+        Assert.Equal("ignored", root.GetProperty("report").GetProperty("lines")[0].GetProperty("disposition").GetString());
         var design = DesignDocument.Load(await _http.GetStringAsync($"/api/designs/{root.GetProperty("editToken").GetString()}")).Design!;
         Assert.NotNull(design.FindDevice("MX80-B"));
         Assert.NotNull(design.FindDevice("Host 192.168.1.0/24"));
