@@ -31,23 +31,8 @@ internal sealed partial class AsaParser
         var isStatic = StaticOrDynamic(line.Word(i++));
         var realName = line.Word(i++);
         var realAddresses = NatAddresses(line, realName);
-        string? notModelled = null;
-        var (mappedAddresses, mappedInterface) = (default(ResolvedAddresses), false);
-        var mappedName = line.Word(i++);
-        switch (mappedName)
-        {
-            case "interface":
-                mappedInterface = true;
-                break;
-            case "pat-pool":
-                notModelled = "PAT to an address pool is not modelled: the model translates to the outside interface's address only";
-                i++;
-                break;
-            default:
-                mappedAddresses = NatAddresses(line, mappedName);
-                break;
-        }
-
+        var mappedName = line.Word(i);
+        var (mappedAddresses, mappedInterface, notModelled) = MappedOperand(line, ref i);
         var identity = realName == mappedName && !mappedInterface;
         (Protocol, int, int)? service = null;
         var inactive = false;
@@ -119,32 +104,7 @@ internal sealed partial class AsaParser
         var (real, mapped) = NatInterfaces(line, ref i);
         var isStatic = StaticOrDynamic(line.Word(i++));
         var realAddresses = NetworkObject(line, objectName);
-        string? notModelled = null;
-        var (mappedAddresses, mappedInterface) = (default(ResolvedAddresses), false);
-        var mappedWord = line.Word(i++);
-        switch (mappedWord)
-        {
-            case "interface":
-                mappedInterface = true;
-                break;
-            case "pat-pool":
-                notModelled = "PAT to an address pool is not modelled: the model translates to the outside interface's address only";
-                i++;
-                break;
-            case var address when Ipv4Address.TryParse(address, out var value):
-                mappedAddresses = new ResolvedAddresses([new Ipv4Prefix(value, 32)]);
-                break;
-            case var address when address.Contains(':'):
-                notModelled = "NAT to an IPv6 address; IPv6 is not simulated";
-                break;
-            case var name when _names.ContainsKey(name):
-                mappedAddresses = new ResolvedAddresses([new Ipv4Prefix(Address(line, name), 32)]);
-                break;
-            default:
-                mappedAddresses = NetworkObject(line, mappedWord);
-                break;
-        }
-
+        var (mappedAddresses, mappedInterface, notModelled) = MappedOperand(line, ref i);
         (Protocol, int, int)? service = null;
         while (i < line.Words.Length)
         {
@@ -194,6 +154,29 @@ internal sealed partial class AsaParser
 
         _config.Nats.Add(nat);
         _ledger.Modelled(line.Number);
+    }
+
+    /// <summary>
+    /// Where NAT translates to: `interface`, a PAT pool (not modelled), an address or name, or a network object or
+    /// group; object and twice NAT write it alike.
+    /// </summary>
+    private (ResolvedAddresses? Addresses, bool Interface, string? NotModelled) MappedOperand(AsaLine line, ref int i)
+    {
+        var word = line.Word(i++);
+        switch (word)
+        {
+            case "interface":
+                return (null, true, null);
+            case "pat-pool":
+                i++;
+                return (null, false, "PAT to an address pool is not modelled: the model translates to the outside interface's address only");
+            case var ipv6 when ipv6.Contains(':'):
+                return (null, false, "NAT to an IPv6 address; IPv6 is not simulated");
+            case var address when Ipv4Address.TryParse(address, out _) || _names.ContainsKey(address):
+                return (new ResolvedAddresses([new Ipv4Prefix(Address(line, address), 32)]), false, null);
+            default:
+                return (NatAddresses(line, word), false, null);
+        }
     }
 
     /// <summary>`(real,mapped)`, or no interfaces at all (both any).</summary>
