@@ -35,7 +35,7 @@ public static class FixCommands
         foreach (var device in after.Devices.Where(d => d.Mx is not null))
         {
             if (before.FindDevice(device.Name) is { Mx: not null } was
-                && MerakiFixCalls.For(was, device, (names ?? ImportedNames.None).ForAppliance(device.Name)) is { Length: > 0 } calls)
+                && MerakiFixCalls.For(was, device, names ?? ImportedNames.None) is { Length: > 0 } calls)
             {
                 if (text.Length > 0)
                 {

@@ -14,8 +14,10 @@ internal static class MerakiFixCalls
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
-    public static string For(Device was, Device now, (string Serial, string NetworkId)? ids)
+    public static string For(Device was, Device now, ImportedNames names)
     {
+        var ids = names.ForAppliance(now.Name);
+        string NetworkOf(string device) => names.ForAppliance(device)?.NetworkId ?? $"{{networkId of {device}}}";
         var text = new StringBuilder();
         var serial = ids?.Serial ?? $"{{serial of {now.Name}}}";
         var network = ids?.NetworkId ?? $"{{networkId of {now.Name}}}";
@@ -60,7 +62,7 @@ internal static class MerakiFixCalls
 
         if (!old.AdvertisedSubnets.SequenceEqual(mx.AdvertisedSubnets) || !old.VpnPeers.SequenceEqual(mx.VpnPeers))
         {
-            var hubs = new JsonArray([.. mx.VpnPeers.Select(p => (JsonNode)new JsonObject { ["hubId"] = $"{{networkId of {p}}}", ["useDefaultRoute"] = false })]);
+            var hubs = new JsonArray([.. mx.VpnPeers.Select(p => (JsonNode)new JsonObject { ["hubId"] = NetworkOf(p), ["useDefaultRoute"] = false })]);
             var subnets = new JsonArray([.. mx.AdvertisedSubnets.Select(s => (JsonNode)new JsonObject { ["localSubnet"] = s.ToString(), ["useVpn"] = true })]);
             Call("AutoVPN subnets and peers (keep the mode: hub, or spoke with these hubs)", "PUT", $"/networks/{network}/appliance/vpn/siteToSiteVpn",
                 new JsonObject { ["mode"] = "spoke", ["hubs"] = hubs, ["subnets"] = subnets });
