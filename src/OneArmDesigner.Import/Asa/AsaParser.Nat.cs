@@ -5,6 +5,9 @@ namespace OneArmDesigner.Import.Asa;
 
 internal sealed partial class AsaParser
 {
+    private const string PoolWithFallback =
+        "dynamic NAT to an address pool, falling back to the interface, is not modelled: the model translates to the interface's address only";
+
     private static readonly HashSet<string> NatFlags =
     [
         "dns", "unidirectional", "no-proxy-arp", "route-lookup", "net-to-net", "extended", "flat", "include-reserve",
@@ -56,7 +59,7 @@ internal sealed partial class AsaParser
                     service = NatService(line, line.Word(i++), line.Word(i++), ref notModelled);
                     break;
                 case "interface" when !isStatic:
-                    notModelled ??= "dynamic NAT to an address pool, falling back to the interface, is not modelled: the model translates to the interface's address only";
+                    notModelled ??= PoolWithFallback;
                     break;
                 case "inactive":
                     inactive = true;
@@ -69,11 +72,6 @@ internal sealed partial class AsaParser
                 default:
                     throw new AsaSyntaxException($"'{word}' is not understood in a NAT statement");
             }
-        }
-
-        if (!isStatic && mappedAddresses is not null)
-        {
-            notModelled ??= "dynamic NAT to other addresses than the interface's is not modelled";
         }
 
         AddNat(new AsaNat(line.Number, line.ToString(), section, real, mapped, isStatic, realAddresses ?? ResolvedAddresses.Any, mappedAddresses,
@@ -115,18 +113,13 @@ internal sealed partial class AsaParser
                     service = ObjectNatService(line, ref i);
                     break;
                 case "interface" when !isStatic:
-                    notModelled ??= "dynamic NAT to an address pool, falling back to the interface, is not modelled: the model translates to the interface's address only";
+                    notModelled ??= PoolWithFallback;
                     break;
                 case var flag when NatFlags.Contains(flag):
                     break;
                 default:
                     throw new AsaSyntaxException($"'{word}' is not understood in a NAT statement");
             }
-        }
-
-        if (!isStatic && mappedAddresses is not null)
-        {
-            notModelled ??= "dynamic NAT to other addresses than the interface's is not modelled";
         }
 
         AddNat(new AsaNat(line.Number, line.ToString(), NatSection.Object, real, mapped, isStatic, realAddresses ?? ResolvedAddresses.Any, mappedAddresses,
@@ -138,6 +131,11 @@ internal sealed partial class AsaParser
         if (unresolved)
         {
             return;
+        }
+
+        if (!nat.Static && nat.Mapped is not null)
+        {
+            nat = nat with { NotModelled = nat.NotModelled ?? "dynamic NAT to other addresses than the interface's is not modelled" };
         }
 
         if (nat.RealInterface is { } real && real != "any" && _config.FindInterface(real) is null)
