@@ -97,4 +97,12 @@ public sealed class ConstructGoldenTests
         var asa = report.Files[0];
         Assert.Equal(asa.Lines, asa.Modelled + asa.Ignored + asa.NotModelled + asa.Comments);
     }
+
+    [Fact]
+    public void A_representative_host_never_takes_the_failover_standby_address()
+    {
+        var result = Configurations.Asa("hostname fw\ninterface GigabitEthernet0/1\n nameif inside\n security-level 100\n ip address 10.5.0.1 255.255.255.0 standby 10.5.0.2\n");
+
+        Assert.Equal("10.5.0.3/24", result.Design!.GetDevice("Host 10.5.0.0/24").Interfaces[0].Address.ToString());
+    }
 }

@@ -57,6 +57,9 @@ internal sealed class AsaInterface(string hardware, int line)
 
     public int? AddressLine { get; set; }
 
+    /// <summary>The failover standby unit's address on this interface (`ip address A M standby S`).</summary>
+    public Ipv4Address? Standby { get; set; }
+
     /// <summary>The address comes from DHCP or PPPoE: unknown to the import.</summary>
     public string? DynamicAddress { get; set; }
 

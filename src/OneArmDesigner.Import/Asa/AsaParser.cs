@@ -236,6 +236,7 @@ internal sealed partial class AsaParser
             case "ip" when line.Word(1) == "address":
                 item.Address = Prefix(line, line.Word(2), line.Word(3));
                 item.AddressLine = line.Number;
+                item.Standby = line.Word(4) == "standby" ? Address(line, line.Word(5)) : null;
                 _ledger.Modelled(line.Number);
                 AsaDefinitions.MarkModelled(_config, _ledger, TakeUses());
                 break;

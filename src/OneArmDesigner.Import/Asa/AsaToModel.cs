@@ -40,7 +40,8 @@ internal sealed class AsaToModel
         var device = new Device(name, DeviceKind.Firewall, default, interfaces, routes, Firewall: firewall);
         var vlans = config.Interfaces.Where(i => i.Nameif is { } n && mapper._usable.Contains(n) && i.Vlan is not null)
             .ToDictionary(i => i.Nameif!, i => i.Vlan!.Value, StringComparer.Ordinal);
-        return new ImportedFirewall(file, device, vlans, AsaNaming.FromConfig(config, natSources));
+        var standby = config.Interfaces.Select(i => i.Standby).OfType<Ipv4Address>().ToList();
+        return new ImportedFirewall(file, device, vlans, AsaNaming.FromConfig(config, natSources), standby);
     }
 
     // ----- interfaces -----

@@ -73,7 +73,7 @@ internal sealed class TopologyBuilder
         }
 
         NoteUnownedNextHops(devices);
-        PlaceHosts(segments, mxDevices);
+        PlaceHosts(segments, mxDevices, firewalls.SelectMany(f => f.Reserved));
         return new Design(name, [.. _devices], [.. _links], description);
     }
 
@@ -321,11 +321,12 @@ internal sealed class TopologyBuilder
     /// <summary>
     /// One host per LAN subnet: every segment but point-to-point subnets (/30 and longer) and a concentrator's transit
     /// subnet (one that holds a passthrough MX's uplink but is not among its advertised subnets). The host takes the
-    /// first free address and the segment's gateway: a firewall's interface, else a routed MX's LAN interface.
+    /// first free address (not a firewall's failover standby address either) and the segment's gateway: a firewall's
+    /// interface, else a routed MX's LAN interface.
     /// </summary>
-    private void PlaceHosts(List<SegmentInfo> segments, List<Device> mxDevices)
+    private void PlaceHosts(List<SegmentInfo> segments, List<Device> mxDevices, IEnumerable<Ipv4Address> reserved)
     {
-        var used = _devices.SelectMany(d => d.Interfaces).Select(i => i.Address?.Address).OfType<Ipv4Address>().ToHashSet();
+        var used = _devices.SelectMany(d => d.Interfaces).Select(i => i.Address?.Address).OfType<Ipv4Address>().Concat(reserved).ToHashSet();
         var placed = new List<string>();
         foreach (var segment in segments)
         {
