@@ -34,7 +34,8 @@ public sealed class CliApp(IReadOnlyList<ICommand> commands)
 
         try
         {
-            return command.Run(new Arguments(args.Skip(1)), output);
+            var arguments = new Arguments(args.Skip(1));
+            return command is IReportingCommand reporting ? reporting.Run(arguments, output, error) : command.Run(arguments, output);
         }
         catch (UsageException ex)
         {

@@ -10,6 +10,8 @@ var app = new CliApp(
     new ValidateCommand(console),
     new FixCommand(),
     new MatrixCommand(console),
+    new ImportCommand(),
+    new ExportCommand(),
 ]);
 
 return app.Run(args, Console.Out, Console.Error);

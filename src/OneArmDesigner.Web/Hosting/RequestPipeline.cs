@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OneArmDesigner.Web.Components;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Imports;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
@@ -29,6 +30,7 @@ internal static class RequestPipeline
         app.MapOpenApi();
         app.MapDesignsApi();
         app.MapSimulationsApi();
+        app.MapImportApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using OneArmDesigner.Data;
 using OneArmDesigner.Web.Analysis;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Imports;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
@@ -28,6 +29,7 @@ internal static class ServiceRegistration
         services.AddOptions<SimulationLimits>().Bind(builder.Configuration.GetSection(SimulationLimits.Section));
         services.AddSingleton<StreamSlots>();
         services.AddScoped<SimulationResolver>();
+        services.AddScoped<ConfigurationImports>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // One structured log line per request: method, path, status and duration, without headers or bodies.

@@ -4,6 +4,7 @@ using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine;
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Endpoints;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 using OneArmDesigner.Web.Designs;
@@ -54,21 +55,30 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
         return Run(design, flow);
     }
 
-    /// <summary>Runs a flow on a design the caller already holds (the playback page), with the same checks and limits.</summary>
+    /// <summary>
+    /// Runs a flow on a design the caller already holds (the playback page), with the same checks and limits. Either
+    /// end may be an IPv4 address (simulate by address); the result's design is then the one with the hosts placed.
+    /// </summary>
     public ResolvedSimulation Run(Design design, Flow flow)
     {
-        var network = NetworkCompiler.Compile(design);
-        var flowProblems = Simulator.Check(network, flow);
+        var addressed = AddressedFlows.Resolve(design, flow.From, flow.To, flow.Protocol, flow.DestinationPort, flow.SourcePort);
+        if (!addressed.Succeeded)
+        {
+            return Failed(addressed.Problems);
+        }
+
+        var network = NetworkCompiler.Compile(addressed.Design);
+        var flowProblems = Simulator.Check(network, addressed.Flow!);
         if (flowProblems.Count > 0)
         {
             return Failed(flowProblems);
         }
 
-        var result = Simulator.Run(network, flow);
+        var result = Simulator.Run(network, addressed.Flow!);
         var steps = result.Packets.Sum(p => p.Hops.Sum(h => h.Steps.Count));
         return steps > limits.Value.MaxStepsPerTrace
             ? Failed([$"the trace has {steps} steps, more than the limit of {limits.Value.MaxStepsPerTrace} (limit MaxStepsPerTrace)"])
-            : new ResolvedSimulation(design, result, []);
+            : new ResolvedSimulation(addressed.Design, result, []);
     }
 
     private async Task<Design?> LoadDesignAsync(SimulationRequest request, List<string> problems, CancellationToken ct)

@@ -1,6 +1,7 @@
 using OneArmDesigner.Canvas;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Import.Emit;
 using FindingSeverity = OneArmDesigner.Engine.Analysis.Severity;
 using Severity = MudBlazor.Severity;
 using OneArmDesigner.Web.Components.Diagrams;
@@ -27,6 +28,7 @@ public sealed partial class DesignPage
     private void Revalidate()
     {
         _lastChanges = null;
+        _fixCommands = null;
         _selectedFinding = null;
         if (!RendererInfo.IsInteractive || _opened is null || _pageGone.IsCancellationRequested)
         {
@@ -143,6 +145,9 @@ public sealed partial class DesignPage
         }
     }
 
+    /// <summary>The last fix applied, as ASA commands and Meraki API calls; null once the design changes again.</summary>
+    private (string Asa, string Meraki)? _fixCommands;
+
     private Task ApplyFixAsync(FixOption fix)
     {
         var result = DesignFixes.Apply(_history!.Current, fix.Id);
@@ -155,6 +160,8 @@ public sealed partial class DesignPage
         var before = _history!.Current;
         Apply(result.Design!, fix.Title, redraw: true);
         CompareWhenAnalysed(before, _analysis);
+        var (asa, meraki) = (FixCommands.Asa(before, result.Design!), FixCommands.Meraki(before, result.Design!));
+        _fixCommands = asa.Length + meraki.Length > 0 ? (asa, meraki) : null;
         Snackbar.Add($"Applied: {fix.Title}. Undo takes it back.", Severity.Success);
         return Task.CompletedTask;
     }

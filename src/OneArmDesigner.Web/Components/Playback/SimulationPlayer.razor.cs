@@ -32,6 +32,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     private string? _highlighted;
     private string? _dropped;
     private Design? _shownDesign;
+    private Design? _tracedDesign;
 
     [Parameter, EditorRequired] public Design Design { get; set; } = null!;
 
@@ -50,6 +51,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
 
     private IReadOnlyList<string> Hosts => [.. Design.Devices.Where(d => d.Kind.IsEndpoint()).Select(d => d.Name)];
 
+    private Task<IEnumerable<string>> SearchHosts(string? text, CancellationToken ct) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text) ? Hosts.AsEnumerable() : Hosts.Where(h => h.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+
     private string StepCounter => _state is null ? "" : $"step {_state.Current + 1} of {_state.Steps.Count}";
 
     private string AnimationDuration => $"{(StepTime.TotalSeconds * 0.75 / _speed).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}s";
@@ -62,6 +66,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         }
 
         _shownDesign = Design;
+        _tracedDesign = Design;
         DesignDiagram.Show(Diagram, Design);
         Diagram.ZoomToFit();
         if (InitialFlow is { } flow)
@@ -96,9 +101,18 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
             return;
         }
 
-        var resolved = Resolver.Run(Design, new Flow(_from, _to, _protocol, _port));
+        var resolved = Resolver.Run(Design, new Flow(_from.Trim(), _to.Trim(), _protocol, _port));
         _problems = resolved.Problems;
         _state = resolved.Result is { } result ? new PlaybackState(result) : null;
+
+        // A flow by address may place a host on the design for this trace: show the design it ran on.
+        var shown = resolved.Design ?? Design;
+        if (!ReferenceEquals(shown, _tracedDesign))
+        {
+            _tracedDesign = shown;
+            DesignDiagram.Show(Diagram, shown);
+        }
+
         ShowCurrent();
     }
 
