@@ -109,6 +109,21 @@ public sealed class FidelityImportTests
     }
 
     [Fact]
+    public void A_unidirectional_static_NAT_is_kept_and_reported_as_translating_both_ways()
+    {
+        var result = Edge("""
+            object network SERVER
+             host 10.6.0.10
+            object network SERVER-PUBLIC
+             host 203.0.113.10
+            nat (dmz,outside) source static SERVER SERVER-PUBLIC unidirectional
+            """);
+
+        Assert.Single(Firewall(result).Nat);
+        Assert.Equal(LineDisposition.NotModelled, Note(result, "nat (dmz,outside) source static SERVER SERVER-PUBLIC unidirectional").Disposition);
+    }
+
+    [Fact]
     public void Simulating_to_a_published_address_names_the_host_behind_it_instead_of_placing_a_stranger_there()
     {
         var design = Edge("""

@@ -142,7 +142,8 @@ internal enum NatSection
 /// One NAT statement, object or twice NAT, reduced to what the model can say: the interfaces, static or dynamic, the
 /// real addresses, the mapped address (<see cref="MappedInterface"/> for "interface"), and a port translation.
 /// Anything else the statement carries is in <see cref="NotModelled"/>. <see cref="NoProxyArp"/>: the firewall does
-/// not answer ARP for the mapped address (`no-proxy-arp`).
+/// not answer ARP for the mapped address (`no-proxy-arp`); <see cref="Unidirectional"/>: a static rule translates
+/// connections from the real side only (`unidirectional`).
 /// </summary>
 internal sealed record AsaNat(
     int Line,
@@ -160,7 +161,8 @@ internal sealed record AsaNat(
     string? ObjectName,
     bool Identity,
     IReadOnlyList<string> Uses,
-    bool NoProxyArp = false);
+    bool NoProxyArp = false,
+    bool Unidirectional = false);
 
 /// <summary>A class-map and what it matches: an access list, the default inspection traffic, or everything (`match any`).</summary>
 internal sealed record ClassMap(string Name, int Line, string? MatchAcl, bool InspectionDefault, bool MatchAny);

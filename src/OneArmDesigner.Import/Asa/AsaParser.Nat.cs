@@ -38,7 +38,7 @@ internal sealed partial class AsaParser
         var (mappedAddresses, mappedInterface, notModelled) = MappedOperand(line, ref i);
         var identity = realName == mappedName && !mappedInterface;
         (Protocol, int, int)? service = null;
-        var (inactive, noProxyArp) = (false, false);
+        var (inactive, noProxyArp, unidirectional) = (false, false, false);
         while (i < line.Words.Length)
         {
             var word = line.Word(i++);
@@ -67,6 +67,9 @@ internal sealed partial class AsaParser
                 case "no-proxy-arp":
                     noProxyArp = true;
                     break;
+                case "unidirectional":
+                    unidirectional = true;
+                    break;
                 case "description":
                     i = line.Words.Length;
                     break;
@@ -78,7 +81,7 @@ internal sealed partial class AsaParser
         }
 
         AddNat(new AsaNat(line.Number, line.ToString(), section, real, mapped, isStatic, realAddresses ?? ResolvedAddresses.Any, mappedAddresses,
-            mappedInterface, service, notModelled, inactive, null, identity, TakeUses(), noProxyArp), line, realAddresses is null);
+            mappedInterface, service, notModelled, inactive, null, identity, TakeUses(), noProxyArp, unidirectional), line, realAddresses is null);
     }
 
     /// <summary>Object NAT: a `nat` line inside `object network NAME`; the object is what is translated.</summary>

@@ -331,6 +331,11 @@ internal sealed class AsaToModel
         }
 
         _ledger.Modelled(nat.Line);
+        if (nat is { Static: true, Unidirectional: true })
+        {
+            _ledger.NotModelled(nat.Line, "unidirectional static NAT is modelled as bidirectional: connections from the mapped side are translated too, where the ASA would not");
+        }
+
         AsaDefinitions.MarkModelled(_config, _ledger, nat.Uses);
         var outside = nat.MappedInterfaceName!;
         if (!nat.Static)
