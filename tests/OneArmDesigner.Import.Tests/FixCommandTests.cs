@@ -57,17 +57,6 @@ public sealed class FixCommandTests
     [Fact]
     public void In_an_imported_configuration_the_policy_and_class_keep_their_own_names_and_a_missing_global_policy_is_applied()
     {
-        const string config = """
-            hostname fw
-            interface GigabitEthernet0/0
-             nameif outside
-             security-level 0
-             ip address 203.0.113.2 255.255.255.0
-            interface GigabitEthernet0/1
-             nameif inside
-             security-level 100
-             ip address 10.5.0.1 255.255.255.0
-            """;
         const string policy = """
             class-map DEFAULTS
              match default-inspection-traffic
@@ -83,9 +72,9 @@ public sealed class FixCommandTests
             return FixCommands.Asa(imported.Design!, after, imported.Names).ReplaceLineEndings("\n");
         }
 
-        Assert.Contains("policy-map EDGE\n class DEFAULTS\n  inspect icmp\n", Commands(config + "\n" + policy));
+        Assert.Contains("policy-map EDGE\n class DEFAULTS\n  inspect icmp\n", Commands(Configurations.EdgeAsa + "\n" + policy));
         Assert.Contains("class-map inspection_default\n match default-inspection-traffic\npolicy-map global_policy\n class inspection_default\n  inspect icmp\nservice-policy global_policy global\n",
-            Commands(config));
+            Commands(Configurations.EdgeAsa));
     }
 
     [Fact]
