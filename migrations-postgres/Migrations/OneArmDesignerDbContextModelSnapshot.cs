@@ -127,6 +127,9 @@ namespace OneArmDesigner.Postgres.Migrations
                     b.Property<int>("QuestionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("QuestionRevealed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("QuestionStep")
                         .HasColumnType("integer");
 

@@ -118,6 +118,9 @@ namespace OneArmDesigner.Migrations
                     b.Property<int>("QuestionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("QuestionRevealed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QuestionStep")
                         .HasColumnType("INTEGER");
 

@@ -33,11 +33,14 @@ public sealed class ClassroomEntity
     /// <summary>Counts the questions asked so far; the open (or last) question has this number.</summary>
     public int QuestionNumber { get; set; }
 
-    /// <summary>The open question's kind (next-device, disposition), or null when none is open.</summary>
+    /// <summary>The latest question's kind (next-device, disposition), or null when none has been asked.</summary>
     public string? QuestionKind { get; set; }
 
     /// <summary>The step the open question was asked at.</summary>
     public int QuestionStep { get; set; }
+
+    /// <summary>True once the presenter has revealed the answer; answers are then no longer taken.</summary>
+    public bool QuestionRevealed { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

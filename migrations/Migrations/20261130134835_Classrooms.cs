@@ -26,6 +26,7 @@ namespace OneArmDesigner.Migrations
                     QuestionNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     QuestionKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     QuestionStep = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionRevealed = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true)

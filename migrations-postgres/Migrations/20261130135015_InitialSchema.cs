@@ -28,6 +28,7 @@ namespace OneArmDesigner.Postgres.Migrations
                     QuestionNumber = table.Column<int>(type: "integer", nullable: false),
                     QuestionKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     QuestionStep = table.Column<int>(type: "integer", nullable: false),
+                    QuestionRevealed = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     LastActivityAt = table.Column<long>(type: "bigint", nullable: false),
                     EndedAt = table.Column<long>(type: "bigint", nullable: true)

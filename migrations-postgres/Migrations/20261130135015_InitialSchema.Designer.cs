@@ -12,7 +12,7 @@ using OneArmDesigner.Data;
 namespace OneArmDesigner.Postgres.Migrations
 {
     [DbContext(typeof(OneArmDesignerDbContext))]
-    [Migration("20261130133719_InitialSchema")]
+    [Migration("20261130135015_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -129,6 +129,9 @@ namespace OneArmDesigner.Postgres.Migrations
 
                     b.Property<int>("QuestionNumber")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("QuestionRevealed")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("QuestionStep")
                         .HasColumnType("integer");

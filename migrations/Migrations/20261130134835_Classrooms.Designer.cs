@@ -11,7 +11,7 @@ using OneArmDesigner.Data;
 namespace OneArmDesigner.Migrations
 {
     [DbContext(typeof(OneArmDesignerDbContext))]
-    [Migration("20261130133631_Classrooms")]
+    [Migration("20261130134835_Classrooms")]
     partial class Classrooms
     {
         /// <inheritdoc />
@@ -119,6 +119,9 @@ namespace OneArmDesigner.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("QuestionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("QuestionRevealed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuestionStep")
