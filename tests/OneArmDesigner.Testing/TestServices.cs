@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace OneArmDesigner.Testing;
@@ -62,46 +61,13 @@ public static class TestServices
     /// <summary>Starts a private pair with the same script CI uses, and stops it when the test process ends.</summary>
     private static (string?, string?, string?) StartPrivate()
     {
-        var folder = Directory.CreateTempSubdirectory("onearm-services-").FullName;
-        var script = Path.Combine(RepositoryPaths.Root, ".ci", "services");
-        var (code, output) = Run(script, "start", folder);
-        if (code != 0)
+        var (services, problem) = PrivateServices.Start();
+        if (services is null)
         {
-            return (null, null, ".ci/services could not start PostgreSQL and Redis: " + output);
+            return (null, null, problem);
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Run(script, "stop", folder);
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The OS cleans the temp folder.
-            }
-        };
-
-        string? Read(string name) => File.ReadLines(Path.Combine(folder, "env"))
-            .Where(l => l.StartsWith($"export {name}=", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim('\''))
-            .FirstOrDefault();
-        return (Read("ONEARM_TEST_POSTGRES"), Read("ONEARM_TEST_REDIS"), null);
-    }
-
-    private static (int Code, string Output) Run(string script, string command, string folder)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { script, command, folder })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => services.Dispose();
+        return (services.Postgres, services.Redis, null);
     }
 }
