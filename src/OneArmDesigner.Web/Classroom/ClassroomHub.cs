@@ -8,7 +8,7 @@ namespace OneArmDesigner.Web.Classroom;
 /// the presenter moves everyone with <see cref="SetStep"/>, asks, reveals and ends, each call carrying the presenter
 /// token. A refused call is a hub error naming the problem; nothing about the session changes for anyone else.
 /// </summary>
-public sealed class ClassroomHub(ClassroomStore store, ClassroomNotifier notifier, ClassroomRateLimits limits) : Hub
+public sealed class ClassroomHub(LiveClassroom classroom, ClassroomRateLimits limits) : Hub
 {
     public const string Path = "/hubs/classroom";
 
@@ -26,52 +26,56 @@ public sealed class ClassroomHub(ClassroomStore store, ClassroomNotifier notifie
             throw new HubException("Too many joins with unknown codes from this address this minute (limit Classroom:FailedJoinsPerAddressPerMinute); wait a minute.");
         }
 
-        var joined = await store.JoinAsync(code, Context.ConnectionId, Context.ConnectionAborted);
-        if (!joined.Succeeded)
+        var found = await classroom.Store.GetAsync(code, Context.ConnectionAborted);
+        if (found is null)
         {
             limits.TryFail(address);
+            throw new HubException(ClassroomStore.UnknownCodeMessage);
+        }
+
+        // In the group before joining, so a step set in between reaches this follower too.
+        var group = ClassroomNotifier.FollowersOf(found.Code);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        var joined = await classroom.JoinAsync(found.Code, Context.ConnectionId, Context.ConnectionAborted);
+        if (!joined.Succeeded)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
             throw new HubException(joined.Message);
         }
 
         var state = joined.Value!;
-        await Groups.AddToGroupAsync(Context.ConnectionId, ClassroomNotifier.FollowersOf(state.Code));
         await Clients.Caller.SendAsync(ClassroomEvents.Step, ClassroomEvents.StepOf(state));
-        await notifier.FollowersAsync(state);
         return FollowerView(state);
     }
 
     /// <summary>Receives the presenter's events (follower counts, live answer counts) and the session as it stands.</summary>
     public async Task<ClassroomState> Present(string presenterToken)
     {
-        var state = Succeeded(await store.PresenterStateAsync(presenterToken, Context.ConnectionAborted));
+        var state = Succeeded(await classroom.Store.PresenterStateAsync(presenterToken, Context.ConnectionAborted));
         await Groups.AddToGroupAsync(Context.ConnectionId, ClassroomNotifier.PresentersOf(state.Code));
         return state;
     }
 
     /// <summary>Moves every follower to this step (1-based; 0 before the first).</summary>
     public async Task SetStep(string presenterToken, int step) =>
-        await notifier.StepAsync(Succeeded(await store.SetStepAsync(presenterToken, step, Context.ConnectionAborted)));
+        Succeeded(await classroom.SetStepAsync(presenterToken, step, Context.ConnectionAborted));
 
     /// <summary>Asks the class a Predict question about the current step: kind next-device or disposition.</summary>
     public async Task Ask(string presenterToken, string kind) =>
-        await notifier.QuestionAsync(Succeeded(await store.AskAsync(presenterToken, kind, Context.ConnectionAborted)));
+        Succeeded(await classroom.AskAsync(presenterToken, kind, Context.ConnectionAborted));
 
     public async Task Answer(string code, string choice) =>
-        await notifier.TallyAsync(Succeeded(await store.AnswerAsync(code, Context.ConnectionId, choice, Context.ConnectionAborted)));
+        Succeeded(await classroom.AnswerAsync(code, Context.ConnectionId, choice, Context.ConnectionAborted));
 
     public async Task Reveal(string presenterToken) =>
-        await notifier.RevealedAsync(Succeeded(await store.RevealAsync(presenterToken, Context.ConnectionAborted)));
+        Succeeded(await classroom.RevealAsync(presenterToken, Context.ConnectionAborted));
 
     public async Task End(string presenterToken) =>
-        await notifier.EndedAsync(Succeeded(await store.EndAsync(presenterToken, Context.ConnectionAborted)));
+        Succeeded(await classroom.EndAsync(presenterToken, Context.ConnectionAborted));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var state in await store.LeaveAsync(Context.ConnectionId, CancellationToken.None))
-        {
-            await notifier.FollowersAsync(state);
-        }
-
+        await classroom.LeaveAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -87,8 +91,6 @@ public sealed class ClassroomHub(ClassroomStore store, ClassroomNotifier notifie
     };
 
     private static ClassroomState Succeeded(StoreResult<ClassroomState> result) =>
-        result.Succeeded ? result.Value! : throw new HubException(Describe(result));
-
-    private static string Describe<T>(StoreResult<T> result) =>
-        result.Problems.Count > 0 ? $"{result.Message} {string.Join("; ", result.Problems)}" : result.Message ?? "Refused.";
+        result.Succeeded ? result.Value! : throw new HubException(
+            result.Problems.Count > 0 ? $"{result.Message} {string.Join("; ", result.Problems)}" : result.Message ?? "Refused.");
 }

@@ -10,6 +10,7 @@ public static class ClassroomServices
     {
         services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.Section));
         services.AddScoped<ClassroomStore>();
+        services.AddScoped<LiveClassroom>();
         services.AddSingleton<ClassroomTraces>();
         services.AddSingleton<ClassroomNotifier>();
         services.AddSingleton<ClassroomRateLimits>();

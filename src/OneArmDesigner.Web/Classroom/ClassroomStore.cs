@@ -15,7 +15,8 @@ namespace OneArmDesigner.Web.Classroom;
 /// Live classrooms in the database, so every instance sees the same session: create one, follow it, move it,
 /// ask and answer questions, end it. Each operation returns the classroom's state after it, for the caller to
 /// broadcast (<see cref="ClassroomNotifier"/>). A presenter's rights come from the presenter token alone (its hash
-/// is stored, never the token); an unknown, ended or idle-expired session answers as not found.
+/// is stored, never the token); an unknown, ended or idle-expired session answers as not found. Nothing stays tracked
+/// between calls: a page's DbContext lives as long as its circuit, and must read what other instances wrote since.
 /// </summary>
 public sealed class ClassroomStore(
     OneArmDesignerDbContext db, SimulationResolver resolver, ClassroomTraces traces, IOptions<ClassroomOptions> options, TimeProvider clock)
@@ -61,6 +62,7 @@ public sealed class ClassroomStore(
         };
         db.Classrooms.Add(classroom);
         await db.SaveChangesAsync(ct);
+        db.Entry(classroom).State = EntityState.Detached;
         return StoreResult<CreatedClassroom>.Ok(new CreatedClassroom(classroom.Code, token, classroom.Title));
     }
 
@@ -108,16 +110,8 @@ public sealed class ClassroomStore(
 
         if (!await db.ClassroomFollowers.AnyAsync(f => f.ConnectionId == followerId, ct))
         {
-            db.ClassroomFollowers.Add(new ClassroomFollowerEntity { ConnectionId = followerId, Code = classroom.Code, JoinedAt = clock.GetUtcNow() });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // The same follower joined twice at once: it is a follower either way.
-                db.ChangeTracker.Clear();
-            }
+            // The same follower joining twice at once fails the second insert: it is a follower either way.
+            await SaveAsync(db.ClassroomFollowers.Add(new ClassroomFollowerEntity { ConnectionId = followerId, Code = classroom.Code, JoinedAt = clock.GetUtcNow() }).Entity, ct);
         }
 
         return StoreResult<ClassroomState>.Ok(await StateAsync(classroom, ct));
@@ -226,29 +220,17 @@ public sealed class ClassroomStore(
         }
 
         var number = classroom.QuestionNumber;
-        var existing = await db.ClassroomAnswers.SingleOrDefaultAsync(
-            a => a.Code == classroom.Code && a.QuestionNumber == number && a.ConnectionId == followerId, ct);
-        if (existing is null)
+        var now = clock.GetUtcNow();
+        var changed = await db.ClassroomAnswers
+            .Where(a => a.Code == classroom.Code && a.QuestionNumber == number && a.ConnectionId == followerId)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Choice, choice).SetProperty(x => x.AnsweredAt, now), ct);
+        if (changed == 0)
         {
-            db.ClassroomAnswers.Add(new ClassroomAnswerEntity
+            // Two first answers from the same follower crossing fail the second insert: the first one counts.
+            await SaveAsync(db.ClassroomAnswers.Add(new ClassroomAnswerEntity
             {
-                Code = classroom.Code, QuestionNumber = number, ConnectionId = followerId, Choice = choice, AnsweredAt = clock.GetUtcNow(),
-            });
-        }
-        else
-        {
-            existing.Choice = choice;
-            existing.AnsweredAt = clock.GetUtcNow();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two answers from the same follower crossed: the first one counts.
-            db.ChangeTracker.Clear();
+                Code = classroom.Code, QuestionNumber = number, ConnectionId = followerId, Choice = choice, AnsweredAt = now,
+            }).Entity, ct);
         }
 
         return StoreResult<ClassroomState>.Ok(await StateAsync(classroom, ct));
@@ -276,14 +258,22 @@ public sealed class ClassroomStore(
         }
 
         var classroom = presented.Value!;
-        if (change(classroom) is { } problem)
+        var entry = db.Classrooms.Attach(classroom);
+        try
         {
-            db.ChangeTracker.Clear();
-            return StoreResult<ClassroomState>.Fail(StoreStatus.Invalid, problem);
+            if (change(classroom) is { } problem)
+            {
+                return StoreResult<ClassroomState>.Fail(StoreStatus.Invalid, problem);
+            }
+
+            classroom.LastActivityAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
         }
 
-        classroom.LastActivityAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
         return StoreResult<ClassroomState>.Ok(await StateAsync(classroom, ct));
     }
 
@@ -295,7 +285,7 @@ public sealed class ClassroomStore(
         }
 
         var hash = ShareToken.Hash(token!);
-        var classroom = await db.Classrooms.SingleOrDefaultAsync(c => c.PresenterTokenHash == hash, ct);
+        var classroom = await db.Classrooms.AsNoTracking().SingleOrDefaultAsync(c => c.PresenterTokenHash == hash, ct);
         if (classroom is null)
         {
             return WrongToken();
@@ -313,7 +303,7 @@ public sealed class ClassroomStore(
             return null;
         }
 
-        var classroom = await db.Classrooms.SingleOrDefaultAsync(c => c.Code == code, ct);
+        var classroom = await db.Classrooms.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, ct);
         return classroom is not null && IsLive(classroom) ? classroom : null;
     }
 
@@ -348,6 +338,23 @@ public sealed class ClassroomStore(
             classroom.QuestionRevealed ? question.Answer : null);
     }
 
+    /// <summary>Inserts one new row and forgets it; a duplicate key (the same row written at once elsewhere) is no error.</summary>
+    private async Task SaveAsync(object added, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Written by a concurrent call first: the row exists, which is all the caller needs.
+        }
+        finally
+        {
+            db.Entry(added).State = EntityState.Detached;
+        }
+    }
+
     private async Task<string> FreeCodeAsync(CancellationToken ct)
     {
         while (true)
@@ -366,6 +373,7 @@ public sealed class ClassroomStore(
     private static StoreResult<ClassroomEntity> WrongToken() =>
         StoreResult<ClassroomEntity>.Fail(StoreStatus.Forbidden, "This is not the presenter link of a live classroom: only the presenter can move, question or end it.");
 
-    private static StoreResult<T> UnknownCode<T>() =>
-        StoreResult<T>.Fail(StoreStatus.NotFound, "No live classroom has this code: check it with your presenter. It may have ended or expired.");
+    public const string UnknownCodeMessage = "No live classroom has this code: check it with your presenter. It may have ended or expired.";
+
+    private static StoreResult<T> UnknownCode<T>() => StoreResult<T>.Fail(StoreStatus.NotFound, UnknownCodeMessage);
 }
