@@ -15,7 +15,9 @@ public static class ClassroomEvents
 
     public const string Ended = "ended";
 
-    public static object StepOf(ClassroomState state) => new { code = state.Code, step = state.Step };
+    public static object StepOf(ClassroomState state) => StepOf(state.Code, state.Step);
+
+    public static object StepOf(string code, int step) => new { code, step };
 
     public static object? QuestionOf(ClassroomState state) => state.Question is { } q
         ? new { code = state.Code, number = q.Number, kind = q.Kind, prompt = q.Prompt, choices = q.Choices }

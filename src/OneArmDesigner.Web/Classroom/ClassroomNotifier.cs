@@ -15,9 +15,16 @@ public sealed class ClassroomNotifier(IHubContext<ClassroomHub> hub, IClassroomB
 
     public async Task StepAsync(ClassroomState state)
     {
-        await Everyone(state.Code).SendAsync(ClassroomEvents.Step, ClassroomEvents.StepOf(state));
+        await StepToHubAsync(state.Code, state.Step);
         await bus.PublishAsync(state);
     }
+
+    /// <summary>The <c>step</c> event to the hub's clients alone.</summary>
+    public Task StepToHubAsync(string code, int step) =>
+        Everyone(code).SendAsync(ClassroomEvents.Step, ClassroomEvents.StepOf(code, step));
+
+    /// <summary>The new state to the pages alone.</summary>
+    public Task ToPagesAsync(ClassroomState state) => bus.PublishAsync(state);
 
     public async Task FollowersAsync(ClassroomState state)
     {

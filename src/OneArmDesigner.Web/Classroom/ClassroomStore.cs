@@ -139,9 +139,12 @@ public sealed class ClassroomStore(
         return left;
     }
 
-    /// <summary>Moves the session to a step (1-based; 0 before the first).</summary>
-    public async Task<StoreResult<ClassroomState>> SetStepAsync(string? token, int step, CancellationToken ct = default) =>
-        await AsPresenterAsync(token, ct, classroom =>
+    /// <summary>
+    /// Moves the session to a step (1-based; 0 before the first) and returns the session as moved, without reading its
+    /// followers or answers: the step goes out to the class first (<see cref="LiveClassroom.SetStepAsync"/>).
+    /// </summary>
+    public async Task<StoreResult<ClassroomEntity>> MoveAsync(string? token, int step, CancellationToken ct = default) =>
+        await ChangeAsPresenterAsync(token, ct, classroom =>
         {
             var count = Walkthrough(classroom).Steps.Count;
             if (step < 0 || step > count)
@@ -251,10 +254,17 @@ public sealed class ClassroomStore(
 
     private async Task<StoreResult<ClassroomState>> AsPresenterAsync(string? token, CancellationToken ct, Func<ClassroomEntity, string?> change)
     {
+        var changed = await ChangeAsPresenterAsync(token, ct, change);
+        return changed.Succeeded ? StoreResult<ClassroomState>.Ok(await StateAsync(changed.Value!, ct)) : changed.As<ClassroomState>();
+    }
+
+    /// <summary>Applies a presenter's change, or refuses it with the problem <paramref name="change"/> names.</summary>
+    private async Task<StoreResult<ClassroomEntity>> ChangeAsPresenterAsync(string? token, CancellationToken ct, Func<ClassroomEntity, string?> change)
+    {
         var presented = await FindPresentedAsync(token, ct);
         if (!presented.Succeeded)
         {
-            return presented.As<ClassroomState>();
+            return presented;
         }
 
         var classroom = presented.Value!;
@@ -263,7 +273,7 @@ public sealed class ClassroomStore(
         {
             if (change(classroom) is { } problem)
             {
-                return StoreResult<ClassroomState>.Fail(StoreStatus.Invalid, problem);
+                return StoreResult<ClassroomEntity>.Fail(StoreStatus.Invalid, problem);
             }
 
             classroom.LastActivityAt = clock.GetUtcNow();
@@ -274,7 +284,7 @@ public sealed class ClassroomStore(
             entry.State = EntityState.Detached;
         }
 
-        return StoreResult<ClassroomState>.Ok(await StateAsync(classroom, ct));
+        return StoreResult<ClassroomEntity>.Ok(classroom);
     }
 
     private async Task<StoreResult<ClassroomEntity>> FindPresentedAsync(string? token, CancellationToken ct)
@@ -316,7 +326,8 @@ public sealed class ClassroomStore(
     private PredictQuestion? QuestionOf(ClassroomEntity classroom, string kind) =>
         PredictQuestions.At(Walkthrough(classroom).Steps, classroom.QuestionStep, kind).Question;
 
-    private async Task<ClassroomState> StateAsync(ClassroomEntity classroom, CancellationToken ct)
+    /// <summary>The session as everyone sees it: step, followers, the latest question and its answers.</summary>
+    public async Task<ClassroomState> StateAsync(ClassroomEntity classroom, CancellationToken ct = default)
     {
         var followers = await db.ClassroomFollowers.CountAsync(f => f.Code == classroom.Code, ct);
         return new ClassroomState(classroom.Code, classroom.Title, classroom.Step, Walkthrough(classroom).Steps.Count, followers,

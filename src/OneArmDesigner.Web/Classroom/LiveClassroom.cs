@@ -21,8 +21,23 @@ public sealed class LiveClassroom(ClassroomStore store, ClassroomNotifier notifi
         }
     }
 
-    public Task<StoreResult<ClassroomState>> SetStepAsync(string? token, int step, CancellationToken ct = default) =>
-        Then(store.SetStepAsync(token, step, ct), notifier.StepAsync);
+    /// <summary>
+    /// The step goes out to the class as soon as it is stored; the follower count and answers, which only pages
+    /// show, are read after, so they add nothing to the delay every follower sees.
+    /// </summary>
+    public async Task<StoreResult<ClassroomState>> SetStepAsync(string? token, int step, CancellationToken ct = default)
+    {
+        var moved = await store.MoveAsync(token, step, ct);
+        if (!moved.Succeeded)
+        {
+            return moved.As<ClassroomState>();
+        }
+
+        await notifier.StepToHubAsync(moved.Value!.Code, moved.Value.Step);
+        var state = await store.StateAsync(moved.Value, ct);
+        await notifier.ToPagesAsync(state);
+        return StoreResult<ClassroomState>.Ok(state);
+    }
 
     public Task<StoreResult<ClassroomState>> AskAsync(string? token, string? kind, CancellationToken ct = default) =>
         Then(store.AskAsync(token, kind, ct), notifier.QuestionAsync);

@@ -49,6 +49,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     /// </summary>
     [Parameter] public int? Step { get; set; }
 
+    /// <summary>The page's own buttons beside Trace, given the flow being shown (a live classroom starts on it).</summary>
+    [Parameter] public RenderFragment<Flow>? Actions { get; set; }
+
     /// <summary>Raised when the shown step changes (1-based; 0 before the first), so a page can keep its URL in step.</summary>
     [Parameter] public EventCallback<int> StepChanged { get; set; }
 
