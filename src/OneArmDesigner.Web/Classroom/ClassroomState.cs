@@ -16,19 +16,3 @@ public sealed record QuestionState(int Number, string Kind, string Prompt, IRead
 
 /// <summary>A new classroom: the code followers type, and the presenter's secret.</summary>
 public sealed record CreatedClassroom(string Code, string PresenterToken, string Title);
-
-/// <summary>What <c>POST /api/classrooms</c> takes: the design as a template or a saved design's link, and the flow.</summary>
-public sealed record ClassroomRequest
-{
-    public string? Template { get; init; }
-
-    public string? DesignToken { get; init; }
-
-    public string? From { get; init; }
-
-    public string? To { get; init; }
-
-    public int? Port { get; init; }
-
-    public string? Protocol { get; init; }
-}

@@ -21,22 +21,13 @@ namespace OneArmDesigner.Web.Classroom;
 public sealed class ClassroomStore(
     OneArmDesignerDbContext db, SimulationResolver resolver, ClassroomTraces traces, IOptions<ClassroomOptions> options, TimeProvider clock)
 {
-    public async Task<StoreResult<CreatedClassroom>> CreateAsync(ClassroomRequest? request, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a classroom on what a simulation request names (a template, a saved design's link or an inline
+    /// document, and the flow), checked as a simulation is; the design is copied into the session.
+    /// </summary>
+    public async Task<StoreResult<CreatedClassroom>> CreateAsync(SimulationRequest? request, CancellationToken ct = default)
     {
-        if (request is null)
-        {
-            return StoreResult<CreatedClassroom>.Fail(StoreStatus.Invalid, "request: is missing; send {template | designToken, from, to, port, protocol}");
-        }
-
-        var resolved = await resolver.ResolveAsync(new SimulationRequest
-        {
-            Template = request.Template,
-            DesignToken = request.DesignToken,
-            From = request.From,
-            To = request.To,
-            Port = request.Port,
-            Protocol = request.Protocol,
-        }, ct);
+        var resolved = await resolver.ResolveAsync(request, ct);
         if (!resolved.Succeeded)
         {
             return StoreResult<CreatedClassroom>.Fail(StoreStatus.Invalid, "The classroom's walkthrough cannot be traced.", resolved.Problems);
@@ -44,7 +35,7 @@ public sealed class ClassroomStore(
 
         var design = resolved.Design!;
         var flow = resolved.Result!.Flow;
-        var title = request.Template is { } name ? TemplateCatalog.Find(name)!.Title : design.Name;
+        var title = request!.Template is { } name ? TemplateCatalog.Find(name)!.Title : design.Name;
         var token = ShareToken.Create();
         var now = clock.GetUtcNow();
         var classroom = new ClassroomEntity

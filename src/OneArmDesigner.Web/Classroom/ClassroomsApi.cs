@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Classroom;
 
@@ -22,7 +22,7 @@ public static class ClassroomsApi
     }
 
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateClassroom(
-        ClassroomRequest? request, HttpRequest http, ClassroomStore store, CancellationToken ct)
+        SimulationRequest? request, HttpRequest http, ClassroomStore store, CancellationToken ct)
     {
         var created = await store.CreateAsync(request, ct);
         if (!created.Succeeded)
