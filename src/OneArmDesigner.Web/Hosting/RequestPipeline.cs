@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Components;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Imports;
@@ -19,6 +20,7 @@ internal static class RequestPipeline
         app.UseHttpLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -31,6 +33,7 @@ internal static class RequestPipeline
         app.MapDesignsApi();
         app.MapSimulationsApi();
         app.MapImportApi();
+        app.MapClassroomsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

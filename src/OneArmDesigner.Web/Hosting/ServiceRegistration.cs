@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpLogging;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
 using OneArmDesigner.Web.Analysis;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Imports;
 using OneArmDesigner.Web.Simulation;
@@ -31,6 +32,8 @@ internal static class ServiceRegistration
         services.AddScoped<SimulationResolver>();
         services.AddScoped<ConfigurationImports>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOneArmDesignerClassroom(builder.Configuration);
+        builder.AddOneArmDesignerScaleOut();
 
         // One structured log line per request: method, path, status and duration, without headers or bodies.
         services.AddHttpLogging(logging =>
