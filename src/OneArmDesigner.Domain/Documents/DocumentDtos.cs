@@ -58,6 +58,7 @@ internal sealed class FirewallDto
     public bool? SameSecurityIntraInterface { get; set; }
     public bool? InspectIcmp { get; set; }
     public bool? DecrementTtl { get; set; }
+    public bool? SameSecurityInterInterface { get; set; }
     public List<SelectorDto?>? TcpStateBypass { get; set; }
     public List<NatDto?>? Nat { get; set; }
     public List<AclDto?>? Acl { get; set; }

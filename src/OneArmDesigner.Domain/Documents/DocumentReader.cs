@@ -165,7 +165,8 @@ internal sealed class DocumentReader
             ReadList(dto.Nat, path + ".nat", ReadNat),
             ReadList(dto.Acl, path + ".acl", ReadAcl),
             dto.InspectIcmp ?? false,
-            dto.DecrementTtl ?? false);
+            dto.DecrementTtl ?? false,
+            dto.SameSecurityInterInterface ?? false);
     }
 
     private TrafficSelector? ReadSelector(SelectorDto dto, string path)

@@ -42,6 +42,7 @@ internal static class DocumentWriter
         SameSecurityIntraInterface = firewall.SameSecurityIntraInterface,
         InspectIcmp = firewall.InspectIcmp ? true : null,
         DecrementTtl = firewall.DecrementTtl ? true : null,
+        SameSecurityInterInterface = firewall.SameSecurityInterInterface ? true : null,
         TcpStateBypass = firewall.TcpStateBypass.Count == 0 ? null
             : [.. firewall.TcpStateBypass.Select(s => new SelectorDto { Source = s.Source.ToString(), Destination = s.Destination.ToString() })],
         Nat = firewall.Nat.Count == 0 ? null : [.. firewall.Nat.Select(n => new NatDto

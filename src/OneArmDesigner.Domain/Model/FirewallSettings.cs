@@ -11,6 +11,10 @@ namespace OneArmDesigner.Domain.Model;
 /// ASA <c>set connection decrement-ttl</c>: by default an ASA forwards without spending TTL, so it never drops a packet
 /// for TTL and is invisible to traceroute.
 /// </param>
+/// <param name="SameSecurityInterInterface">
+/// ASA <c>same-security-traffic permit inter-interface</c>: flows between two interfaces of equal security level pass
+/// without an access list, as higher-to-lower flows do.
+/// </param>
 public sealed record FirewallSettings(
     bool Stateful,
     bool SameSecurityIntraInterface,
@@ -18,7 +22,8 @@ public sealed record FirewallSettings(
     IReadOnlyList<NatRule> Nat,
     IReadOnlyList<AclRule> Acl,
     bool InspectIcmp = false,
-    bool DecrementTtl = false)
+    bool DecrementTtl = false,
+    bool SameSecurityInterInterface = false)
 {
     public static FirewallSettings Default { get; } = new(Stateful: true, SameSecurityIntraInterface: false, [], [], []);
 }

@@ -220,7 +220,7 @@ internal sealed partial class PacketWalker
 
         var inLevel = hop.Node.Interface(ingress)?.SecurityLevel ?? 0;
         var outLevel = hop.Node.Interface(egress)?.SecurityLevel ?? 0;
-        if (inLevel > outLevel)
+        if (inLevel > outLevel || (inLevel == outLevel && firewall.SameSecurityInterInterface))
         {
             hop.Note(StepAction.Filter, StepFacts.SecurityLevels(egress, inLevel, outLevel));
             return null;

@@ -56,7 +56,9 @@ internal static class StepNarration
             case StepKind.StateBypass:
                 return $"tcp-state-bypass covers this flow, so {name} forwards the {before.Flags.ToLogText()} without a connection.";
             case StepKind.SecurityLevels:
-                return $"{step.Ingress ?? facts.ComparedEgress} (security {facts.InLevel}) to {facts.ComparedEgress} (security {facts.OutLevel}) is higher to lower: allowed without an access list.";
+                return facts.InLevel == facts.OutLevel
+                    ? $"{step.Ingress ?? facts.ComparedEgress} and {facts.ComparedEgress} share security level {facts.InLevel}, and same-security-traffic permit inter-interface lets the flow pass without an access list."
+                    : $"{step.Ingress ?? facts.ComparedEgress} (security {facts.InLevel}) to {facts.ComparedEgress} (security {facts.OutLevel}) is higher to lower: allowed without an access list.";
             case StepKind.SessionCreate:
                 var (session, state) = facts.SessionAsItStood!.Value;
                 return session.TranslationOnly
@@ -102,7 +104,9 @@ internal static class StepNarration
             case StepKind.StateBypass:
                 return "tcp-state-bypass";
             case StepKind.SecurityLevels:
-                return $"security levels {facts.InLevel} > {facts.OutLevel}";
+                return facts.InLevel == facts.OutLevel
+                    ? $"security levels {facts.InLevel} = {facts.OutLevel}, same-security-traffic permit inter-interface"
+                    : $"security levels {facts.InLevel} > {facts.OutLevel}";
             case StepKind.SessionCreate:
                 return $"session #{facts.SessionAsItStood!.Value.Session.Id}";
             case StepKind.Decapsulate:

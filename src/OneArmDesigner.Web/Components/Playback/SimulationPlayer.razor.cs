@@ -32,6 +32,8 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     private string? _highlighted;
     private string? _dropped;
     private Design? _shownDesign;
+    private Design? _tracedDesign;
+    private int? _followedStep;
 
     [Parameter, EditorRequired] public Design Design { get; set; } = null!;
 
@@ -40,6 +42,15 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
 
     /// <summary>The step (1-based) to open at, as in a shared ?step= link.</summary>
     [Parameter] public int? InitialStep { get; set; }
+
+    /// <summary>
+    /// A step (1-based) set from outside, shown whenever it changes: a live classroom's presenter moves followers with
+    /// it. The viewer's own moves are theirs until it changes again (or is set again after null).
+    /// </summary>
+    [Parameter] public int? Step { get; set; }
+
+    /// <summary>The page's own buttons beside Trace, given the flow being shown (a live classroom starts on it).</summary>
+    [Parameter] public RenderFragment<Flow>? Actions { get; set; }
 
     /// <summary>Raised when the shown step changes (1-based; 0 before the first), so a page can keep its URL in step.</summary>
     [Parameter] public EventCallback<int> StepChanged { get; set; }
@@ -50,6 +61,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
 
     private IReadOnlyList<string> Hosts => [.. Design.Devices.Where(d => d.Kind.IsEndpoint()).Select(d => d.Name)];
 
+    private Task<IEnumerable<string>> SearchHosts(string? text, CancellationToken ct) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text) ? Hosts.AsEnumerable() : Hosts.Where(h => h.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+
     private string StepCounter => _state is null ? "" : $"step {_state.Current + 1} of {_state.Steps.Count}";
 
     private string AnimationDuration => $"{(StepTime.TotalSeconds * 0.75 / _speed).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}s";
@@ -58,10 +72,12 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     {
         if (ReferenceEquals(_shownDesign, Design))
         {
+            FollowStep();
             return;
         }
 
         _shownDesign = Design;
+        _tracedDesign = Design;
         DesignDiagram.Show(Diagram, Design);
         Diagram.ZoomToFit();
         if (InitialFlow is { } flow)
@@ -78,6 +94,24 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         {
             _from ??= Hosts.FirstOrDefault();
             _to ??= Hosts.Skip(1).FirstOrDefault();
+        }
+
+        FollowStep();
+    }
+
+    /// <summary>Shows <see cref="Step"/> when it is new; null forgets it, so the same step set again is shown again.</summary>
+    private void FollowStep()
+    {
+        if (Step is null)
+        {
+            _followedStep = null;
+        }
+        else if (Step is { } step && step != _followedStep && _state is not null)
+        {
+            _followedStep = step;
+            StopPlaying();
+            _state.GoTo(step);
+            ShowCurrent();
         }
     }
 
@@ -96,9 +130,18 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
             return;
         }
 
-        var resolved = Resolver.Run(Design, new Flow(_from, _to, _protocol, _port));
+        var resolved = Resolver.Run(Design, new Flow(_from.Trim(), _to.Trim(), _protocol, _port));
         _problems = resolved.Problems;
         _state = resolved.Result is { } result ? new PlaybackState(result) : null;
+
+        // A flow by address may place a host on the design for this trace: show the design it ran on.
+        var shown = resolved.Design ?? Design;
+        if (!ReferenceEquals(shown, _tracedDesign))
+        {
+            _tracedDesign = shown;
+            DesignDiagram.Show(Diagram, shown);
+        }
+
         ShowCurrent();
     }
 
