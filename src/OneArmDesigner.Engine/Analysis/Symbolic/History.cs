@@ -145,6 +145,19 @@ internal sealed class History : IEquatable<History>
 
     public History Append(IReadOnlyList<HistoryEvent> events) => events.Count == 0 ? this : new(this, [.. events]);
 
+    /// <summary>This history without the events <paramref name="forget"/> picks: the same history when it picks none.</summary>
+    public History Without(Predicate<HistoryEvent> forget)
+    {
+        var all = All;
+        if (!Array.Exists(all, forget))
+        {
+            return this;
+        }
+
+        var kept = Array.FindAll(all, e => !forget(e));
+        return kept.Length == 0 ? Empty : new(null, kept);
+    }
+
     /// <summary>This history and <paramref name="more"/> together, in time order.</summary>
     public History Then(History more)
     {

@@ -178,6 +178,11 @@ internal sealed class SymbolicAnalysis
                 DecidePathDifference(mine);
             }
 
+            if (report.NewPhase is { } newPhase)
+            {
+                Forget(mine, newPhase, pathDecided: report.ReplyArrived);
+            }
+
             if (report.Outcome is { } outcome)
             {
                 Decide(mine, outcome);
@@ -674,6 +679,35 @@ internal sealed class SymbolicAnalysis
         StepsPlayed += steps;
         _decidedPairs++;
         _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
+    }
+
+    /// <summary>
+    /// Drops from a class's pasts what no later step reads once a packet has ended: its loop breadcrumbs (the loop
+    /// check reads only the current packet's), and, once the path difference is decided, where the request and the
+    /// reply were in clear. Pasts that differed only by the way the request went then compare equal, so classes of
+    /// different destinations join again for the reply and the ACK instead of being played one by one.
+    /// </summary>
+    private static void Forget(PairClass pairClass, ExchangePhase phase, bool pathDecided)
+    {
+        bool Stale(HistoryEvent e) => (e.Kind == EventKind.Crumb && e.Time.Phase != phase) || (pathDecided && e.Kind == EventKind.Clear);
+        pairClass.Common = pairClass.Common.Without(Stale);
+        pairClass.Sources = Without(pairClass.Sources, Stale);
+        pairClass.Destinations = Without(pairClass.Destinations, Stale);
+    }
+
+    private static BlockList Without(BlockList side, Predicate<HistoryEvent> forget)
+    {
+        var blocks = side.Blocks;
+        var changed = false;
+        var kept = new Block[blocks.Length];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            kept[i] = blocks[i] with { History = blocks[i].History.Without(forget) };
+            changed |= !ReferenceEquals(kept[i].History, blocks[i].History);
+        }
+
+        // Blocks whose pasts differed only by what was dropped become one (the first keeps its place, and so its pair).
+        return changed ? BlockList.Coalesce(kept) : side;
     }
 
     /// <summary>
