@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OneArmDesigner.Web.Api;
 using OneArmDesigner.Web.Components;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Imports;
+using OneArmDesigner.Web.Security;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
@@ -10,14 +12,16 @@ internal static class RequestPipeline
 {
     public static WebApplication UseOneArmDesignerPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            // Outside Development an unhandled exception renders the friendly error page, never a stack trace.
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+        // Who the client is: behind a configured trusted proxy, the address it forwards; otherwise the connection's.
+        app.UseTrustedForwardedHeaders(app.Configuration);
+
+        // Security headers on every response, errors included; then problem+json or friendly pages for failures.
+        app.UseSecurityHeaders();
+        app.UseOneArmDesignerErrorResponses();
 
         app.UseHttpLogging();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAllowedOrigins();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
@@ -31,7 +35,12 @@ internal static class RequestPipeline
         app.MapDesignsApi();
         app.MapSimulationsApi();
         app.MapImportApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server =>
+        {
+            // The app's own Content-Security-Policy (SecurityHeaders) already forbids every frame ancestor; Blazor's
+            // default header would be a second policy on the same responses.
+            server.ContentSecurityFrameAncestorsPolicy = null;
+        });
         return app;
     }
 }

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
 using OneArmDesigner.Web.Analysis;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Imports;
+using OneArmDesigner.Web.Security;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
@@ -21,18 +24,34 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDesignDocumentChecker, DesignDocumentChecker>();
         services.AddScoped<DesignStore>();
+        services.AddOptions<RevisionPolicy>().Bind(builder.Configuration.GetSection(RevisionPolicy.Section));
         services.AddOneArmDesignerAnalysis(builder.Configuration);
         services.AddScoped<BrowserDesignHistory>();
         services.AddOpenApi();
 
-        services.AddSignalR();
+        services.AddSignalR().AddHubOptions<SimulationHub>(_ => { });
         services.AddOptions<SimulationLimits>().Bind(builder.Configuration.GetSection(SimulationLimits.Section));
+        services.AddOptions<HubOptions<SimulationHub>>().Configure<IOptions<SimulationLimits>>((hub, limits) =>
+            hub.MaximumReceiveMessageSize = limits.Value.MaxHubMessageBytes);
         services.AddSingleton<StreamSlots>();
         services.AddScoped<SimulationResolver>();
         services.AddScoped<ConfigurationImports>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        // One structured log line per request: method, path, status and duration, without headers or bodies.
+        // Errors as problem+json, links under the public address, live connections from the app's own origins only,
+        // and per-client limits on what costs storage or CPU.
+        services.AddProblemDetails();
+        services.AddSingleton<PublicBaseUrl>();
+        services.AddSingleton<AllowedOrigins>();
+        services.AddClientRateLimits(builder.Configuration);
+
+        // One structured log line per request: method, path (its link tokens redacted), status and duration, without
+        // headers, query or bodies.
+        services.AddHttpLoggingInterceptor<TokenRedactingLogInterceptor>();
+
+        // The hosting layer's own "Request starting/finished" lines carry the whole URL, tokens and all, whatever the
+        // configuration says about logging: the line above, redacted, takes their place.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
         services.AddHttpLogging(logging =>
         {
             logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath

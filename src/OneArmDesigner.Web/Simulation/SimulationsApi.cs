@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OneArmDesigner.Web.Api;
+using OneArmDesigner.Web.Security;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Web.Simulation;
@@ -9,8 +12,9 @@ public static class SimulationsApi
     public static IEndpointRouteBuilder MapSimulationsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/simulations", Simulate).WithTags("Simulations").WithName(nameof(Simulate)).DisableAntiforgery()
+            .RequireRateLimiting(ClientRateLimits.Simulate)
             .WithSummary("Trace every packet of an exchange and return the whole trace.");
-        app.MapHub<SimulationHub>(SimulationHub.Path);
+        app.MapHub<SimulationHub>(SimulationHub.Path).RequireRateLimiting(ClientRateLimits.HubConnect);
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(BareStreamHub.Setting))
         {
             app.MapHub<BareStreamHub>(BareStreamHub.Path);
@@ -19,14 +23,28 @@ public static class SimulationsApi
         return app;
     }
 
+    private const string InvalidTitle = "The simulation request is invalid";
+
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Simulate(
-        SimulationRequest? request, SimulationResolver resolver, CancellationToken ct)
+        HttpRequest http, SimulationResolver resolver, IOptions<SimulationLimits> limits, CancellationToken ct)
     {
-        var resolved = await resolver.ResolveAsync(request, ct);
+        var body = await RequestBody.ReadJsonTextAsync(http, (long)limits.Value.MaxDesignBytes + SimulationRequestReader.EnvelopeBytes,
+            "simulation request", InvalidTitle, $"MaxDesignBytes, plus {ApiProblems.Bytes(SimulationRequestReader.EnvelopeBytes)} for the rest of the request", ct);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var request = SimulationRequestReader.Read(body.Text!);
+        if (request.Request is null)
+        {
+            return ApiProblems.Invalid(InvalidTitle, request.Problems);
+        }
+
+        var resolved = await resolver.ResolveAsync(request.Request, ct);
         if (!resolved.Succeeded)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The simulation request is invalid",
-                detail: string.Join("; ", resolved.Problems), extensions: new Dictionary<string, object?> { ["problems"] = resolved.Problems });
+            return ApiProblems.Invalid(InvalidTitle, resolved.Problems);
         }
 
         return TypedResults.Content(TraceJson.Write(resolved.Result!), "application/json");
