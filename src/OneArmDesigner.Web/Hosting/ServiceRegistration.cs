@@ -27,6 +27,8 @@ internal static class ServiceRegistration
         services.AddOptions<RevisionPolicy>().Bind(builder.Configuration.GetSection(RevisionPolicy.Section));
         services.AddOneArmDesignerAnalysis(builder.Configuration);
         services.AddScoped<BrowserDesignHistory>();
+        services.AddScoped<BrowserDrafts>();
+        services.AddOptions<Editing.EditorOptions>().Bind(builder.Configuration.GetSection(Editing.EditorOptions.Section));
         services.AddOpenApi();
 
         services.AddSignalR().AddHubOptions<SimulationHub>(_ => { });
