@@ -16,6 +16,20 @@ public static class ApiProblems
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The {what} is too large",
             detail: $"The {what} may be at most {Bytes(maxBytes)}{(setting is null ? "" : $" (limit {setting})")}.");
 
+    /// <summary>Writes a problem from middleware, where there is no endpoint result to return.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
     /// <summary>A size for people: "2 MB", "64 KB", "512 bytes".</summary>
     public static string Bytes(long bytes) => bytes switch
     {

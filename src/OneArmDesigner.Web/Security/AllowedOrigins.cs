@@ -1,3 +1,4 @@
+using OneArmDesigner.Web.Api;
 using OneArmDesigner.Web.Hosting;
 
 namespace OneArmDesigner.Web.Security;
@@ -62,17 +63,8 @@ public static class AllowedOriginsMiddleware
             var live = AllowedOrigins.LiveConnectionPaths.Any(p => context.Request.Path.StartsWithSegments(p));
             if (live && !context.RequestServices.GetRequiredService<AllowedOrigins>().IsAllowed(context))
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status403Forbidden,
-                        Title = "Origin not allowed",
-                        Detail = $"Connections to {context.Request.Path} are accepted from this app's own pages only (see {AllowedOrigins.Section} in the README).",
-                    },
-                });
+                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Origin not allowed",
+                    $"Connections to {context.Request.Path} are accepted from this app's own pages only (see {AllowedOrigins.Section} in the README).");
                 return;
             }
 

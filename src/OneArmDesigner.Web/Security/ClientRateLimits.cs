@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using OneArmDesigner.Web.Api;
 
 namespace OneArmDesigner.Web.Security;
 
@@ -102,17 +103,9 @@ public static class ClientRateLimits
         var seconds = RetryAfterSeconds(rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null);
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "";
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This client has used up its allowance for this kind of request (limit {SettingOf(policy)}); try again in {seconds} s.",
-                Extensions = { ["retryAfterSeconds"] = seconds, ["limit"] = SettingOf(policy) },
-            },
-        });
+        await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"This client has used up its allowance for this kind of request (limit {SettingOf(policy)}); try again in {seconds} s.",
+            new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds, ["limit"] = SettingOf(policy) });
     }
 }
 

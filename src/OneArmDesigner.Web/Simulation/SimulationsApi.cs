@@ -13,6 +13,7 @@ public static class SimulationsApi
     {
         app.MapPost("/api/simulations", Simulate).WithTags("Simulations").WithName(nameof(Simulate)).DisableAntiforgery()
             .RequireRateLimiting(ClientRateLimits.Simulate)
+            .Accepts<SimulationRequest>("application/json")
             .WithSummary("Trace every packet of an exchange and return the whole trace.");
         app.MapHub<SimulationHub>(SimulationHub.Path).RequireRateLimiting(ClientRateLimits.HubConnect);
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(BareStreamHub.Setting))
