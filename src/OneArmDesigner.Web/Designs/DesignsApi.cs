@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using OneArmDesigner.Web.Api;
 using OneArmDesigner.Web.Hosting;
 using OneArmDesigner.Web.Security;
@@ -58,7 +57,7 @@ public static class DesignsApi
             return body.Problem;
         }
 
-        var created = await store.CreateAsync(body.Json!, ct);
+        var created = await store.CreateAsync(body.Text!, ct);
         return created.Succeeded
             ? TypedResults.Created($"/api/designs/{created.Value!.EditToken}", ToResponse(links, created.Value))
             : ToProblem(created);
@@ -96,7 +95,7 @@ public static class DesignsApi
         }
 
         var autosave = string.Equals(request.Query["autosave"], "true", StringComparison.OrdinalIgnoreCase);
-        var saved = await store.SaveAsync(token, body.Json!, baseVersion, autosave, ct);
+        var saved = await store.SaveAsync(token, body.Text!, baseVersion, autosave, ct);
         if (!saved.Succeeded)
         {
             return ToProblem(saved);
@@ -183,13 +182,8 @@ public static class DesignsApi
 
     private static string ETagFor(int version) => IfMatch.ETagFor(version);
 
-    private sealed record DocumentBody(string? Json, ProblemHttpResult? Problem);
-
-    private static async Task<DocumentBody> ReadDocumentAsync(HttpRequest request, CancellationToken ct)
-    {
-        var body = await RequestBody.ReadJsonTextAsync(request, MaxDocumentBytes, "design document", InvalidTitle, setting: null, ct);
-        return new DocumentBody(body.Text, body.Problem);
-    }
+    private static Task<BodyText> ReadDocumentAsync(HttpRequest request, CancellationToken ct) =>
+        RequestBody.ReadJsonTextAsync(request, MaxDocumentBytes, "design document", InvalidTitle, setting: null, ct);
 
     private const string InvalidTitle = "The design document is invalid";
 

@@ -31,6 +31,9 @@ internal static class ServiceRegistration
         services.AddOptions<Editing.EditorOptions>().Bind(builder.Configuration.GetSection(Editing.EditorOptions.Section));
         services.AddOpenApi();
 
+        // The simulation hub has options of its own (SignalR reads a hub's options only once it is given some): it reads
+        // messages large enough that a design over MaxDesignBytes still arrives, to be refused with an error event
+        // naming the limit instead of a closed connection. Every other hub, Blazor's included, keeps SignalR's 32 KB.
         services.AddSignalR().AddHubOptions<SimulationHub>(_ => { });
         services.AddOptions<SimulationLimits>().Bind(builder.Configuration.GetSection(SimulationLimits.Section));
         services.AddOptions<HubOptions<SimulationHub>>().Configure<IOptions<SimulationLimits>>((hub, limits) =>
