@@ -14,7 +14,4 @@ public static class ImportLimits
     /// not modelled instead of flooding the design.
     /// </summary>
     public const int MaxRulesPerLine = 4096;
-
-    /// <summary>Port ranges up to this many ports are written as one rule per port; wider ones are not modelled.</summary>
-    public const int MaxExpandedPortRange = 32;
 }

@@ -47,6 +47,11 @@ public sealed partial class ImportConfigurationTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Simulate" }).ClickAsync();
         await TypeEndpointAsync(page, "flow-from", "10.0.0.2");
         await TypeEndpointAsync(page, "flow-to", "192.168.1.3");
+        foreach (var field in new[] { "flow-from", "flow-to" })
+        {
+            Assert.True(await Field(page, field).EvaluateAsync<bool>("input => input.scrollWidth <= input.clientWidth"), $"{field} cuts its address short");
+        }
+
         await page.GetByTestId("run-flow").ClickAsync();
         await page.GetByTestId("end").ClickAsync();
         await Assertions.Expect(page.GetByTestId("summary")).ToContainTextAsync("SYN-ACK was dropped by ASA");

@@ -7,6 +7,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 // Bounded: it gives up after --timeout seconds. Only talk to an app you run yourself on this machine.
 // --hub bare drives the yardstick instead (the same precomputed events, paced alike; the app must run with
 // LoadTest__BareHub=true), so the real hub's figures can be read against a bare hub's on the same machine.
+// --mode classroom measures the live classroom's fan-out instead (ClassroomLoad.cs).
+if (Array.IndexOf(args, "--mode") is var mode and >= 0 && mode + 1 < args.Length && args[mode + 1] == "classroom")
+{
+    return await ClassroomLoad.RunAsync(args);
+}
+
 var options = LoadOptions.Parse(args);
 var hubPath = options.Hub == "bare" ? "/hubs/load-test-bare" : "/hubs/simulation";
 Console.WriteLine($"{options.Streams} streams started over {options.RampSeconds} s, {options.DelayMs} ms per step, against {options.Url}{hubPath}");

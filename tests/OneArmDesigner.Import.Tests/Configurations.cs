@@ -5,6 +5,24 @@ namespace OneArmDesigner.Import.Tests;
 /// <summary>The hand-written configurations under Configurations/, and imports of them.</summary>
 internal static class Configurations
 {
+    /// <summary>An edge ASA: inside 10.5.0.0/24 and a DMZ 10.6.0.0/24 behind outside 203.0.113.2/24, the provider at 203.0.113.1.</summary>
+    public const string EdgeAsa = """
+        hostname fw
+        interface GigabitEthernet0/0
+         nameif outside
+         security-level 0
+         ip address 203.0.113.2 255.255.255.0
+        interface GigabitEthernet0/1
+         nameif inside
+         security-level 100
+         ip address 10.5.0.1 255.255.255.0
+        interface GigabitEthernet0/2
+         nameif dmz
+         security-level 50
+         ip address 10.6.0.1 255.255.255.0
+        route outside 0.0.0.0 0.0.0.0 203.0.113.1 1
+        """;
+
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Configurations");
 
     public static ImportFile File(string relative) =>

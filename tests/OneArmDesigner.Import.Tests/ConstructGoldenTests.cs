@@ -41,7 +41,7 @@ public sealed class ConstructGoldenTests
 
         Assert.Equal(
         [
-            "static NAT 10.1.10.40 ⇄ 172.20.0.9 on partners",
+            "static NAT 10.1.10.40 ⇄ 172.20.0.9 on partners no-proxy-arp",
             "static NAT 10.1.20.10 ⇄ 198.51.100.11 on outside",
             "port forward tcp outside:2222 ⇄ 10.1.20.22:22 on outside",
             "PAT of 0.0.0.0/0 behind outside",
@@ -61,13 +61,40 @@ public sealed class ConstructGoldenTests
     }
 
     [Fact]
-    public void Same_security_traffic_and_tcp_state_bypass_are_read_from_their_commands()
+    public void Port_ranges_source_ports_and_ICMP_types_and_codes_are_one_rule_each()
+    {
+        var acl = Imported().Design!.GetDevice("HQ-ASA").Firewall!.Acl.Select(a => a.ToString()).ToList();
+
+        Assert.Contains("permit tcp 10.1.10.0/24 0.0.0.0/0 range 8000 8003", acl);
+        Assert.Contains("permit tcp 10.1.10.0/24 0.0.0.0/0 gt 1023", acl);
+        Assert.Contains("permit tcp 0.0.0.0/0 eq 1234 0.0.0.0/0", acl);
+        Assert.Contains("permit udp 10.1.10.123/32 eq 123 0.0.0.0/0 eq 123", acl);
+        Assert.Contains("permit udp 10.1.10.0/24 lt 1024 0.0.0.0/0 gt 1023", acl);
+        Assert.Equal(
+            ["permit icmp 0.0.0.0/0 0.0.0.0/0 echo-reply", "permit icmp 0.0.0.0/0 0.0.0.0/0 unreachable", "permit icmp 0.0.0.0/0 0.0.0.0/0 time-exceeded",
+                "permit icmp 0.0.0.0/0 0.0.0.0/0 unreachable 4", "deny icmp 0.0.0.0/0 0.0.0.0/0 redirect 1"],
+            acl.Where(a => a.Contains("icmp", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Neq_is_the_two_ranges_either_side_of_the_port()
+    {
+        var toWebServer = Imported().Design!.GetDevice("HQ-ASA").Firewall!.Acl
+            .Where(a => a.Destination.ToString() == "10.1.20.10/32" && a.DestinationPort is { IsSinglePort: false });
+
+        Assert.Equal(["permit tcp 10.1.10.0/24 10.1.20.10/32 lt 23", "permit tcp 10.1.10.0/24 10.1.20.10/32 gt 23"], toWebServer.Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void Same_security_traffic_tcp_state_bypass_ICMP_inspection_and_TTL_decrement_are_read_from_their_commands()
     {
         var firewall = Imported().Design!.GetDevice("HQ-ASA").Firewall!;
 
         Assert.True(firewall.SameSecurityInterInterface);
         Assert.True(firewall.SameSecurityIntraInterface);
         Assert.Equal([new TrafficSelector(Ipv4Prefix.Parse("10.1.10.0/24"), Ipv4Prefix.Parse("172.31.0.0/16"))], firewall.TcpStateBypass);
+        Assert.True(firewall.InspectIcmp);
+        Assert.True(firewall.DecrementTtl);
     }
 
     [Fact]
@@ -91,7 +118,8 @@ public sealed class ConstructGoldenTests
         var report = Imported().Report!;
 
         Assert.Contains(report.Lines, l => l.Text.StartsWith("router ospf 1", StringComparison.Ordinal) && l.Disposition == LineDisposition.NotModelled);
-        Assert.Contains(report.Lines, l => l.Text == "inspect icmp" && l.Disposition == LineDisposition.NotModelled);
+        Assert.Contains(report.Lines, l => l.Text == "inspect icmp error" && l.Disposition == LineDisposition.NotModelled);
+        Assert.DoesNotContain(report.Lines, l => l.Text is "inspect icmp" or "set connection decrement-ttl");
         Assert.Contains(report.Lines, l => l.Text.StartsWith("logging enable", StringComparison.Ordinal) && l.Disposition == LineDisposition.Ignored);
         Assert.Contains(report.Lines, l => l.Text.Contains("time-range BUSINESS-HOURS", StringComparison.Ordinal) && l.Disposition == LineDisposition.NotModelled);
         var asa = report.Files[0];

@@ -42,6 +42,53 @@ public sealed class FixCommandTests
     }
 
     [Fact]
+    public void Turning_on_ICMP_inspection_and_TTL_decrement_comes_out_as_lines_of_the_global_policy()
+    {
+        var before = SeedTemplates.Asymmetric();
+        var after = WithDevice(before, "ASA", d => d with { Firewall = d.Firewall! with { InspectIcmp = true, DecrementTtl = true } });
+
+        var commands = FixCommands.Asa(before, after).ReplaceLineEndings("\n");
+
+        Assert.Contains("policy-map global_policy\n class inspection_default\n  inspect icmp\n", commands);
+        Assert.Contains("policy-map global_policy\n class class-default\n  set connection decrement-ttl\n", commands);
+        Assert.Contains("no inspect icmp", FixCommands.Asa(after, before));
+    }
+
+    [Fact]
+    public void In_an_imported_configuration_the_policy_and_class_keep_their_own_names_and_a_missing_global_policy_is_applied()
+    {
+        const string policy = """
+            class-map DEFAULTS
+             match default-inspection-traffic
+            policy-map EDGE
+             class DEFAULTS
+              inspect ftp
+            service-policy EDGE global
+            """;
+        string Commands(string text)
+        {
+            var imported = Configurations.Asa(text);
+            var after = WithDevice(imported.Design!, "fw", d => d with { Firewall = d.Firewall! with { InspectIcmp = true } });
+            return FixCommands.Asa(imported.Design!, after, imported.Names).ReplaceLineEndings("\n");
+        }
+
+        Assert.Contains("policy-map EDGE\n class DEFAULTS\n  inspect icmp\n", Commands(Configurations.EdgeAsa + "\n" + policy));
+        Assert.Contains("class-map inspection_default\n match default-inspection-traffic\npolicy-map global_policy\n class inspection_default\n  inspect icmp\nservice-policy global_policy global\n",
+            Commands(Configurations.EdgeAsa));
+    }
+
+    [Fact]
+    public void No_proxy_arp_on_an_object_NAT_is_changed_under_its_object()
+    {
+        var imported = Configurations.Import("guide/meraki-broken.json", "guide/asa-broken.cfg");
+        var after = WithDevice(imported.Design!, "ASA", d => d with { Firewall = d.Firewall! with { Nat = [d.Firewall.Nat[0] with { NoProxyArp = true }, .. d.Firewall.Nat.Skip(1)] } });
+
+        var commands = FixCommands.Asa(imported.Design!, after, imported.Names).ReplaceLineEndings("\n");
+
+        Assert.Contains("object network MX80-B\n no nat (inside,outside) static interface service udp 4500 4500\n nat (inside,outside) static interface service udp 4500 4500 no-proxy-arp\n", commands);
+    }
+
+    [Fact]
     public void MX_changes_come_out_as_the_Dashboard_calls_that_make_them()
     {
         var before = SeedTemplates.Asymmetric();

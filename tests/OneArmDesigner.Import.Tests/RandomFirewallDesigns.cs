@@ -1,5 +1,6 @@
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Import.Tests;
 
@@ -7,14 +8,29 @@ namespace OneArmDesigner.Import.Tests;
 /// Random designs of ASA-like firewalls, for the round-trip property: each firewall has an outside interface on a
 /// public /24 (with a host out there on the Internet and a default route to the provider), one to three LANs with
 /// hosts, and sometimes a transit subnet to the next firewall with routes across it; then random security levels,
-/// same-security-traffic, NAT (PAT, static, port forwards), access-list lines and tcp-state-bypass. Everything is what
-/// an ASA can say: the property is that saying it and reading it back changes no simulation.
+/// same-security-traffic, NAT (PAT, static with or without proxy ARP, port forwards), access-list lines (source and
+/// destination ports and ranges, ICMP types and codes), tcp-state-bypass, ICMP inspection and TTL decrement.
+/// Everything is what an ASA can say: the property is that saying it and reading it back changes no simulation.
 /// </summary>
 internal static class RandomFirewallDesigns
 {
     public static readonly int[] Ports = [22, 80, 443];
 
     public const int UdpPort = 53;
+
+    /// <summary>The source port of the UDP flows (the TCP flows use the engine's default, 5000).</summary>
+    public const int UdpSourcePort = 123;
+
+    /// <summary>Source ports an access-list line may match: the flows' own, ranges around and beside them.</summary>
+    private static readonly PortRange[] SourcePorts = [Flow.DefaultSourcePort, UdpSourcePort, new(1024, 65535), new(1, 1023), new(4990, 5010), 4999];
+
+    /// <summary>
+    /// ICMP messages a line may match: those the flows send (echo, echo reply, port unreachable), with the code they
+    /// carry, and, as often, with a code that misses them.
+    /// </summary>
+    private static readonly (int Type, int? Code)[] IcmpMessages =
+        [(IcmpTypes.Echo, null), (IcmpTypes.EchoReply, null), (IcmpTypes.Unreachable, null), (IcmpTypes.EchoReply, 0),
+            (IcmpTypes.Unreachable, IcmpTypes.PortUnreachableCode), (IcmpTypes.Echo, 1), (IcmpTypes.EchoReply, 3), (IcmpTypes.Unreachable, 1)];
 
     public static Design Create(int seed)
     {
@@ -57,8 +73,9 @@ internal static class RandomFirewallDesigns
                 for (var h = 0; h < random.Next(1, 3); h++)
                 {
                     var host = $"h{f}{l}{h}";
+                    int[] udp = random.Next(3) > 0 ? [UdpPort] : [];
                     builder.Host(host, $"10.{f}.{l}.{10 + h}/24", $"10.{f}.{l}.1", 0, 0, [.. Ports.Where(_ => random.Next(3) > 0)])
-                        .Update(host, d => d with { Host = d.Host! with { UdpPorts = [UdpPort] } })
+                        .Update(host, d => d with { Host = d.Host! with { UdpPorts = udp } })
                         .Link($"{host}:eth0", segment);
                     hosts.Add(Ipv4Address.Parse($"10.{f}.{l}.{10 + h}"));
                 }
@@ -106,26 +123,25 @@ internal static class RandomFirewallDesigns
             nat.Add(new NatRule(NatKind.PortForward, "outside", Protocol.Tcp, PublicPort: 8000 + port, PrivateAddress: Pick(random, ownHosts), PrivatePort: port));
         }
 
-        if (ownHosts.Count > 0 && random.Next(3) == 0)
+        if (ownHosts.Count > 0 && random.Next(2) == 0)
         {
-            nat.Add(new NatRule(NatKind.Static, "outside", PublicAddress: Ipv4Address.Parse($"203.0.{f + 1}.{100 + random.Next(50)}"), PrivateAddress: Pick(random, ownHosts)));
+            nat.Add(new NatRule(NatKind.Static, "outside", PublicAddress: Ipv4Address.Parse($"203.0.{f + 1}.{100 + random.Next(50)}"), PrivateAddress: Pick(random, ownHosts),
+                NoProxyArp: random.Next(2) == 0));
         }
 
         var prefixes = lans.Select(l => l.Subnet).Concat(hosts.Select(h => new Ipv4Prefix(h, 32))).Append(Ipv4Prefix.Default)
             .Append(new Ipv4Prefix(outside, 32)).Append(Ipv4Prefix.Parse("10.0.0.0/8")).ToList();
         var interfaces = own.Select(l => l.Interface).Append("outside").ToList();
         var acl = new List<AclRule>();
-        for (var i = random.Next(0, 7); i > 0; i--)
+        for (var i = random.Next(0, 10); i > 0; i--)
         {
-            var protocol = Pick(random, new[] { Protocol.Any, Protocol.Tcp, Protocol.Tcp, Protocol.Udp, Protocol.Icmp });
-            int? port = protocol is Protocol.Tcp or Protocol.Udp && random.Next(3) > 0 ? (protocol == Protocol.Udp ? UdpPort : 8000 + Pick(random, Ports)) : null;
-            if (protocol == Protocol.Tcp && port is not null && random.Next(2) == 0)
-            {
-                port = Pick(random, Ports);
-            }
-
+            var protocol = Pick(random, new[] { Protocol.Any, Protocol.Tcp, Protocol.Tcp, Protocol.Udp, Protocol.Icmp, Protocol.Icmp });
+            var ported = protocol is Protocol.Tcp or Protocol.Udp ? random.Next(3) > 0 : protocol == Protocol.Any && random.Next(5) == 0;
+            PortRange? port = ported ? RandomPorts(random, protocol == Protocol.Tcp ? Pick(random, Ports) : UdpPort) : null;
+            PortRange? sourcePort = protocol != Protocol.Icmp && random.Next(2) == 0 ? Pick(random, SourcePorts) : null;
+            var (icmpType, icmpCode) = protocol == Protocol.Icmp && random.Next(4) > 0 ? Pick(random, IcmpMessages) : ((int?)null, (int?)null);
             acl.Add(new AclRule(Pick(random, interfaces), random.Next(4) == 0 ? AclAction.Deny : AclAction.Permit, protocol,
-                Pick(random, prefixes), Pick(random, prefixes), port));
+                Pick(random, prefixes), Pick(random, prefixes), port, sourcePort, icmpType, icmpCode));
         }
 
         var bypass = own.Count > 0 && random.Next(4) == 0 ? [new TrafficSelector(Pick(random, own).Subnet, Pick(random, lans).Subnet)] : new List<TrafficSelector>();
@@ -136,8 +152,22 @@ internal static class RandomFirewallDesigns
             TcpStateBypass = bypass,
             SameSecurityIntraInterface = random.Next(3) == 0,
             SameSecurityInterInterface = random.Next(3) == 0,
+            InspectIcmp = random.Next(2) == 0,
+            DecrementTtl = random.Next(3) == 0,
         };
     }
+
+    /// <summary>Destination ports around a port a flow uses: the port itself, ranges that hold it, and ones that miss it.</summary>
+    private static PortRange RandomPorts(Random random, int port) => random.Next(8) switch
+    {
+        0 => new PortRange(port - 2, port + 2),
+        1 => new PortRange(PortRange.Lowest, port),
+        2 => new PortRange(port, PortRange.Highest),
+        3 => new PortRange(PortRange.Lowest, port - 1),
+        4 => new PortRange(PortRange.Lowest, PortRange.Highest),
+        5 => 8000 + port,
+        _ => port,
+    };
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }

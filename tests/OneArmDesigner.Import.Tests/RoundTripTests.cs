@@ -10,8 +10,8 @@ namespace OneArmDesigner.Import.Tests;
 /// <summary>
 /// The round-trip property: for random designs, writing every firewall as an ASA configuration and importing those
 /// configurations again gives a design in which every host pair's TCP, UDP and ICMP exchanges end exactly as before:
-/// same verdict, and packet for packet the same kind, disposition, reason, dropping device and vendor log line.
-/// Hosts are not in configurations, so the imported design is simulated by address.
+/// same verdict, and packet for packet the same kind, disposition, reason, dropping device, vendor log line and the
+/// TTL a delivered packet arrives with. Hosts are not in configurations, so the imported design is simulated by address.
 /// </summary>
 public sealed class RoundTripTests
 {
@@ -46,14 +46,15 @@ public sealed class RoundTripTests
         {
             foreach (var to in hosts.Where(h => h != from))
             {
-                foreach (var (protocol, port) in Flows(to))
+                foreach (var (protocol, port, sourcePort) in Flows(to))
                 {
-                    var expected = Simulator.Run(design, new Flow(from.Name, to.Name, protocol, port));
-                    var addressed = AddressedFlows.Resolve(imported.Design!, Address(from), Address(to), protocol, port);
+                    var expected = Simulator.Run(design, new Flow(from.Name, to.Name, protocol, port, sourcePort));
+                    var addressed = AddressedFlows.Resolve(imported.Design!, Address(from), Address(to), protocol, port, sourcePort);
                     Assert.True(addressed.Succeeded, $"seed {seed}, {from.Name} → {to.Name}: " + string.Join("; ", addressed.Problems));
-                    var actual = Simulator.Run(addressed.Design, addressed.Flow!);
-                    Assert.True(Outcome(expected, design) == Outcome(actual, addressed.Design),
-                        $"seed {seed}, {expected.Flow}:\n  designed: {Outcome(expected, design)}\n  imported: {Outcome(actual, addressed.Design)}");
+                    var simulated = ListeningAs(addressed.Design, addressed.Flow!.To, to);
+                    var actual = Simulator.Run(simulated, addressed.Flow!);
+                    Assert.True(Outcome(expected, design) == Outcome(actual, simulated),
+                        $"seed {seed}, {expected.Flow}:\n  designed: {Outcome(expected, design)}\n  imported: {Outcome(actual, simulated)}");
                     compared++;
                 }
             }
@@ -74,10 +75,28 @@ public sealed class RoundTripTests
         Assert.Contains(all, d => d.Firewall!.TcpStateBypass.Count > 0);
         Assert.Contains(all, d => d.Firewall!.SameSecurityInterInterface);
         Assert.Contains(all, d => d.Routes.Count > 1);
+        Assert.Contains(all, d => d.Firewall!.Acl.Any(a => a.SourcePort is not null));
+        Assert.Contains(all, d => d.Firewall!.Acl.Any(a => a.DestinationPort is { IsSinglePort: false }));
+        Assert.Contains(all, d => d.Firewall!.Acl.Any(a => a.IcmpCode is not null));
+        Assert.Contains(all, d => d.Firewall!.Acl.Any(a => a.IcmpType is not null && a.IcmpCode is null));
+        Assert.Contains(all, d => d.Firewall!.Nat.Any(n => n.NoProxyArp));
+        Assert.Contains(all, d => d.Firewall!.InspectIcmp);
+        Assert.Contains(all, d => d.Firewall!.DecrementTtl);
     }
 
-    private static IEnumerable<(Protocol, int)> Flows(Device to) =>
-        [.. (to.Host?.TcpPorts ?? []).Take(1).Select(p => (Protocol.Tcp, p)), (Protocol.Udp, RandomFirewallDesigns.UdpPort), (Protocol.Icmp, 0)];
+    private static IEnumerable<(Protocol, int, int)> Flows(Device to) =>
+    [
+        .. (to.Host?.TcpPorts ?? []).Take(1).Select(p => (Protocol.Tcp, p, Flow.DefaultSourcePort)),
+        (Protocol.Udp, RandomFirewallDesigns.UdpPort, RandomFirewallDesigns.UdpSourcePort),
+        (Protocol.Icmp, 0, Flow.DefaultSourcePort),
+    ];
+
+    /// <summary>
+    /// The imported design with the destination answering on the ports the designed host answers on, no more: simulate
+    /// by address has it listen on the port asked for, and a closed port (a UDP port unreachable) is part of the property.
+    /// </summary>
+    private static Design ListeningAs(Design imported, string placed, Device designed) =>
+        imported with { Devices = [.. imported.Devices.Select(d => d.Name == placed ? d with { Host = designed.Host } : d)] };
 
     private static string Address(Device host) => host.Interfaces[0].Address!.Value.Address.ToString();
 
@@ -85,6 +104,7 @@ public sealed class RoundTripTests
     private static string Outcome(ExchangeResult result, Design design)
     {
         string Name(string? device) => device is not null && design.FindDevice(device) is { } d && d.Kind.IsEndpoint() ? Address(d) : device ?? "-";
-        return $"{result.Verdict}: " + string.Join(" | ", result.Packets.Select(p => $"{p.Kind} {p.Disposition} {p.Reason?.ToJsonName()} at {Name(p.DropDevice)} {p.Log}"));
+        string Arrival(PacketTrace packet) => packet.Delivered ? $"ttl {packet.Steps.Last().After.Inner.Ttl}" : "";
+        return $"{result.Verdict}: " + string.Join(" | ", result.Packets.Select(p => $"{p.Kind} {p.Disposition} {p.Reason?.ToJsonName()} at {Name(p.DropDevice)} {p.Log} {Arrival(p)}"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     /// A folder whose database to reuse (to simulate a restart); it is left in place. By default a new temporary
     /// folder is made and deleted on disposal.
     /// </param>
-    /// <param name="settings">Configuration overrides, for example limits.</param>
+    /// <param name="settings">Configuration overrides, for example limits, or another database (<see cref="PostgresDatabase.Settings"/>).</param>
     /// <param name="services">Services registered after the app's own, so they replace them: for example a controllable analysis engine.</param>
     /// <param name="environment">The hosting environment; Development unless a test is about how the app behaves for users.</param>
     public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
@@ -44,7 +44,8 @@ public sealed class RunningApp : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        _settings["ConnectionStrings:Default"] = $"Data Source={DatabasePath}";
+        // Settings that name a database (PostgreSQL, see PostgresDatabase) keep it; otherwise a SQLite file of our own.
+        _settings.TryAdd("ConnectionStrings:Default", $"Data Source={DatabasePath}");
 
         // A failing JS-invokable call then reports its exception to the browser console, where tests see it.
         _settings["DetailedErrors"] = "true";

@@ -23,7 +23,7 @@ public static class IcmpTypes
         (0, "echo-reply"), (3, "unreachable"), (4, "source-quench"), (5, "redirect"), (6, "alternate-address"),
         (8, "echo"), (9, "router-advertisement"), (10, "router-solicitation"), (11, "time-exceeded"),
         (12, "parameter-problem"), (13, "timestamp-request"), (14, "timestamp-reply"), (15, "information-request"),
-        (16, "information-reply"), (17, "mask-request"), (18, "mask-reply"), (31, "conversion-error"), (32, "mobile-redirect"),
+        (16, "information-reply"), (17, "mask-request"), (18, "mask-reply"), (30, "traceroute"), (31, "conversion-error"), (32, "mobile-redirect"),
     ];
 
     /// <summary>The ASA keyword for a type ("echo-reply"), or the number itself when there is none.</summary>

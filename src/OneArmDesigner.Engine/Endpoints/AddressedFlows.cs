@@ -63,6 +63,13 @@ public static class AddressedFlows
             return owner.Name;
         }
 
+        // A firewall receives its mapped addresses (proxy ARP): a host placed there would answer in its stead.
+        if (MappedBy(design, address) is { } mapped)
+        {
+            problems.Add($"{field}: {address} is the address {mapped.Firewall} maps to {mapped.Rule.PrivateAddress} ({mapped.Rule}); flows run between hosts' own addresses, so give {mapped.Rule.PrivateAddress}: its traffic leaves as {address}");
+            return null;
+        }
+
         if (PlaceHost(design, address, listen) is not { } withHost)
         {
             problems.Add($"{field}: {address} is in none of the design's subnets that hosts can join (a VLAN or the Internet with a gateway on it); give a host's name or an address inside one");
@@ -72,6 +79,19 @@ public static class AddressedFlows
         design = withHost.Design;
         placed.Add(withHost.Host);
         return withHost.Host;
+    }
+
+    private static (string Firewall, NatRule Rule)? MappedBy(Design design, Ipv4Address address)
+    {
+        foreach (var device in design.Devices)
+        {
+            if (device.Firewall?.Nat.FirstOrDefault(r => r.Kind != NatKind.Pat && r.PublicAddress == address) is { } rule)
+            {
+                return (device.Name, rule);
+            }
+        }
+
+        return null;
     }
 
     private static Design Listen(Design design, Device host, (Protocol Protocol, int Port)? listen)

@@ -85,20 +85,21 @@ internal sealed record ResolvedAddresses(IReadOnlyList<Ipv4Prefix> Prefixes, boo
     public static ResolvedAddresses Any { get; } = new([Ipv4Prefix.Default]);
 }
 
-/// <summary>An inclusive port range; <c>eq 80</c> is 80-80.</summary>
-internal readonly record struct PortRange(int Low, int High)
-{
-    public int Count => High - Low + 1;
-
-    public override string ToString() => Low == High ? $"eq {Low}" : $"range {Low} {High}";
-}
+/// <summary>An ICMP message an access-list entry matches: a type, and a code when the entry narrows it to one.</summary>
+internal readonly record struct IcmpMatch(int Type, int? Code);
 
 /// <summary>
 /// One protocol-and-ports a rule matches: from the access-list line itself, or one member of a service object or
 /// group. <see cref="ProtocolName"/> is the ASA keyword ("ip", "tcp", "gre"...); <see cref="Protocol"/> is the
-/// model's protocol, or null for protocols the simulation never sends.
+/// model's protocol, or null for protocols the simulation never sends. Null ports or ICMP messages match any; an
+/// empty list matches nothing the simulation sends (`lt 1`, `eq 0`).
 /// </summary>
-internal sealed record ServiceMatch(string ProtocolName, Protocol? Protocol, IReadOnlyList<PortRange>? SourcePorts, IReadOnlyList<PortRange>? DestinationPorts, string? IcmpType)
+internal sealed record ServiceMatch(
+    string ProtocolName,
+    Protocol? Protocol,
+    IReadOnlyList<PortRange>? SourcePorts,
+    IReadOnlyList<PortRange>? DestinationPorts,
+    IReadOnlyList<IcmpMatch>? Icmp)
 {
     public static ServiceMatch Ip { get; } = new("ip", Domain.Model.Protocol.Any, null, null, null);
 }
@@ -140,7 +141,9 @@ internal enum NatSection
 /// <summary>
 /// One NAT statement, object or twice NAT, reduced to what the model can say: the interfaces, static or dynamic, the
 /// real addresses, the mapped address (<see cref="MappedInterface"/> for "interface"), and a port translation.
-/// Anything else the statement carries is in <see cref="NotModelled"/>.
+/// Anything else the statement carries is in <see cref="NotModelled"/>. <see cref="NoProxyArp"/>: the firewall does
+/// not answer ARP for the mapped address (`no-proxy-arp`); <see cref="Unidirectional"/>: a static rule translates
+/// connections from the real side only (`unidirectional`).
 /// </summary>
 internal sealed record AsaNat(
     int Line,
@@ -157,9 +160,12 @@ internal sealed record AsaNat(
     bool Inactive,
     string? ObjectName,
     bool Identity,
-    IReadOnlyList<string> Uses);
+    IReadOnlyList<string> Uses,
+    bool NoProxyArp = false,
+    bool Unidirectional = false);
 
-internal sealed record ClassMap(string Name, int Line, string? MatchAcl, bool InspectionDefault);
+/// <summary>A class-map and what it matches: an access list, the default inspection traffic, or everything (`match any`).</summary>
+internal sealed record ClassMap(string Name, int Line, string? MatchAcl, bool InspectionDefault, bool MatchAny);
 
 /// <summary>A policy-map: per class, the actions with their lines.</summary>
 internal sealed record PolicyMap(string Name, int Line, IReadOnlyList<(string Class, int Line, IReadOnlyList<AsaLine> Actions)> Classes);

@@ -40,6 +40,25 @@ internal static class AsaKeywords
             ? number
             : Ports.TryGetValue(word, out var named) ? named : null;
 
+    /// <summary>An ICMP type number (0-255) or the ASA's keyword for one ("echo-reply"); null if it is neither.</summary>
+    public static int? IcmpType(string word)
+    {
+        if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number <= 255 ? number : null;
+        }
+
+        foreach (var (type, keyword) in IcmpTypes.Keywords)
+        {
+            if (string.Equals(keyword, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the word is a protocol keyword or number the ASA accepts in an access-list.</summary>
     public static bool IsProtocol(string word) =>
         Protocols.ContainsKey(word) || OtherProtocols.Contains(word) || (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 255);

@@ -22,9 +22,27 @@ internal sealed class AsaNaming
 
     public bool FromConfiguration { get; private init; }
 
+    /// <summary>The policy-map applied globally (`service-policy NAME global`); null when a configuration applies none.</summary>
+    public string? GlobalPolicy { get; private init; } = "global_policy";
+
+    /// <summary>
+    /// The global policy's class for the default inspection traffic, where `inspect` lines go; null when the
+    /// configuration's global policy has none.
+    /// </summary>
+    public string? InspectionClass { get; private init; } = "inspection_default";
+
     public static AsaNaming FromConfig(AsaConfig config, IEnumerable<(NatRule Rule, AsaNat Source)> nats)
     {
-        var naming = new AsaNaming { FromConfiguration = true };
+        var globalPolicy = config.ServicePolicies.FirstOrDefault(p => p.Interface is null)?.Policy;
+        var naming = new AsaNaming
+        {
+            FromConfiguration = true,
+            GlobalPolicy = globalPolicy,
+            InspectionClass = globalPolicy is null
+                ? null
+                : config.PolicyMaps[globalPolicy].Classes.Select(c => c.Class)
+                    .FirstOrDefault(c => config.ClassMaps.GetValueOrDefault(c) is { InspectionDefault: true }),
+        };
         foreach (var item in config.Interfaces)
         {
             naming._usedHardware.Add(item.Hardware);

@@ -56,7 +56,7 @@ internal sealed partial class AsaParser
         var sourcePorts = PortsAt(line, ref i);
         var destinations = AddressAt(line, ref i);
         var destinationPorts = PortsAt(line, ref i);
-        var icmpType = IcmpTypeAt(line, ref i, services);
+        var icmp = IcmpAt(line, ref i, services);
         var (inactive, timeRange) = Options(line, i);
         var uses = TakeUses();
         if (sources is null || destinations is null || services is null)
@@ -65,12 +65,11 @@ internal sealed partial class AsaParser
             return;
         }
 
-        services = [.. services.Select(s => s with
-        {
-            SourcePorts = sourcePorts ?? s.SourcePorts,
-            DestinationPorts = destinationPorts ?? s.DestinationPorts,
-            IcmpType = icmpType ?? s.IcmpType,
-        })];
+        // The line's own ports and ICMP messages narrow the services they apply to: ports for TCP and UDP (and `ip`,
+        // which the model reads as TCP and UDP on those ports), ICMP messages for ICMP.
+        services = [.. services.Select(s => s.Protocol == Protocol.Icmp
+            ? s with { Icmp = icmp ?? s.Icmp }
+            : s with { SourcePorts = sourcePorts ?? s.SourcePorts, DestinationPorts = destinationPorts ?? s.DestinationPorts })];
         if (!_config.AccessLists.TryGetValue(name, out var entries))
         {
             _config.AccessLists[name] = entries = [];
@@ -186,29 +185,22 @@ internal sealed partial class AsaParser
         return null;
     }
 
-    private string? IcmpTypeAt(AsaLine line, ref int i, IReadOnlyList<ServiceMatch>? services)
+    /// <summary>After the destination of an ICMP line: `TYPE [CODE]`, `object-group ICMP-GROUP`, or nothing (any message).</summary>
+    private IReadOnlyList<IcmpMatch>? IcmpAt(AsaLine line, ref int i, IReadOnlyList<ServiceMatch>? services)
     {
         var word = line.Word(i);
-        if (services is null || !services.Any(s => s.ProtocolName is "icmp" or "1") || word.Length == 0 || word is "log" or "inactive" or "time-range")
+        if (services is null || !services.Any(s => s.Protocol == Protocol.Icmp) || word.Length == 0 || word is "log" or "inactive" or "time-range")
         {
             return null;
         }
 
-        i++;
         if (word == "object-group")
         {
-            var name = line.Word(i++);
-            _ = Group<IReadOnlyList<string>>(line, name, GroupKind.IcmpType);
-            return name;
+            i += 2;
+            return Group<IReadOnlyList<IcmpMatch>>(line, line.Word(i - 1), GroupKind.IcmpType);
         }
 
-        // An optional code follows the type.
-        if (int.TryParse(line.Word(i), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            i++;
-        }
-
-        return word;
+        return IcmpMessage(line, ref i) is { } message ? [message] : null;
     }
 
     private static (bool Inactive, string? TimeRange) Options(AsaLine line, int i)

@@ -279,10 +279,14 @@ internal sealed partial class AsaParser
         return (group.PortProtocol!, ranges);
     }
 
-    private IReadOnlyList<string> ResolveIcmpGroup(GroupDefinition group) =>
-        [.. group.Members.SelectMany(line => line.Word(0) == "group-object"
-            ? Group<IReadOnlyList<string>>(line, line.Word(1), GroupKind.IcmpType) ?? []
-            : [line.Word(1)])];
+    /// <summary>`icmp-object TYPE` and `group-object NAME` members: the types, any code.</summary>
+    private IReadOnlyList<IcmpMatch> ResolveIcmpGroup(GroupDefinition group) =>
+        [.. group.Members.SelectMany(line => line.Word(0) switch
+        {
+            "group-object" => Group<IReadOnlyList<IcmpMatch>>(line, line.Word(1), GroupKind.IcmpType) ?? [],
+            "icmp-object" => [new IcmpMatch(IcmpType(line.Word(1)), null)],
+            _ => throw new AsaSyntaxException($"'{line}' is not an icmp-object or group-object"),
+        })];
 
     /// <summary>A group by name and kind; an undefined one is an import problem naming the line that refers to it.</summary>
     private T? Group<T>(AsaLine line, string name, GroupKind kind)
@@ -334,10 +338,14 @@ internal sealed partial class AsaParser
     private List<ServiceMatch> ServiceDefinition(AsaLine line, ref int i)
     {
         var protocol = line.Word(i++);
-        if (protocol is "icmp" or "icmp6")
+        if (protocol == "icmp6")
         {
-            var type = line.Word(i).Length > 0 ? line.Word(i) : null;
-            return [new ServiceMatch(protocol, protocol == "icmp" ? Protocol.Icmp : null, null, null, type)];
+            return [new ServiceMatch(protocol, null, null, null, null)];
+        }
+
+        if (protocol == "icmp")
+        {
+            return [new ServiceMatch(protocol, Protocol.Icmp, null, null, IcmpMessage(line, ref i) is { } message ? [message] : null)];
         }
 
         IReadOnlyList<PortRange>? source = null;
@@ -371,27 +379,52 @@ internal sealed partial class AsaParser
         ? new ServiceMatch(protocol, AsaKeywords.ModelProtocol(protocol), null, null, null)
         : throw new AsaSyntaxException($"'{protocol}' is not a protocol");
 
-    /// <summary>`eq P`, `lt P`, `gt P`, `neq P` or `range A B`, as port ranges.</summary>
+    /// <summary>
+    /// `eq P`, `lt P`, `gt P`, `neq P` or `range A B`, as the ranges of ports 1 to 65535 they match (`neq` is two);
+    /// port 0, which the ASA accepts and no packet the simulation sends carries, falls away (`lt 1` matches nothing).
+    /// </summary>
     private static List<PortRange> PortSpec(AsaLine line, ref int i)
     {
         var op = line.Word(i++);
         var first = PortAt(line, i++, op);
-        switch (op)
+        List<(int From, int To)> ranges = op switch
         {
-            case "eq":
-                return [new PortRange(first, first)];
-            case "lt":
-                return [new PortRange(0, first - 1)];
-            case "gt":
-                return [new PortRange(first + 1, 65535)];
-            case "neq":
-                return [new PortRange(0, first - 1), new PortRange(first + 1, 65535)];
-            case "range":
-                return [new PortRange(first, PortAt(line, i++, op))];
-            default:
-                throw new AsaSyntaxException($"'{op}' is not a port operator (eq, lt, gt, neq, range)");
+            "eq" => [(first, first)],
+            "lt" => [(PortRange.Lowest, first - 1)],
+            "gt" => [(first + 1, PortRange.Highest)],
+            "neq" => [(PortRange.Lowest, first - 1), (first + 1, PortRange.Highest)],
+            "range" => [(first, PortAt(line, i++, op))],
+            _ => throw new AsaSyntaxException($"'{op}' is not a port operator (eq, lt, gt, neq, range)"),
+        };
+        if (op == "range" && ranges[0].To < first)
+        {
+            throw new AsaSyntaxException($"the range {first} {ranges[0].To} ends before it starts");
         }
+
+        return [.. ranges.Select(r => (From: Math.Max(r.From, PortRange.Lowest), r.To)).Where(r => r.From <= r.To).Select(r => new PortRange(r.From, r.To))];
     }
+
+    /// <summary>An optional ICMP type (keyword or number) and, after it, an optional code; null when no type follows.</summary>
+    private static IcmpMatch? IcmpMessage(AsaLine line, ref int i)
+    {
+        if (line.Word(i).Length == 0)
+        {
+            return null;
+        }
+
+        var type = IcmpType(line.Word(i++));
+        int? code = null;
+        if (int.TryParse(line.Word(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            code = number <= 255 ? number : throw new AsaSyntaxException($"'{line.Word(i)}' is not an ICMP code (0 to 255)");
+            i++;
+        }
+
+        return new IcmpMatch(type, code);
+    }
+
+    private static int IcmpType(string word) =>
+        AsaKeywords.IcmpType(word) ?? throw new AsaSyntaxException(word.Length == 0 ? "an ICMP type is missing" : $"'{word}' is not an ICMP type");
 
     private static int PortAt(AsaLine line, int i, string op)
     {

@@ -10,7 +10,7 @@ internal sealed partial class AsaParser
 
     private static readonly HashSet<string> NatFlags =
     [
-        "dns", "unidirectional", "no-proxy-arp", "route-lookup", "net-to-net", "extended", "flat", "include-reserve",
+        "dns", "unidirectional", "route-lookup", "net-to-net", "extended", "flat", "include-reserve",
         "round-robin", "block-allocation",
     ];
 
@@ -38,7 +38,7 @@ internal sealed partial class AsaParser
         var (mappedAddresses, mappedInterface, notModelled) = MappedOperand(line, ref i);
         var identity = realName == mappedName && !mappedInterface;
         (Protocol, int, int)? service = null;
-        var inactive = false;
+        var (inactive, noProxyArp, unidirectional) = (false, false, false);
         while (i < line.Words.Length)
         {
             var word = line.Word(i++);
@@ -64,6 +64,12 @@ internal sealed partial class AsaParser
                 case "inactive":
                     inactive = true;
                     break;
+                case "no-proxy-arp":
+                    noProxyArp = true;
+                    break;
+                case "unidirectional":
+                    unidirectional = true;
+                    break;
                 case "description":
                     i = line.Words.Length;
                     break;
@@ -75,7 +81,7 @@ internal sealed partial class AsaParser
         }
 
         AddNat(new AsaNat(line.Number, line.ToString(), section, real, mapped, isStatic, realAddresses ?? ResolvedAddresses.Any, mappedAddresses,
-            mappedInterface, service, notModelled, inactive, null, identity, TakeUses()), line, realAddresses is null);
+            mappedInterface, service, notModelled, inactive, null, identity, TakeUses(), noProxyArp, unidirectional), line, realAddresses is null);
     }
 
     /// <summary>Object NAT: a `nat` line inside `object network NAME`; the object is what is translated.</summary>
@@ -104,6 +110,7 @@ internal sealed partial class AsaParser
         var realAddresses = NetworkObject(line, objectName);
         var (mappedAddresses, mappedInterface, notModelled) = MappedOperand(line, ref i);
         (Protocol, int, int)? service = null;
+        var noProxyArp = false;
         while (i < line.Words.Length)
         {
             var word = line.Word(i++);
@@ -111,6 +118,9 @@ internal sealed partial class AsaParser
             {
                 case "service":
                     service = ObjectNatService(line, ref i);
+                    break;
+                case "no-proxy-arp":
+                    noProxyArp = true;
                     break;
                 case "interface" when !isStatic:
                     notModelled ??= PoolWithFallback;
@@ -123,7 +133,7 @@ internal sealed partial class AsaParser
         }
 
         AddNat(new AsaNat(line.Number, line.ToString(), NatSection.Object, real, mapped, isStatic, realAddresses ?? ResolvedAddresses.Any, mappedAddresses,
-            mappedInterface, service, notModelled, Inactive: false, objectName, Identity: false, TakeUses()), line, realAddresses is null);
+            mappedInterface, service, notModelled, Inactive: false, objectName, Identity: false, TakeUses(), noProxyArp), line, realAddresses is null);
     }
 
     private void AddNat(AsaNat nat, AsaLine line, bool unresolved)
@@ -232,7 +242,7 @@ internal sealed partial class AsaParser
     }
 
     private static int? SinglePort(ServiceMatch service) =>
-        (service.SourcePorts ?? service.DestinationPorts) is [var range] && range.Low == range.High ? range.Low : null;
+        (service.SourcePorts ?? service.DestinationPorts) is [{ IsSinglePort: true } range] ? range.From : null;
 
     /// <summary>Object NAT `service tcp|udp REAL_PORT MAPPED_PORT`.</summary>
     private static (Protocol, int, int) ObjectNatService(AsaLine line, ref int i)

@@ -2,12 +2,12 @@ namespace OneArmDesigner.Import.Asa;
 
 internal sealed partial class AsaParser
 {
-    /// <summary>`class-map NAME` with `match access-list ACL`, `match default-inspection-traffic` or another match.</summary>
+    /// <summary>`class-map NAME` with `match access-list ACL`, `match default-inspection-traffic`, `match any` or another match.</summary>
     private void ReadClassMap(AsaBlock block)
     {
         var name = block.Head.Word(1);
         string? acl = null;
-        var inspectionDefault = false;
+        var (inspectionDefault, any) = (false, false);
         foreach (var line in block.Children)
         {
             switch ((line.Word(0), line.Word(1)))
@@ -18,11 +18,14 @@ internal sealed partial class AsaParser
                 case ("match", "default-inspection-traffic"):
                     inspectionDefault = true;
                     break;
+                case ("match", "any"):
+                    any = true;
+                    break;
                 case ("description", _):
                     _ledger.Ignored(line.Number, "a description");
                     continue;
                 default:
-                    _ledger.NotModelled(line.Number, "this class-map match is not modelled; only `match access-list` selects tcp-state-bypass traffic");
+                    _ledger.NotModelled(line.Number, "this class-map match is not modelled; only `match access-list`, `match any` and `match default-inspection-traffic` select traffic for the model");
                     continue;
             }
 
@@ -30,7 +33,7 @@ internal sealed partial class AsaParser
         }
 
         _ledger.Ignored(block.Head.Number, "a class no applied policy uses");
-        _config.ClassMaps[name] = new ClassMap(name, block.Head.Number, acl, inspectionDefault);
+        _config.ClassMaps[name] = new ClassMap(name, block.Head.Number, acl, inspectionDefault, any);
         AddDefinitionLines("class-map " + name, [.. block.AllLines.Select(l => l.Number)]);
     }
 

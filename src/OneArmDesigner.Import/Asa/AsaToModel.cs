@@ -5,10 +5,8 @@ namespace OneArmDesigner.Import.Asa;
 
 /// <summary>
 /// The one place where ASA constructs become the model, construct by construct: interfaces, routes, access lists,
-/// NAT, same-security-traffic, tcp-state-bypass and inspection. Each method says what it maps, what it leaves out and
-/// why, and records the verdict on the lines involved. Constructs the model cannot express yet are marked
-/// "NOT MODELLED YET" where wiring them needs only a few lines once the model has them (issue #16: ICMP inspection,
-/// access-list source ports, port ranges and ICMP types).
+/// NAT, same-security-traffic, and the service policies (tcp-state-bypass, ICMP inspection, TTL decrement). Each
+/// method says what it maps, what it leaves out and why, and records the verdict on the lines involved.
 /// </summary>
 internal sealed class AsaToModel
 {
@@ -28,13 +26,18 @@ internal sealed class AsaToModel
         var mapper = new AsaToModel(config, file, ledger, problems);
         var interfaces = mapper.Interfaces();
         var routes = mapper.Routes();
+        var acl = mapper.AccessLists();
+        var nat = mapper.Nat(out var natSources);
+        var policies = mapper.ServicePolicies();
         var firewall = FirewallSettings.Default with
         {
             SameSecurityIntraInterface = config.SameSecurityIntra is not null,
             SameSecurityInterInterface = config.SameSecurityInter is not null,
-            Acl = mapper.AccessLists(),
-            Nat = mapper.Nat(out var natSources),
-            TcpStateBypass = mapper.PoliciesAndBypass(),
+            Acl = acl,
+            Nat = nat,
+            TcpStateBypass = policies.Bypass,
+            InspectIcmp = policies.InspectIcmp,
+            DecrementTtl = policies.DecrementTtl,
         };
         var name = string.IsNullOrWhiteSpace(config.Hostname) ? fallbackName : config.Hostname;
         var device = new Device(name, DeviceKind.Firewall, default, interfaces, routes, Firewall: firewall);
@@ -238,59 +241,38 @@ internal sealed class AsaToModel
             from match in matches
             from source in entry.Sources.Prefixes
             from destination in entry.Destinations.Prefixes
-            select new AclRule(nameif, entry.Action, match.Protocol, source, destination, match.Port);
+            select new AclRule(nameif, entry.Action, match.Protocol, source, destination, match.DestinationPort, match.SourcePort, match.IcmpType, match.IcmpCode);
     }
 
+    /// <summary>One protocol with its ports or ICMP message, as a model rule matches them.</summary>
+    private readonly record struct ServiceRule(Protocol Protocol, PortRange? SourcePort, PortRange? DestinationPort, int? IcmpType, int? IcmpCode);
+
     /// <summary>
-    /// The (protocol, destination port) pairs a line's services stand for, or why the model cannot say it. Ports are
-    /// listed one by one up to <see cref="ImportLimits.MaxExpandedPortRange"/> in a range.
+    /// What a line's services match, as model rules: one per protocol × source port range × destination port range ×
+    /// ICMP message (`neq` is two ranges, an ICMP group one rule per type), or why the model cannot say it.
     /// </summary>
-    private static (List<(Protocol Protocol, int? Port)> Matches, (LineDisposition, string)? Why) ModelServices(IReadOnlyList<ServiceMatch> services)
+    private static (List<ServiceRule> Matches, (LineDisposition, string)? Why) ModelServices(IReadOnlyList<ServiceMatch> services)
     {
-        var matches = new List<(Protocol, int?)>();
         var simulated = services.Where(s => s.Protocol is not null).ToList();
         if (simulated.Count == 0)
         {
             return ([], (LineDisposition.Ignored, $"matches {string.Join(", ", services.Select(s => s.ProtocolName).Distinct())} only; the simulation sends TCP, UDP and ICMP"));
         }
 
-        foreach (var service in simulated)
-        {
-            // NOT MODELLED YET (#16): access-list source ports. With AclRule.SourcePort(s), map service.SourcePorts here.
-            if (service.SourcePorts is { } sourcePorts)
-            {
-                return ([], (LineDisposition.NotModelled, $"source ports ({string.Join(", ", sourcePorts)}) are not modelled yet; the line is left out"));
-            }
-
-            // NOT MODELLED YET (#16): ICMP types and codes. With an ICMP type on AclRule, map service.IcmpType here.
-            if (service.IcmpType is { } icmpType)
-            {
-                return ([], (LineDisposition.NotModelled, $"ICMP type {icmpType} is not modelled yet; the line is left out"));
-            }
-
-            if (service.DestinationPorts is not { } ports)
-            {
-                matches.Add((service.Protocol!.Value, null));
-                continue;
-            }
-
-            foreach (var range in ports)
-            {
-                // NOT MODELLED YET (#16): port ranges. With a port range on AclRule, map `range` as one rule here.
-                if (range.Count > ImportLimits.MaxExpandedPortRange)
-                {
-                    return ([], (LineDisposition.NotModelled, $"the ports {range.Low}-{range.High} are a wider range than the model expresses yet; the line is left out"));
-                }
-
-                for (var port = range.Low; port <= range.High; port++)
-                {
-                    matches.Add((service.Protocol!.Value, port));
-                }
-            }
-        }
-
-        return (matches, null);
+        var matches = (
+            from service in simulated
+            from sourcePort in EachOrAny(service.SourcePorts)
+            from destinationPort in EachOrAny(service.DestinationPorts)
+            from icmp in EachOrAny(service.Icmp)
+            select new ServiceRule(service.Protocol!.Value, sourcePort, destinationPort, icmp?.Type, icmp?.Code)).Distinct().ToList();
+        return matches.Count == 0
+            ? ([], (LineDisposition.Ignored, "its ports match only port 0, which no packet the simulation sends carries"))
+            : (matches, null);
     }
+
+    /// <summary>Each item of a list, or a single null (any) when there is no list.</summary>
+    private static IEnumerable<T?> EachOrAny<T>(IReadOnlyList<T>? items)
+        where T : struct => items is null ? [null] : items.Select(item => (T?)item);
 
     // ----- NAT -----
 
@@ -349,6 +331,11 @@ internal sealed class AsaToModel
         }
 
         _ledger.Modelled(nat.Line);
+        if (nat is { Static: true, Unidirectional: true })
+        {
+            _ledger.NotModelled(nat.Line, "unidirectional static NAT is modelled as bidirectional: connections from the mapped side are translated too, where the ASA would not");
+        }
+
         AsaDefinitions.MarkModelled(_config, _ledger, nat.Uses);
         var outside = nat.MappedInterfaceName!;
         if (!nat.Static)
@@ -359,19 +346,24 @@ internal sealed class AsaToModel
         var privateAddress = nat.Real.Prefixes[0].Address;
         var publicAddress = nat.MappedInterface ? (Ipv4Address?)null : nat.Mapped!.Prefixes[0].Address;
         return nat.Service is { } service
-            ? [new NatRule(NatKind.PortForward, outside, service.Protocol, publicAddress, service.MappedPort, privateAddress, service.RealPort)]
-            : [new NatRule(NatKind.Static, outside, Protocol.Any, publicAddress, PrivateAddress: privateAddress)];
+            ? [new NatRule(NatKind.PortForward, outside, service.Protocol, publicAddress, service.MappedPort, privateAddress, service.RealPort, NoProxyArp: nat.NoProxyArp)]
+            : [new NatRule(NatKind.Static, outside, Protocol.Any, publicAddress, PrivateAddress: privateAddress, NoProxyArp: nat.NoProxyArp)];
     }
 
-    // ----- service policies: tcp-state-bypass and inspection -----
+    // ----- service policies: tcp-state-bypass, ICMP inspection and TTL decrement -----
+
+    /// <summary>What the applied service policies set that the model carries.</summary>
+    private sealed record PolicySettings(List<TrafficSelector> Bypass, bool InspectIcmp, bool DecrementTtl);
 
     /// <summary>
-    /// Applied service policies: `set connection advanced-options tcp-state-bypass` on a class that matches an access
-    /// list becomes the firewall's tcp-state-bypass selectors; `inspect` lines are judged one by one.
+    /// Applied service policies: `set connection advanced-options tcp-state-bypass` becomes the firewall's
+    /// tcp-state-bypass selectors, `inspect icmp` its ICMP inspection, `set connection decrement-ttl` its TTL
+    /// decrement; the model applies each to the whole firewall, so a narrower class or an interface policy is reported.
+    /// Other `inspect` lines are judged one by one.
     /// </summary>
-    private List<TrafficSelector> PoliciesAndBypass()
+    private PolicySettings ServicePolicies()
     {
-        var selectors = new List<TrafficSelector>();
+        var settings = new PolicySettings([], InspectIcmp: false, DecrementTtl: false);
         foreach (var applied in _config.ServicePolicies)
         {
             var policy = _config.PolicyMaps[applied.Policy];
@@ -393,12 +385,44 @@ internal sealed class AsaToModel
 
                 foreach (var action in actions)
                 {
-                    selectors.AddRange(MapPolicyAction(action, classMap, applied));
+                    settings = MapPolicyAction(settings, action, new PolicyClass(className, classMap, applied));
                 }
             }
         }
 
-        return Fold(selectors);
+        return settings with { Bypass = Fold(settings.Bypass) };
+    }
+
+    /// <summary>The class a policy action applies to, and where its policy is applied.</summary>
+    private sealed record PolicyClass(string Name, ClassMap? Map, ServicePolicy Applied)
+    {
+        /// <summary>class-default, or a class that says `match any`.</summary>
+        public bool MatchesAll => Map is null or { MatchAny: true };
+
+        /// <summary>
+        /// How the ASA's reach of an action here is narrower than the whole firewall, where the model applies it: the
+        /// class's traffic, the interface of the policy; null when it is not narrower.
+        /// </summary>
+        public string? Narrower(bool allIcmpCounts)
+        {
+            var parts = new List<string>();
+            if (!MatchesAll && !(allIcmpCounts && Map is { InspectionDefault: true }))
+            {
+                parts.Add(Map switch
+                {
+                    { MatchAcl: { } acl } => $"the traffic access list {acl} selects",
+                    { InspectionDefault: true } => "the default inspection traffic",
+                    _ => $"the traffic class {Name} selects",
+                });
+            }
+
+            if (Applied.Interface is { } nameif)
+            {
+                parts.Add($"traffic on interface {nameif}");
+            }
+
+            return parts.Count == 0 ? null : "only " + string.Join(" and only ", parts);
+        }
     }
 
     private void MarkClassMap(ClassMap classMap)
@@ -412,37 +436,66 @@ internal sealed class AsaToModel
         }
     }
 
-    private IEnumerable<TrafficSelector> MapPolicyAction(AsaLine action, ClassMap? classMap, ServicePolicy applied)
+    private PolicySettings MapPolicyAction(PolicySettings settings, AsaLine action, PolicyClass policyClass)
     {
         var words = string.Join(' ', action.Words);
         switch (action.Word(0))
         {
             case "set" when words == "set connection advanced-options tcp-state-bypass":
-                return Bypass(action, classMap, applied);
+                settings.Bypass.AddRange(Bypass(action, policyClass));
+                return settings;
+            case "set" when words == "set connection decrement-ttl":
+                _ledger.Modelled(action.Number);
+                if (policyClass.Narrower(allIcmpCounts: false) is { } narrower)
+                {
+                    _ledger.NotModelled(action.Number, $"on the ASA this spends TTL on {narrower}; the model spends TTL on every packet the firewall forwards");
+                }
+
+                return settings with { DecrementTtl = true };
+            case "inspect" when action.Word(1) == "icmp" && action.Word(2) != "error":
+                _ledger.Modelled(action.Number);
+                if (policyClass.Narrower(allIcmpCounts: true) is { } scope)
+                {
+                    _ledger.NotModelled(action.Number, $"on the ASA this inspects {scope}; the model inspects all ICMP through the firewall");
+                }
+
+                return settings with { InspectIcmp = true };
+            case "inspect" when action.Word(1) == "icmp":
+                _ledger.NotModelled(action.Number, "inspect icmp error is not modelled: an ICMP error from a hop between a host and a NAT (a time exceeded, say) is not rewritten to the mapped address");
+                return settings;
             case "inspect":
-                Inspect(action);
-                return [];
+                _ledger.Ignored(action.Number, "application inspection reads its protocol's payload; it does not change whether the simulated TCP, UDP and ICMP flows pass");
+                return settings;
             case "set":
                 _ledger.NotModelled(action.Number, "connection limits and timeouts are not modelled");
-                return [];
+                return settings;
             case "police" or "priority" or "shape" or "user-statistics":
                 _ledger.Ignored(action.Number, "quality of service shapes traffic; it does not change whether the simulated flows pass");
-                return [];
+                return settings;
             default:
                 _ledger.NotModelled(action.Number, "redirection to a security module or another policy action is not modelled: it may drop traffic");
-                return [];
+                return settings;
         }
     }
 
     /// <summary>
-    /// tcp-state-bypass for the permit lines of the class's access list, as (source, destination) selectors. The model
-    /// applies them on every interface and to all TCP ports between the networks.
+    /// tcp-state-bypass for the permit lines of the class's access list, as (source, destination) selectors, or for
+    /// everything when the class matches all traffic. The model applies them on every interface and to all TCP ports
+    /// between the networks.
     /// </summary>
-    private List<TrafficSelector> Bypass(AsaLine action, ClassMap? classMap, ServicePolicy applied)
+    private List<TrafficSelector> Bypass(AsaLine action, PolicyClass policyClass)
     {
+        var classMap = policyClass.Map;
+        if (policyClass.MatchesAll)
+        {
+            _ledger.Modelled(action.Number);
+            ReportInterfacePolicy(policyClass.Applied);
+            return [new TrafficSelector(Ipv4Prefix.Default, Ipv4Prefix.Default)];
+        }
+
         if (classMap?.MatchAcl is not { } aclName)
         {
-            _ledger.NotModelled(action.Number, "tcp-state-bypass on a class that does not match an access list is not modelled");
+            _ledger.NotModelled(action.Number, "tcp-state-bypass on a class that does not match an access list or all traffic is not modelled");
             return [];
         }
 
@@ -453,11 +506,7 @@ internal sealed class AsaToModel
         }
 
         _ledger.Modelled(action.Number);
-        if (applied.Interface is { } nameif)
-        {
-            _ledger.NotModelled(applied.Line, $"this service-policy applies to {nameif} only; the model applies its tcp-state-bypass on every interface of the firewall");
-        }
-
+        ReportInterfacePolicy(policyClass.Applied);
         var selectors = new List<TrafficSelector>();
         foreach (var entry in entries)
         {
@@ -495,6 +544,14 @@ internal sealed class AsaToModel
         return selectors;
     }
 
+    private void ReportInterfacePolicy(ServicePolicy applied)
+    {
+        if (applied.Interface is { } nameif)
+        {
+            _ledger.NotModelled(applied.Line, $"this service-policy applies to {nameif} only; the model applies its tcp-state-bypass on every interface of the firewall");
+        }
+    }
+
     /// <summary>A selector matches both directions, so the ASA's usual pair of lines (A→B, B→A) is one selector.</summary>
     private static List<TrafficSelector> Fold(List<TrafficSelector> selectors)
     {
@@ -508,24 +565,6 @@ internal sealed class AsaToModel
         }
 
         return folded;
-    }
-
-    private void Inspect(AsaLine action)
-    {
-        var engine = action.Word(1);
-        switch (engine)
-        {
-            // NOT MODELLED YET (#16): with FirewallSettings.InspectIcmp, set it here and mark the line modelled.
-            case "icmp" when action.Word(2) != "error":
-                _ledger.NotModelled(action.Number, "ICMP inspection is not modelled yet: the simulation tracks ICMP echo sessions whether or not it is on");
-                break;
-            case "icmp":
-                _ledger.Ignored(action.Number, "translation of addresses inside ICMP error messages; the simulation's flows are not affected");
-                break;
-            default:
-                _ledger.Ignored(action.Number, "application inspection reads its protocol's payload; it does not change whether the simulated TCP, UDP and ICMP flows pass");
-                break;
-        }
     }
 
     private void Judge(int line, (LineDisposition Disposition, string Reason) verdict)

@@ -9,7 +9,8 @@ public sealed record AsaExport(string Configuration, IReadOnlyList<string> Warni
 
 /// <summary>
 /// Writes a design's firewall as an ASA 9.x running-config: interfaces, same-security-traffic, routes, access lists
-/// and their access-groups, NAT as manual NAT in the model's order, and tcp-state-bypass in the global policy. The
+/// and their access-groups, NAT as manual NAT in the model's order, and in the global policy ICMP inspection,
+/// tcp-state-bypass and TTL decrement. The
 /// importer reads it back into the same firewall (the round-trip test holds it to that). What an ASA cannot say
 /// (stateful inspection off, for one) comes back as a warning, and the configuration says so in a comment.
 /// </summary>
@@ -125,7 +126,10 @@ public static class AsaConfigWriter
         return new AsaExport(text.ToString(), warnings);
     }
 
-    /// <summary>The default inspection policy, with a tcp-state-bypass class when the firewall has selectors.</summary>
+    /// <summary>
+    /// The default inspection policy (with `inspect icmp` when the firewall inspects ICMP), a tcp-state-bypass class
+    /// when it has selectors, and `set connection decrement-ttl` on all traffic when it spends TTL.
+    /// </summary>
     private static void AppendGlobalPolicy(StringBuilder text, FirewallSettings firewall)
     {
         text.AppendLine("!");
@@ -145,10 +149,21 @@ public static class AsaConfigWriter
             text.AppendLine($"  inspect {engine}");
         }
 
+        if (firewall.InspectIcmp)
+        {
+            text.AppendLine("  inspect icmp");
+        }
+
         if (firewall.TcpStateBypass.Count > 0)
         {
             text.AppendLine($" class {AsaSyntax.BypassAcl}");
             text.AppendLine("  set connection advanced-options tcp-state-bypass");
+        }
+
+        if (firewall.DecrementTtl)
+        {
+            text.AppendLine(" class class-default");
+            text.AppendLine("  set connection decrement-ttl");
         }
 
         text.AppendLine("!");

@@ -6,7 +6,7 @@ namespace OneArmDesigner.Import.Emit;
 
 /// <summary>
 /// The difference a change makes to one firewall, as the ASA commands that make it: new or changed interfaces,
-/// same-security-traffic, routes, NAT, access lists and tcp-state-bypass. Names (hardware ports, access lists, NAT
+/// same-security-traffic, routes, NAT, access lists, tcp-state-bypass, ICMP inspection and TTL decrement. Names (hardware ports, access lists, NAT
 /// objects) come from the imported configuration when there was one, else from export's conventions.
 /// </summary>
 internal sealed class AsaFixCommands
@@ -28,6 +28,7 @@ internal sealed class AsaFixCommands
         writer.Nat();
         writer.AccessLists();
         writer.Bypass();
+        writer.Inspection();
         return writer._text.ToString();
     }
 
@@ -273,9 +274,42 @@ internal sealed class AsaFixCommands
         {
             Line($"class-map {AsaSyntax.BypassAcl}");
             Line($" match access-list {AsaSyntax.BypassAcl}");
-            Line("policy-map global_policy");
-            Line($" class {AsaSyntax.BypassAcl}");
-            Line("  set connection advanced-options tcp-state-bypass");
+            GlobalPolicyClass(AsaSyntax.BypassAcl, "set connection advanced-options tcp-state-bypass");
+        }
+    }
+
+    /// <summary>`inspect icmp` in the default inspection class, `set connection decrement-ttl` for all traffic (class-default).</summary>
+    private void Inspection()
+    {
+        var (was, now) = (_before.Firewall!, _after.Firewall!);
+        if (was.InspectIcmp != now.InspectIcmp)
+        {
+            Section("ICMP inspection");
+            if (_naming.InspectionClass is null)
+            {
+                Line("class-map inspection_default");
+                Line(" match default-inspection-traffic");
+            }
+
+            GlobalPolicyClass(_naming.InspectionClass ?? "inspection_default", $"{(now.InspectIcmp ? "" : "no ")}inspect icmp");
+        }
+
+        if (was.DecrementTtl != now.DecrementTtl)
+        {
+            Section("TTL decrement");
+            GlobalPolicyClass("class-default", $"{(now.DecrementTtl ? "" : "no ")}set connection decrement-ttl");
+        }
+    }
+
+    /// <summary>An action in a class of the global policy, applying the policy when the configuration applies none.</summary>
+    private void GlobalPolicyClass(string className, string action)
+    {
+        Line($"policy-map {_naming.GlobalPolicy ?? "global_policy"}");
+        Line($" class {className}");
+        Line($"  {action}");
+        if (_naming.GlobalPolicy is null)
+        {
+            Line("service-policy global_policy global");
         }
     }
 }

@@ -50,13 +50,17 @@ internal static class AsaSyntax
         }
     }
 
-    /// <summary>An access-list port operand: " eq https", " range 1024 65535", " gt 1023", " lt 1024", or nothing.</summary>
-    private static string PortSpec(Domain.Model.PortRange? ports) => ports switch
+    /// <summary>
+    /// An access-list port operand: " eq https", " lt 1024", " gt 1023", " range 5000 5010", or nothing. Every port
+    /// (1-65535) is a range: `lt 65536` and `gt 0` are not ports the ASA takes.
+    /// </summary>
+    private static string PortSpec(PortRange? ports) => ports switch
     {
         null => "",
         { IsSinglePort: true } p => $" eq {AsaKeywords.PortName(p.From)}",
-        { From: Domain.Model.PortRange.Lowest } p => $" lt {p.To + 1}",
-        { To: Domain.Model.PortRange.Highest } p => $" gt {p.From - 1}",
+        { From: PortRange.Lowest, To: PortRange.Highest } p => $" range {p.From} {p.To}",
+        { From: PortRange.Lowest } p => $" lt {p.To + 1}",
+        { To: PortRange.Highest } p => $" gt {p.From - 1}",
         { } p => $" range {AsaKeywords.PortName(p.From)} {AsaKeywords.PortName(p.To)}",
     };
 
@@ -123,9 +127,10 @@ internal static class AsaSyntax
             default:
                 var mapped = rule.PublicAddress is { } publicAddress ? ObjectName(new Ipv4Prefix(publicAddress, 32)) : "interface";
                 var text = $"nat ({real},{rule.OutsideInterface}) source static {ObjectName(new Ipv4Prefix(rule.PrivateAddress!.Value, 32))} {mapped}";
-                return rule.Kind == NatKind.PortForward
-                    ? $"{text} service {ServiceName(rule.Protocol, rule.PrivatePort ?? rule.PublicPort!.Value)} {ServiceName(rule.Protocol, rule.PublicPort!.Value)}"
-                    : text;
+                var service = rule.Kind == NatKind.PortForward
+                    ? $" service {ServiceName(rule.Protocol, rule.PrivatePort ?? rule.PublicPort!.Value)} {ServiceName(rule.Protocol, rule.PublicPort!.Value)}"
+                    : "";
+                return text + service + ProxyArpOption(rule);
         }
     }
 
@@ -137,10 +142,13 @@ internal static class AsaSyntax
         return rule.Kind switch
         {
             NatKind.Pat => $"nat ({real},{rule.OutsideInterface}) dynamic interface",
-            NatKind.PortForward => $"nat ({real},{rule.OutsideInterface}) static {mapped} service {rule.Protocol.ToJsonName()} {AsaKeywords.PortName(rule.PrivatePort ?? rule.PublicPort!.Value)} {AsaKeywords.PortName(rule.PublicPort!.Value)}",
-            _ => $"nat ({real},{rule.OutsideInterface}) static {mapped}",
+            NatKind.PortForward => $"nat ({real},{rule.OutsideInterface}) static {mapped} service {rule.Protocol.ToJsonName()} {AsaKeywords.PortName(rule.PrivatePort ?? rule.PublicPort!.Value)} {AsaKeywords.PortName(rule.PublicPort!.Value)}{ProxyArpOption(rule)}",
+            _ => $"nat ({real},{rule.OutsideInterface}) static {mapped}{ProxyArpOption(rule)}",
         };
     }
+
+    /// <summary>` no-proxy-arp` for a static NAT or port forward the firewall must not answer ARP for; it ends the statement.</summary>
+    private static string ProxyArpOption(NatRule rule) => rule.NoProxyArp ? " no-proxy-arp" : "";
 
     /// <summary>The real (inside) interface of a NAT rule: where its private side is connected; `any` when no interface is.</summary>
     private static string RealInterface(Device device, NatRule rule)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OneArmDesigner.Web.Api;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Components;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Imports;
@@ -35,6 +36,7 @@ internal static class RequestPipeline
         app.MapDesignsApi();
         app.MapSimulationsApi();
         app.MapImportApi();
+        app.MapClassroomsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server =>
         {
             // The app's own Content-Security-Policy (SecurityHeaders) already forbids every frame ancestor; Blazor's

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
 using OneArmDesigner.Web.Analysis;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Designs;
 using OneArmDesigner.Web.Imports;
 using OneArmDesigner.Web.Security;
@@ -42,6 +43,8 @@ internal static class ServiceRegistration
         services.AddScoped<SimulationResolver>();
         services.AddScoped<ConfigurationImports>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOneArmDesignerClassroom(builder.Configuration);
+        builder.AddOneArmDesignerScaleOut();
 
         // Errors as problem+json, links under the public address, live connections from the app's own origins only,
         // and per-client limits on what costs storage or CPU.

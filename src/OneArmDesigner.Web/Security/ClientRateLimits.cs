@@ -86,6 +86,7 @@ public static class ClientRateLimits
         Save => "RateLimits:Save",
         Simulate => "RateLimits:Simulate",
         HubConnect => "RateLimits:HubConnect",
+        Classroom.ClassroomRateLimits.Policy => "Classroom:RequestsPerAddressPerMinute",
         _ => ClientRateLimitOptions.Section,
     };
 

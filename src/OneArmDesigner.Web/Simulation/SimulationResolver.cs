@@ -36,7 +36,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
     {
         if (request is null)
         {
-            return Failed(["request: is missing; send {template | designToken | design, from, to, port, protocol}"]);
+            return Failed(["request: is missing; send {template | designToken | design, from, to, port, protocol, sourcePort, ttl}"]);
         }
 
         var problems = new List<string>();
@@ -68,13 +68,14 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
         }
 
         var network = NetworkCompiler.Compile(addressed.Design);
-        var flowProblems = Simulator.Check(network, addressed.Flow!);
+        var resolvedFlow = addressed.Flow! with { Ttl = flow.Ttl };
+        var flowProblems = Simulator.Check(network, resolvedFlow);
         if (flowProblems.Count > 0)
         {
             return Failed(flowProblems);
         }
 
-        var result = Simulator.Run(network, addressed.Flow!);
+        var result = Simulator.Run(network, resolvedFlow);
         var steps = result.Packets.Sum(p => p.Hops.Sum(h => h.Steps.Count));
         return steps > limits.Value.MaxStepsPerTrace
             ? Failed([$"design: the trace has {steps} steps, more than the limit of {limits.Value.MaxStepsPerTrace} (limit MaxStepsPerTrace)"])
@@ -154,7 +155,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
 
         return problems.Count > 0
             ? null
-            : new Flow(request.From!, request.To!, protocol, request.Port ?? 3389, request.SourcePort ?? Flow.DefaultSourcePort);
+            : new Flow(request.From!, request.To!, protocol, request.Port ?? 3389, request.SourcePort ?? Flow.DefaultSourcePort, request.Ttl);
     }
 
     private static ResolvedSimulation Failed(IReadOnlyList<string> problems) => new(null, null, problems);

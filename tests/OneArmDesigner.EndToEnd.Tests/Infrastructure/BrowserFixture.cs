@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI runs on two cores; a server-side step such as an import or a first analysis can take longer there than
+        // Playwright's default of 5 s for an expectation, without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = new RunningApp();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -93,6 +93,24 @@ public sealed class StrictRequestTests(ProductionAppFixture production) : IClass
     }
 
     [Fact]
+    public async Task A_classroom_request_is_read_as_strictly_as_a_simulation_request()
+    {
+        using var client = production.App.CreateHttpClient();
+        var (bytes, offset) = WithInvalidByte(InlineDesign("Class#"), '#');
+
+        var invalidUtf8 = await ProblemResponse.ReadAsync(await client.PostAsync(new Uri("api/classrooms", UriKind.Relative), Json(bytes)));
+        var unknown = await ProblemResponse.ReadAsync(await client.PostAsync(new Uri("api/classrooms", UriKind.Relative),
+            Json("""{"template":"one-arm-asymmetric","from":"LaptopA","to":"LaptopB","stepDelay":500}""")));
+        var malformed = await ProblemResponse.ReadAsync(await client.PostAsync(new Uri("api/classrooms", UriKind.Relative),
+            Json("""{"template":"one-arm-asymmetric","from":""")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalidUtf8.Status);
+        Assert.StartsWith($"design.name: is not UTF-8 text: the byte at offset {offset}", Assert.Single(invalidUtf8.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("stepDelay: unknown property", Assert.Single(unknown.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("from: not valid JSON", Assert.Single(malformed.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_property_in_a_request_is_refused_by_name_not_ignored()
     {
         using var client = production.App.CreateHttpClient();
@@ -240,6 +258,12 @@ public sealed class StrictRequestTests(ProductionAppFixture production) : IClass
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.StartsWith(production.App.BaseUrl + "/designs/", body.GetProperty("editUrl").GetString(), StringComparison.Ordinal);
         Assert.StartsWith(production.App.BaseUrl + "/designs/", body.GetProperty("viewUrl").GetString(), StringComparison.Ordinal);
+
+        using var classroom = new HttpRequestMessage(HttpMethod.Post, "api/classrooms") { Content = Json(Broken) };
+        classroom.Headers.Host = "evil.example";
+        var created = JsonDocument.Parse(await (await client.SendAsync(classroom)).Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith(production.App.BaseUrl + "/classroom/", created.GetProperty("joinUrl").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(production.App.BaseUrl + "/present/", created.GetProperty("presenterUrl").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

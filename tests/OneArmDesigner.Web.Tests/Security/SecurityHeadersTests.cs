@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using OneArmDesigner.Testing;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Tests.Security;
@@ -18,6 +19,8 @@ public sealed partial class SecurityHeadersTests : IClassFixture<RunningAppFixtu
     [InlineData("/walkthroughs/one-arm-asymmetric")]
     [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     [InlineData("/api/designs/no-such-token")]
+    [InlineData("/api/classrooms/NOSUCH")]
+    [InlineData("/classroom")]
     [InlineData("/health")]
     [InlineData("/no/such/page")]
     public async Task Every_response_carries_the_security_headers(string path)
@@ -71,6 +74,7 @@ public sealed partial class SecurityHeadersTests : IClassFixture<RunningAppFixtu
     [Theory]
     [InlineData("/_blazor")]
     [InlineData(SimulationHub.Path)]
+    [InlineData(ClassroomHub.Path)]
     public async Task A_WebSocket_from_another_origin_is_refused_and_one_from_the_apps_own_origin_is_accepted(string path)
     {
         var address = new Uri(_app.BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + path);

@@ -33,6 +33,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     private string? _dropped;
     private Design? _shownDesign;
     private Design? _tracedDesign;
+    private int? _followedStep;
 
     [Parameter, EditorRequired] public Design Design { get; set; } = null!;
 
@@ -41,6 +42,15 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
 
     /// <summary>The step (1-based) to open at, as in a shared ?step= link.</summary>
     [Parameter] public int? InitialStep { get; set; }
+
+    /// <summary>
+    /// A step (1-based) set from outside, shown whenever it changes: a live classroom's presenter moves followers with
+    /// it. The viewer's own moves are theirs until it changes again (or is set again after null).
+    /// </summary>
+    [Parameter] public int? Step { get; set; }
+
+    /// <summary>The page's own buttons beside Trace, given the flow being shown (a live classroom starts on it).</summary>
+    [Parameter] public RenderFragment<Flow>? Actions { get; set; }
 
     /// <summary>Raised when the shown step changes (1-based; 0 before the first), so a page can keep its URL in step.</summary>
     [Parameter] public EventCallback<int> StepChanged { get; set; }
@@ -62,6 +72,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     {
         if (ReferenceEquals(_shownDesign, Design))
         {
+            FollowStep();
             return;
         }
 
@@ -83,6 +94,24 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         {
             _from ??= Hosts.FirstOrDefault();
             _to ??= Hosts.Skip(1).FirstOrDefault();
+        }
+
+        FollowStep();
+    }
+
+    /// <summary>Shows <see cref="Step"/> when it is new; null forgets it, so the same step set again is shown again.</summary>
+    private void FollowStep()
+    {
+        if (Step is null)
+        {
+            _followedStep = null;
+        }
+        else if (Step is { } step && step != _followedStep && _state is not null)
+        {
+            _followedStep = step;
+            StopPlaying();
+            _state.GoTo(step);
+            ShowCurrent();
         }
     }
 
