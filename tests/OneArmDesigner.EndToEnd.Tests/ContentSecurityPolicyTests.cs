@@ -6,7 +6,7 @@ namespace OneArmDesigner.EndToEnd.Tests;
 
 /// <summary>
 /// Under the app's content security policy every page still does its whole job (styles, the live circuit, the
-/// canvas, playback, exports, dialogs), and the browser reports not one violation.
+/// canvas, playback, exports, dialogs, a live classroom), and the browser reports not one violation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
@@ -41,6 +41,17 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
         await page.GetByTestId("end").ClickAsync();
         await Assertions.Expect(page.GetByTestId("vendor-log")).ToContainTextAsync("%ASA-6-106015");
         await observed.ScreenshotAsync($"csp-walkthrough-{width}");
+        violations.AddRange(await ViolationsAsync(page));
+
+        // The walkthrough presented live: the presenter's page, then a follower's, over the classroom hub.
+        await page.GetByTestId("present-live").ClickAsync();
+        await page.WaitForURLAsync("**/present/**");
+        var code = (await page.GetByTestId("live-code").InnerTextAsync()).Trim();
+        await observed.ScreenshotAsync($"csp-present-{width}");
+        violations.AddRange(await ViolationsAsync(page));
+        await observed.GotoAsync($"/classroom/{code}");
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToContainTextAsync(" of 27");
+        await observed.ScreenshotAsync($"csp-follow-{width}");
         violations.AddRange(await ViolationsAsync(page));
 
         // A design from a template: edit it, simulate it, export it as SVG and PNG (icons inlined as data: URIs,
