@@ -14,9 +14,10 @@ using OneArmDesigner.Testing;
 namespace OneArmDesigner.Fuzz.Tests;
 
 /// <summary>
-/// Valid documents, structurally mutated, through every door a document comes in by: the REST API, the simulation
-/// hub and the command line. Whatever arrives, nothing answers 5xx or crashes, and every refusal names the path of
-/// what it refuses. A failure names the seed and the case, so it can be replayed.
+/// Valid documents, structurally mutated, through every door a document comes in by: the REST API (designs,
+/// simulations and classrooms), the simulation hub and the command line. Whatever arrives, nothing answers 5xx or
+/// crashes, and every refusal names the path of what it refuses. A failure names the seed and the case, so it can be
+/// replayed.
 /// </summary>
 public sealed class StructuralFuzzTests
 {
@@ -27,7 +28,9 @@ public sealed class StructuralFuzzTests
     [Fact]
     public async Task Mutated_documents_through_the_REST_API_never_get_a_5xx_and_every_400_names_a_path()
     {
-        using var app = new RunningApp(environment: "Production");
+        // The classroom API has its own per-address limit, counted apart from RateLimits (which RunningApp turns off).
+        using var app = new RunningApp(environment: "Production",
+            settings: new Dictionary<string, string?> { ["Classroom:RequestsPerAddressPerMinute"] = "1000000" });
         using var client = app.CreateHttpClient();
         var mutator = new DocumentMutator(Seeds, FuzzSettings.Seed);
         var failures = new List<string>();
@@ -35,9 +38,12 @@ public sealed class StructuralFuzzTests
         for (var i = 0; i < FuzzSettings.Cases && failures.Count < 20; i++)
         {
             var mutant = mutator.Next(i);
-            var (path, body) = i % 2 == 0
-                ? ("api/simulations", Concat("{\"design\":"u8, mutant.Bytes, ",\"from\":\"LaptopA\",\"to\":\"LaptopB\"}"u8))
-                : ("api/designs", mutant.Bytes);
+            var (path, body) = (i % 3) switch
+            {
+                0 => ("api/simulations", Concat("{\"design\":"u8, mutant.Bytes, ",\"from\":\"LaptopA\",\"to\":\"LaptopB\"}"u8)),
+                1 => ("api/designs", mutant.Bytes),
+                _ => ("api/classrooms", Concat("{\"design\":"u8, mutant.Bytes, ",\"from\":\"LaptopA\",\"to\":\"LaptopB\"}"u8)),
+            };
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
