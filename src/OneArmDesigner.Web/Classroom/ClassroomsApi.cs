@@ -30,20 +30,13 @@ public static class ClassroomsApi
         HttpRequest http, ClassroomStore store, PublicBaseUrl links, IOptions<SimulationLimits> limits, CancellationToken ct)
     {
         // Read as POST /api/simulations reads its request: bytes counted, strict UTF-8, unknown properties refused.
-        var body = await RequestBody.ReadJsonTextAsync(http, (long)limits.Value.MaxDesignBytes + SimulationRequestReader.EnvelopeBytes,
-            "classroom request", InvalidTitle, $"MaxDesignBytes, plus {ApiProblems.Bytes(SimulationRequestReader.EnvelopeBytes)} for the rest of the request", ct);
-        if (body.Problem is not null)
+        var (request, problem) = await SimulationRequestReader.ReadBodyAsync(http, limits.Value, "classroom request", InvalidTitle, ct);
+        if (problem is not null)
         {
-            return body.Problem;
+            return problem;
         }
 
-        var request = SimulationRequestReader.Read(body.Text!);
-        if (request.Request is null)
-        {
-            return ApiProblems.Invalid(InvalidTitle, request.Problems);
-        }
-
-        var created = await store.CreateAsync(request.Request, ct);
+        var created = await store.CreateAsync(request, ct);
         if (!created.Succeeded)
         {
             return ApiProblems.Invalid(InvalidTitle, created.Problems.DefaultIfEmpty(created.Message!).ToList());

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Web.Api;
 
 namespace OneArmDesigner.Web.Simulation;
 
@@ -21,6 +23,25 @@ public static class SimulationRequestReader
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
         MaxDepth = 64,
     };
+
+    /// <summary>
+    /// A simulation request from an HTTP body (POST /api/simulations, POST /api/classrooms): at most
+    /// <see cref="SimulationLimits.MaxDesignBytes"/> plus <see cref="EnvelopeBytes"/>, strict UTF-8, read strictly;
+    /// or the problem answer, titled <paramref name="title"/>.
+    /// </summary>
+    public static async Task<(SimulationRequest? Request, ProblemHttpResult? Problem)> ReadBodyAsync(
+        HttpRequest http, SimulationLimits limits, string what, string title, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadJsonTextAsync(http, (long)limits.MaxDesignBytes + EnvelopeBytes, what, title,
+            $"MaxDesignBytes, plus {ApiProblems.Bytes(EnvelopeBytes)} for the rest of the request", ct);
+        if (body.Problem is not null)
+        {
+            return (null, body.Problem);
+        }
+
+        var read = Read(body.Text!);
+        return read.Request is null ? (null, ApiProblems.Invalid(title, read.Problems)) : (read.Request, null);
+    }
 
     public static ReadSimulationRequest Read(string json)
     {

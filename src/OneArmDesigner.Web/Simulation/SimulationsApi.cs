@@ -29,20 +29,13 @@ public static class SimulationsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Simulate(
         HttpRequest http, SimulationResolver resolver, IOptions<SimulationLimits> limits, CancellationToken ct)
     {
-        var body = await RequestBody.ReadJsonTextAsync(http, (long)limits.Value.MaxDesignBytes + SimulationRequestReader.EnvelopeBytes,
-            "simulation request", InvalidTitle, $"MaxDesignBytes, plus {ApiProblems.Bytes(SimulationRequestReader.EnvelopeBytes)} for the rest of the request", ct);
-        if (body.Problem is not null)
+        var (request, problem) = await SimulationRequestReader.ReadBodyAsync(http, limits.Value, "simulation request", InvalidTitle, ct);
+        if (problem is not null)
         {
-            return body.Problem;
+            return problem;
         }
 
-        var request = SimulationRequestReader.Read(body.Text!);
-        if (request.Request is null)
-        {
-            return ApiProblems.Invalid(InvalidTitle, request.Problems);
-        }
-
-        var resolved = await resolver.ResolveAsync(request.Request, ct);
+        var resolved = await resolver.ResolveAsync(request!, ct);
         if (!resolved.Succeeded)
         {
             return ApiProblems.Invalid(InvalidTitle, resolved.Problems);
