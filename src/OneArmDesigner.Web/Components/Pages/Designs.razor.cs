@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Web.Components.Designs;
 using OneArmDesigner.Web.Designs;
 
@@ -58,8 +59,19 @@ public partial class Designs
             return;
         }
 
-        using var reader = new StreamReader(file.OpenReadStream(MaxImportBytes));
-        var text = await reader.ReadToEndAsync();
+        using var bytes = new MemoryStream();
+        await using (var stream = file.OpenReadStream(MaxImportBytes))
+        {
+            await stream.CopyToAsync(bytes);
+        }
+
+        // Strictly UTF-8: a stray byte is named, never stored as a replacement character.
+        if (!JsonText.TryDecode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), out var text, out var notText))
+        {
+            ShowProblems($"{file.Name} could not be imported.", [notText.ToString()]);
+            return;
+        }
+
         if (SvgDesignDocument.LooksLikeSvg(text))
         {
             var (json, problem) = SvgDesignDocument.Extract(text);
