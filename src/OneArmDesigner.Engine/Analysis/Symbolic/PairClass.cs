@@ -76,7 +76,8 @@ internal sealed class BlockList : IEquatable<BlockList>
     public static BlockList Coalesce(IEnumerable<Block> blocks)
     {
         var byHistory = new Dictionary<History, int>();
-        var result = new List<Block>();
+        var histories = new List<History>();
+        var hosts = new List<List<RangeSet>>();
         foreach (var block in blocks)
         {
             if (block.Hosts.IsEmpty)
@@ -84,18 +85,18 @@ internal sealed class BlockList : IEquatable<BlockList>
                 continue;
             }
 
-            if (byHistory.TryGetValue(block.History, out var index))
+            if (!byHistory.TryGetValue(block.History, out var index))
             {
-                result[index] = result[index] with { Hosts = result[index].Hosts.Union(block.Hosts) };
+                index = histories.Count;
+                byHistory[block.History] = index;
+                histories.Add(block.History);
+                hosts.Add([]);
             }
-            else
-            {
-                byHistory[block.History] = result.Count;
-                result.Add(block);
-            }
+
+            hosts[index].Add(block.Hosts);
         }
 
-        return new BlockList([.. result]);
+        return new BlockList([.. histories.Select((history, i) => new Block(RangeSet.UnionOf(hosts[i]), history))]);
     }
 
     /// <summary>Every block's past followed by <paramref name="later"/>.</summary>

@@ -599,26 +599,25 @@ internal sealed class SymbolicAnalysis
     {
         if (!perBlock)
         {
-            return [(Facts(side.Blocks[0].History), side.Blocks.Select(b => b.Hosts).Aggregate((a, b) => a.Union(b)))];
+            return [(Facts(side.Blocks[0].History), RangeSet.UnionOf([.. side.Blocks.Select(b => b.Hosts)]))];
         }
 
-        var groups = new Dictionary<OutcomeFacts, RangeSet>();
+        var groups = new Dictionary<OutcomeFacts, List<RangeSet>>();
         var order = new List<OutcomeFacts>();
         foreach (var block in side.Blocks)
         {
             var facts = Facts(block.History);
-            if (groups.TryGetValue(facts, out var hosts))
+            if (!groups.TryGetValue(facts, out var hosts))
             {
-                groups[facts] = hosts.Union(block.Hosts);
-            }
-            else
-            {
-                groups[facts] = block.Hosts;
+                hosts = [];
+                groups[facts] = hosts;
                 order.Add(facts);
             }
+
+            hosts.Add(block.Hosts);
         }
 
-        return [.. order.Select(f => (f, groups[f]))];
+        return [.. order.Select(f => (f, RangeSet.UnionOf(groups[f])))];
     }
 
     private static (int Device, EventTime Time)? Earliest((int Device, EventTime Time)? a, (int Device, EventTime Time)? b) =>
