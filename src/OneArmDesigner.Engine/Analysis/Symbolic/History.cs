@@ -116,6 +116,10 @@ internal sealed class History : IEquatable<History>
     /// <summary>A 128-bit filter of what the history mentions (see <see cref="Mentions"/>): a clear bit means certainly not.</summary>
     private readonly UInt128 _mentionFilter;
 
+    /// <summary>Which packets' loop breadcrumbs the history holds (bit per phase) and whether it holds clear-text records.</summary>
+    private readonly int _crumbPhases;
+    private readonly bool _hasClear;
+
     private History(History? parent, HistoryEvent[] events)
     {
         _parent = parent is { Length: 0 } ? null : parent;
@@ -131,12 +135,15 @@ internal sealed class History : IEquatable<History>
 
         _hash = hash;
         var filter = _parent?._mentionFilter ?? UInt128.Zero;
+        var (crumbPhases, hasClear) = (_parent?._crumbPhases ?? 0, _parent?._hasClear ?? false);
         foreach (var e in events)
         {
             filter |= MentionBit(MentionKind(e.Kind), e.Device, e.Time.Phase);
+            crumbPhases |= e.Kind == EventKind.Crumb ? 1 << (int)e.Time.Phase : 0;
+            hasClear |= e.Kind == EventKind.Clear;
         }
 
-        _mentionFilter = filter;
+        (_mentionFilter, _crumbPhases, _hasClear) = (filter, crumbPhases, hasClear);
     }
 
     public int Length { get; }
@@ -145,17 +152,31 @@ internal sealed class History : IEquatable<History>
 
     public History Append(IReadOnlyList<HistoryEvent> events) => events.Count == 0 ? this : new(this, [.. events]);
 
-    /// <summary>This history without the events <paramref name="forget"/> picks: the same history when it picks none.</summary>
-    public History Without(Predicate<HistoryEvent> forget)
+    /// <summary>
+    /// This history without what no step of <paramref name="phase"/> or later reads: loop breadcrumbs of other packets,
+    /// and, once the path difference is decided, where the request and reply were in clear. The same history when it
+    /// holds none of those, which is decided without reading its events.
+    /// </summary>
+    public History WithoutStale(ExchangePhase phase, bool pathDecided)
     {
-        var all = All;
-        if (!Array.Exists(all, forget))
+        var staleCrumbs = (_crumbPhases & ~(1 << (int)phase)) != 0;
+        if (!staleCrumbs && !(pathDecided && _hasClear))
         {
             return this;
         }
 
-        var kept = Array.FindAll(all, e => !forget(e));
-        return kept.Length == 0 ? Empty : new(null, kept);
+        var all = All;
+        var kept = new List<HistoryEvent>(all.Length);
+        foreach (var e in all)
+        {
+            var stale = (e.Kind == EventKind.Crumb && e.Time.Phase != phase) || (pathDecided && e.Kind == EventKind.Clear);
+            if (!stale)
+            {
+                kept.Add(e);
+            }
+        }
+
+        return Of(kept);
     }
 
     /// <summary>This history and <paramref name="more"/> together, in time order.</summary>

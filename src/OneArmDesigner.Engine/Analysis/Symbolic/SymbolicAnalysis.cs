@@ -688,25 +688,27 @@ internal sealed class SymbolicAnalysis
     /// </summary>
     private static void Forget(PairClass pairClass, ExchangePhase phase, bool pathDecided)
     {
-        bool Stale(HistoryEvent e) => (e.Kind == EventKind.Crumb && e.Time.Phase != phase) || (pathDecided && e.Kind == EventKind.Clear);
-        pairClass.Common = pairClass.Common.Without(Stale);
-        pairClass.Sources = Without(pairClass.Sources, Stale);
-        pairClass.Destinations = Without(pairClass.Destinations, Stale);
+        pairClass.Common = pairClass.Common.WithoutStale(phase, pathDecided);
+        pairClass.Sources = Forget(pairClass.Sources, phase, pathDecided);
+        pairClass.Destinations = Forget(pairClass.Destinations, phase, pathDecided);
     }
 
-    private static BlockList Without(BlockList side, Predicate<HistoryEvent> forget)
+    private static BlockList Forget(BlockList side, ExchangePhase phase, bool pathDecided)
     {
         var blocks = side.Blocks;
-        var changed = false;
-        var kept = new Block[blocks.Length];
+        Block[]? kept = null;
         for (var i = 0; i < blocks.Length; i++)
         {
-            kept[i] = blocks[i] with { History = blocks[i].History.Without(forget) };
-            changed |= !ReferenceEquals(kept[i].History, blocks[i].History);
+            var history = blocks[i].History.WithoutStale(phase, pathDecided);
+            if (!ReferenceEquals(history, blocks[i].History))
+            {
+                kept ??= [.. blocks];
+                kept[i] = blocks[i] with { History = history };
+            }
         }
 
         // Blocks whose pasts differed only by what was dropped become one (the first keeps its place, and so its pair).
-        return changed ? BlockList.Coalesce(kept) : side;
+        return kept is null ? side : BlockList.Coalesce(kept);
     }
 
     /// <summary>
