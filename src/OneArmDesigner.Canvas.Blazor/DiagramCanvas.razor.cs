@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -79,6 +80,13 @@ public partial class DiagramCanvas : IAsyncDisposable
         .Add("oad-readonly", Diagram.Options.ReadOnly)
         .AddRaw(Class)
         .Build();
+
+    /// <summary>
+    /// The zoom (unrounded: labels are sized against it and must come out at the pixel size the layout assumed) and
+    /// the label sizes the label layout used, for the stylesheet's label rule.
+    /// </summary>
+    private string CanvasStyle => string.Create(CultureInfo.InvariantCulture,
+        $"--oad-zoom: {Viewport.Zoom:R}; --oad-label-size: {Diagram.Options.LabelPixels}px; --oad-label-min: {Diagram.Options.LabelMinPixels}px; --oad-label-max: {Diagram.Options.LabelMaxPixels}px");
 
     /// <summary>Link handles show only when links can be drawn.</summary>
     private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();

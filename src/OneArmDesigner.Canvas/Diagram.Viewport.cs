@@ -23,6 +23,11 @@ public sealed partial class Diagram
             var clamped = value with { Zoom = Math.Clamp(value.Zoom, Options.MinZoom, Options.MaxZoom) };
             if (clamped != _viewport)
             {
+                if (clamped.Zoom != _viewport.Zoom)
+                {
+                    InvalidateLabels();
+                }
+
                 _viewport = clamped;
                 MarkChanged(null, ChangeKinds.Viewport);
             }
@@ -60,9 +65,9 @@ public sealed partial class Diagram
     }
 
     /// <summary>
-    /// Zooms and pans so every node is visible and centred with <paramref name="padding"/> screen pixels around it.
-    /// If the canvas size is not known yet, the fit waits for <see cref="SetViewportSize"/>. An empty diagram
-    /// resets to zoom 1 with the origin at the top-left corner.
+    /// Zooms and pans so every node and its labels are visible and centred, with <paramref name="padding"/> screen
+    /// pixels around them. If the canvas size is not known yet, the fit waits for <see cref="SetViewportSize"/>. An
+    /// empty diagram resets to zoom 1 with the origin at the top-left corner.
     /// </summary>
     public void ZoomToFit(double padding = DefaultFitPadding)
     {
@@ -74,8 +79,24 @@ public sealed partial class Diagram
         }
 
         _pendingFitPadding = null;
-        Viewport = ContentBounds is { } content
-            ? _viewport.FittedTo(content, padding, Options.MinZoom, Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom)))
-            : _viewport with { Pan = Point.Zero, Zoom = Math.Clamp(1, Options.MinZoom, Options.MaxZoom) };
+        if (ContentBounds is not { } content)
+        {
+            Viewport = _viewport with { Pan = Point.Zero, Zoom = Math.Clamp(1, Options.MinZoom, Options.MaxZoom) };
+            return;
+        }
+
+        // Labels keep their size on screen, so how much room they take depends on the zoom being chosen: fit the
+        // nodes, lay the labels out at that zoom, then fit the nodes and labels together.
+        var maxFit = Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom));
+        using (Batch())
+        {
+            Viewport = _viewport.FittedTo(content, padding, Options.MinZoom, maxFit);
+            _labelsDirty = true;
+            LayOutLabels();
+            if (Labels.Bounds is { } labels && Rect.Union([content, labels]) is { } all && all != content)
+            {
+                Viewport = _viewport.FittedTo(all, padding, Options.MinZoom, maxFit);
+            }
+        }
     }
 }

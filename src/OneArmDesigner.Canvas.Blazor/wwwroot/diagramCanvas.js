@@ -14,7 +14,6 @@
 // Keys go to .NET through Blazor's @onkeydown; here we only stop the browser's own handling of shortcut keys.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const END_LABEL_DISTANCE = 24; // mirror of LinkGeometry.EndLabelDistance
 const PLAIN_KEYS = new Set(['Delete', 'Backspace', 'Escape', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 const COMMAND_KEYS = new Set(['a', 'c', 'v', 'x', 'y', 'z']);
 /** The data type a drag source outside the canvas sets for its payload, e.g. dataTransfer.setData(DROP_TYPE, 'router'). */
@@ -246,7 +245,11 @@ function createPreview(svg, answer, start) {
   }
 }
 
-/** Moves the dragged nodes' <g> transforms and redraws the links that touch them. */
+/**
+ * Moves the dragged nodes' <g> transforms and redraws the links that touch them. A link's labels keep where the
+ * label layout put them relative to their own end (the middle one relative to both), until the release is answered
+ * and the layout is redone for the new positions.
+ */
 function movePreview(svg, answer, start) {
   const moving = new Map();
   for (const id of answer.nodes) {
@@ -254,19 +257,27 @@ function movePreview(svg, answer, start) {
     if (element) moving.set(id, { element, x: Number(element.dataset.x), y: Number(element.dataset.y) });
   }
   const links = [...svg.querySelectorAll('[data-link-id]')]
-    .filter(link => moving.has(link.dataset.source) || moving.has(link.dataset.target));
+    .filter(link => moving.has(link.dataset.source) || moving.has(link.dataset.target))
+    .map(element => ({ element, labels: linkLabels(element) }));
   const zoom = answer.viewport.zoom;
 
   const place = positionOf => {
+    const shifts = new Map();
     for (const [id, node] of moving) {
       const p = positionOf(id, node);
       node.element.setAttribute('transform', `translate(${p.x} ${p.y})`);
+      shifts.set(id, { x: p.x - node.x, y: p.y - node.y });
     }
     const boxOf = id => {
       const node = moving.get(id);
       return node ? { ...box(node.element), ...positionOf(id, node) } : box(nodeElement(svg, id));
     };
-    for (const link of links) drawLink(link, boxOf(link.dataset.source), boxOf(link.dataset.target));
+    const none = { x: 0, y: 0 };
+    for (const link of links) {
+      const { source, target } = link.element.dataset;
+      drawLink(link.element, boxOf(source), boxOf(target));
+      shiftLabels(link.labels, shifts.get(source) ?? none, shifts.get(target) ?? none);
+    }
   };
 
   return {
@@ -348,7 +359,7 @@ function linkPreview(svg, answer) {
 
 // --- geometry: mirrors OneArmDesigner.Canvas.Geometry.LinkGeometry -------------------------------------------
 
-/** Redraws a link's lines and labels between two node boxes. */
+/** Redraws a link's lines between two node boxes. */
 function drawLink(link, source, target) {
   const sourcePort = link.dataset.sourcePort, targetPort = link.dataset.targetPort;
   const sourceRef = sourcePort ? portPoint(source, sourcePort) : centre(source);
@@ -358,14 +369,22 @@ function drawLink(link, source, target) {
   for (const line of link.querySelectorAll('line')) {
     setAttributes(line, { x1: start.x, y1: start.y, x2: end.x, y2: end.y });
   }
-  const labels = {
-    middle: lerp(start, end, 0.5),
-    source: along(start, end),
-    target: along(end, start),
-  };
-  for (const [role, p] of Object.entries(labels)) {
-    const label = link.querySelector(`.oad-link-label-${role}`);
-    if (label) setAttributes(label, { x: p.x, y: p.y });
+}
+
+/** A link's labels with where the layout put them: each follows its own end, the middle one both ends' average. */
+function linkLabels(link) {
+  return [...link.querySelectorAll('.oad-link-label')].map(label => ({
+    label,
+    x: Number(label.getAttribute('x')),
+    y: Number(label.getAttribute('y')),
+    role: ['source', 'target'].find(role => label.classList.contains(`oad-link-label-${role}`)) ?? 'middle',
+  }));
+}
+
+function shiftLabels(labels, source, target) {
+  for (const { label, x, y, role } of labels) {
+    const shift = role === 'source' ? source : role === 'target' ? target : lerp(source, target, 0.5);
+    setAttributes(label, { x: x + shift.x, y: y + shift.y });
   }
 }
 
@@ -388,11 +407,6 @@ function boundaryPoint(b, toward) {
   if (dx === 0 && dy === 0) return c;
   const scale = Math.min(dx === 0 ? Infinity : b.w / 2 / Math.abs(dx), dy === 0 ? Infinity : b.h / 2 / Math.abs(dy));
   return { x: c.x + dx * scale, y: c.y + dy * scale };
-}
-
-function along(from, to) {
-  const length = Math.hypot(to.x - from.x, to.y - from.y);
-  return length === 0 ? from : lerp(from, to, Math.min(END_LABEL_DISTANCE, length / 3) / length);
 }
 
 function lerp(a, b, t) {

@@ -7,7 +7,8 @@ namespace OneArmDesigner.Web.Components.Diagrams;
 /// <summary>
 /// Shows a <see cref="Design"/> on the network-agnostic canvas: one node per device (its kind picks the icon, its
 /// name is the id), one link per cable (id "link-N" for the design's N-th link) labelled with the interface and
-/// address at each device end. The domain objects ride along in <c>Tag</c>.
+/// address at each device end, shortening to the interface's name where the canvas has no room for the address.
+/// The domain objects ride along in <c>Tag</c>.
 /// </summary>
 public static class DesignDiagram
 {
@@ -45,7 +46,9 @@ public static class DesignDiagram
                 diagram.Links.Add(new LinkModel(LinkId(i), source, target)
                 {
                     SourceLabel = EndLabel(design, link.A),
+                    SourceShortLabel = link.A.Interface,
                     TargetLabel = EndLabel(design, link.B),
+                    TargetShortLabel = link.B.Interface,
                     Tag = link,
                     Title = link.ToString(),
                 });
@@ -56,6 +59,7 @@ public static class DesignDiagram
     public static NodeModel ToNode(Device device) => new(device.Name, new Point(device.Position.X, device.Position.Y), SizeOf(device.Kind))
     {
         Label = device.Kind == DeviceKind.Vlan && device.Vlan is { } vlan ? $"{device.Name} · VLAN {vlan.VlanId}" : device.Name,
+        ShortLabel = device.Kind == DeviceKind.Vlan ? device.Name : null,
         Kind = device.Kind.ToJsonName(),
         Title = $"{device.Kind.DisplayName()} {device.Name}",
         Tag = device,
