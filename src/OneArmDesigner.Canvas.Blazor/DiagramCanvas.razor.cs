@@ -55,6 +55,13 @@ public partial class DiagramCanvas : IAsyncDisposable
     [Parameter]
     public RenderFragment? Overlay { get; set; }
 
+    /// <summary>
+    /// Content drawn in diagram coordinates above the nodes and their labels (for example the packet in flight, which
+    /// must not pass under a label). It does not take pointer events.
+    /// </summary>
+    [Parameter]
+    public RenderFragment? TopOverlay { get; set; }
+
     /// <summary>Whether to draw the background grid. Default true.</summary>
     [Parameter]
     public bool ShowGrid { get; set; } = true;

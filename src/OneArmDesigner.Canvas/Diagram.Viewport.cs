@@ -8,7 +8,13 @@ public sealed partial class Diagram
     public const double DefaultFitPadding = 40;
 
     private Viewport _viewport = Viewport.Default;
-    private double? _pendingFitPadding;
+
+    /// <summary>
+    /// Set by <see cref="ZoomToFit"/>: the view is fitted (or waits for the canvas size to be), and stays fitted as the
+    /// canvas is resized, until anything else pans or zooms it.
+    /// </summary>
+    private double? _fitPadding;
+    private bool _fitting;
 
     /// <summary>Raised once after the viewport changed (once per batch).</summary>
     public event EventHandler? ViewportChanged;
@@ -28,6 +34,11 @@ public sealed partial class Diagram
                     InvalidateLabels();
                 }
 
+                if (!_fitting && (clamped.Zoom != _viewport.Zoom || clamped.Pan != _viewport.Pan))
+                {
+                    _fitPadding = null;
+                }
+
                 _viewport = clamped;
                 MarkChanged(null, ChangeKinds.Viewport);
             }
@@ -37,13 +48,16 @@ public sealed partial class Diagram
     /// <summary>The box around every node, in diagram coordinates, or null for an empty diagram.</summary>
     public Rect? ContentBounds => Rect.Union(Nodes.Select(n => n.Bounds));
 
-    /// <summary>Records the canvas's size on screen (renderers call it); runs a <see cref="ZoomToFit"/> that waited for it.</summary>
+    /// <summary>
+    /// Records the canvas's size on screen (renderers call it). A view last set by <see cref="ZoomToFit"/> (or one
+    /// waiting for the size to fit) is fitted again, so the content keeps filling a canvas that grows or shrinks.
+    /// </summary>
     public void SetViewportSize(Size size)
     {
         using (Batch())
         {
             Viewport = _viewport with { Size = size };
-            if (!size.IsEmpty && _pendingFitPadding is { } padding)
+            if (!size.IsEmpty && _fitPadding is { } padding)
             {
                 ZoomToFit(padding);
             }
@@ -66,19 +80,32 @@ public sealed partial class Diagram
 
     /// <summary>
     /// Zooms and pans so every node and its labels are visible and centred, with <paramref name="padding"/> screen
-    /// pixels around them. If the canvas size is not known yet, the fit waits for <see cref="SetViewportSize"/>. An
-    /// empty diagram resets to zoom 1 with the origin at the top-left corner.
+    /// pixels around them, and keeps them so as the canvas is resized until the view is panned or zoomed otherwise.
+    /// If the canvas size is not known yet, the fit waits for <see cref="SetViewportSize"/>. An empty diagram resets
+    /// to zoom 1 with the origin at the top-left corner.
     /// </summary>
     public void ZoomToFit(double padding = DefaultFitPadding)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        _fitPadding = padding;
         if (_viewport.Size.IsEmpty)
         {
-            _pendingFitPadding = padding;
             return;
         }
 
-        _pendingFitPadding = null;
+        _fitting = true;
+        try
+        {
+            Fit(padding);
+        }
+        finally
+        {
+            _fitting = false;
+        }
+    }
+
+    private void Fit(double padding)
+    {
         if (ContentBounds is not { } content)
         {
             Viewport = _viewport with { Pan = Point.Zero, Zoom = Math.Clamp(1, Options.MinZoom, Options.MaxZoom) };

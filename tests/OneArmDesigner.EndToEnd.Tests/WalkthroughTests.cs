@@ -83,20 +83,52 @@ public sealed class WalkthroughTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_keyboard_steps_through_a_walkthrough_for_presenting()
+    public async Task Presenter_keys_work_right_after_load_without_clicking_and_End_and_Home_never_scroll_the_page()
     {
-        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric");
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric", 1024, 700);
         var page = observed.Page;
-        await page.GetByTestId("player").FocusAsync();
 
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowLeft");
-
         await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("step 2 of 27");
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        await Assertions.Expect(page.GetByTestId("narration")).ToContainTextAsync("MX80-A");
+
+        await page.Keyboard.PressAsync("End");
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("step 27 of 27");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
         await page.Keyboard.PressAsync("Home");
         await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("step 0 of 27");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task After_clicking_Play_space_pauses_and_plays_again_and_the_focus_stays_visible()
+    {
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric");
+        var page = observed.Page;
+
+        await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pause")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.GetByTestId("play")).ToBeVisibleAsync();
+        var paused = await page.GetByTestId("step-counter").TextContentAsync();
+        await page.WaitForTimeoutAsync(1200);
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync(paused!);
+
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.GetByTestId("pause")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.GetByTestId("play")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.Empty(observed.ConsoleErrors);
     }
 
     [Fact]

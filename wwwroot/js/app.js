@@ -6,6 +6,23 @@ window.oneArm = {
   },
 };
 
+// Presenter keys for the simulation player (playback.js): which keys, and whether a key press is meant for the
+// player rather than for a field the person is typing in or a list they are choosing from. Keys pressed while the
+// page is still starting, before the player's script is ready, are kept for it, so they work from page load.
+(() => {
+  const keys = new Set([' ', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'n', 'N', 'j', 'J', 'f', 'F', '+', '=', '-', '0', '1', '2', '3', '4']);
+  const typing = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="listbox"], [role="dialog"], .mud-popover-open';
+  window.oneArm.isPresenterKey = e => keys.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey
+    && !(e.target instanceof Element && e.target.closest(typing));
+  window.oneArm.earlyKeys = [];
+  window.oneArm.playerReady = false;
+  document.addEventListener('keydown', e => {
+    if (window.oneArm.playerReady || !document.querySelector('[data-presenter-keys]') || !window.oneArm.isPresenterKey(e)) return;
+    e.preventDefault();
+    window.oneArm.earlyKeys.push({ key: e.key, shift: e.shiftKey });
+  });
+})();
+
 // The designs this browser created or opened: their link tokens, newest first. There are no accounts, so the
 // browser is where "my designs" lives; the server only ever sees the tokens the user already holds.
 window.oneArmDesignHistory = (() => {

@@ -11,6 +11,9 @@ internal sealed class SpatialGrid(double cellSize)
     /// <summary>A segment whose bounding box spans more cells than this is bucketed along its length instead.</summary>
     private const int MaxBoxCells = 64;
 
+    /// <summary>Boxes placed edge to edge differ by floating-point rounding; that is not an overlap.</summary>
+    private const double Rounding = 1e-6;
+
     private readonly Dictionary<(int X, int Y), List<Rect>> _boxes = [];
     private readonly Dictionary<(int X, int Y), List<(Point A, Point B)>> _segments = [];
 
@@ -61,8 +64,9 @@ internal sealed class SpatialGrid(double cellSize)
     public bool HitsSegment(Rect box) =>
         Cells(box).Any(cell => _segments.TryGetValue(cell, out var list) && list.Any(s => Crosses(box, s.A, s.B)));
 
-    /// <summary>Whether two boxes share area; boxes that only touch do not overlap.</summary>
-    private static bool Overlap(Rect a, Rect b) => a.Left < b.Right && a.Right > b.Left && a.Top < b.Bottom && a.Bottom > b.Top;
+    /// <summary>Whether two boxes share area; boxes that only touch (to within rounding) do not overlap.</summary>
+    private static bool Overlap(Rect a, Rect b) =>
+        a.Left < b.Right - Rounding && a.Right > b.Left + Rounding && a.Top < b.Bottom - Rounding && a.Bottom > b.Top + Rounding;
 
     /// <summary>Whether the segment passes through the box (Liang–Barsky clipping).</summary>
     internal static bool Crosses(Rect box, Point a, Point b)

@@ -171,4 +171,19 @@ public class ViewportTests
         s.Diagram.ZoomBy(2);
         Assert.Equal(2, s.Diagram.Viewport.Zoom);
     }
+
+    [Fact]
+    public void A_fitted_view_stays_fitted_as_the_canvas_resizes_until_it_is_zoomed_or_panned()
+    {
+        var s = new Scene();
+        s.Diagram.ZoomToFit(padding: 40);
+
+        s.Diagram.SetViewportSize(new Size(400, 600));
+        Assert.Equal((400 - 80) / 240.0, s.Diagram.Viewport.Zoom, 9);
+
+        s.Diagram.ZoomBy(0.5);
+        var zoomed = s.Diagram.Viewport.Zoom;
+        s.Diagram.SetViewportSize(new Size(800, 600));
+        Assert.Equal(zoomed, s.Diagram.Viewport.Zoom);
+    }
 }

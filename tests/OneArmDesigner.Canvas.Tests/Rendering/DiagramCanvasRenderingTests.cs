@@ -34,11 +34,16 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
-    public void LinksAreDrawnUnderNodes_AndTheOverlayBetweenThem()
+    public void LinksAreDrawnUnderNodes_TheOverlayBetweenThem_AndTheTopOverlayAboveTheNodes()
     {
-        var cut = RenderCanvas(NetworkDiagram(), p => p.Add(
-            c => c.Overlay,
-            (RenderFragment)(b =>
+        var cut = RenderCanvas(NetworkDiagram(), p => p
+            .Add(c => c.Overlay, (RenderFragment)(b =>
+            {
+                b.OpenElement(0, "path");
+                b.AddAttribute(1, "class", "trail");
+                b.CloseElement();
+            }))
+            .Add(c => c.TopOverlay, (RenderFragment)(b =>
             {
                 b.OpenElement(0, "circle");
                 b.AddAttribute(1, "class", "packet");
@@ -46,8 +51,9 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
             })));
 
         var layers = cut.Find("g.oad-viewport").Children.Select(c => c.GetAttribute("class") ?? "").ToArray();
-        Assert.Equal(["oad-links", "oad-overlay", "oad-nodes", "oad-preview"], layers);
-        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay > circle.packet"));
+        Assert.Equal(["oad-links", "oad-overlay", "oad-nodes", "oad-overlay oad-overlay-top", "oad-preview"], layers);
+        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay > path.trail"));
+        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay-top > circle.packet"));
     }
 
     [Fact]
