@@ -19,9 +19,9 @@ public sealed record PredictionOption(string Key, string Text);
 /// </summary>
 /// <param name="Number">1-based position in the quiz.</param>
 /// <param name="Packet">The packet the question is about (SYN, SYN-ACK...).</param>
-/// <param name="AskBefore">Ask before this step is shown.</param>
-/// <param name="RevealAt">The step that shows the answer (the same step for a next-device question; the packet's last
-/// step for an outcome).</param>
+/// <param name="AskBefore">Ask before this step is shown: for a next device, the device's first step with the packet
+/// (its route lookup would give the answer away); for an outcome, the packet's first step.</param>
+/// <param name="RevealAt">The step that shows the answer: the crossing to the next device, or the packet's last step.</param>
 /// <param name="Answer">The key of the right option.</param>
 /// <param name="Explanation">The steps whose narration explains the answer, to show as feedback.</param>
 public sealed record PredictionQuestion(

@@ -57,7 +57,8 @@ public static class PredictionQuestions
             hopStart--;
         }
 
-        return new PredictionQuestion(number, PredictionKind.NextDevice, packet, first + s, first + s,
+        // Asked before the device's first decision (its route lookup gives the answer away), shown at the crossing.
+        return new PredictionQuestion(number, PredictionKind.NextDevice, packet, first + hopStart, first + s,
             $"Where does {device} send the {packet} next?", options, $"device:{next}",
             [.. Enumerable.Range(first + hopStart, s - hopStart + 1)]);
     }

@@ -24,6 +24,8 @@ public sealed class PredictionQuestionsTests
         Assert.Contains(question.Options, o => o.Text == "MX80-B");
         var revealed = AllSteps(BrokenResult)[question.RevealAt];
         Assert.Equal("ASA", revealed.Crossing!.ToDevice);
+        Assert.True(question.AskBefore < question.RevealAt, "asked before LaptopB's route lookup gives the answer away");
+        Assert.Equal(StepAction.Send, AllSteps(BrokenResult)[question.AskBefore].Action);
         Assert.Contains(question.Explanation, i => AllSteps(BrokenResult)[i].Detail.Contains("default gateway 192.168.1.1", StringComparison.Ordinal));
     }
 

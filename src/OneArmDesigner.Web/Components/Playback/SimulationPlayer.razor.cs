@@ -258,7 +258,18 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         }
 
         _asking = null;
-        await MoveAsync(s => s.Forward());
+
+        // A next device is shown at once, its device's reasoning in the feedback; a packet's fate shows at its end.
+        await MoveAsync(s =>
+        {
+            if (question.Kind != PredictionKind.NextDevice)
+            {
+                return s.Forward();
+            }
+
+            s.GoTo(question.RevealAt + 1);
+            return true;
+        });
     }
 
     private void Play()
