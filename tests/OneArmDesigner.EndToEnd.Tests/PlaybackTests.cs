@@ -135,4 +135,42 @@ public sealed class PlaybackTests(BrowserFixture browser)
         Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Side_by_side_the_broken_and_fixed_designs_play_the_same_packets_in_step_until_they_part()
+    {
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric");
+        var page = observed.Page;
+        await page.GetByTestId("end").ClickAsync();
+        await page.GetByTestId("compare").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/compare/one-arm-transit-vlan"), Navigation.Committed);
+
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("tick 0");
+        var broken = page.GetByTestId("side-one-arm-asymmetric");
+        var fixedSide = page.GetByTestId("side-one-arm-transit-vlan");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("tick 3");
+        await Assertions.Expect(broken.GetByTestId("narration")).ToContainTextAsync("LaptopA sends it out of eth0");
+        await Assertions.Expect(fixedSide.GetByTestId("narration")).ToContainTextAsync("LaptopA sends it out of eth0");
+
+        // Both SYN-ACKs set off together: one is dropped at the ASA, the other goes on to LaptopA.
+        var brokenPacket = broken.Locator(".narration-head .packet-chip");
+        while (await brokenPacket.TextContentAsync() != "SYN-ACK")
+        {
+            var tick = await page.GetByTestId("step-counter").TextContentAsync();
+            await page.GetByTestId("step-forward").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("step-counter")).Not.ToHaveTextAsync(tick!);
+        }
+
+        await Assertions.Expect(fixedSide.Locator(".narration-head .packet-chip")).ToHaveTextAsync("SYN-ACK");
+        await page.GetByTestId("end").ClickAsync();
+        await Assertions.Expect(broken.GetByTestId("drop-alert")).ToContainTextAsync("SYN-ACK dropped at ASA");
+        await Assertions.Expect(fixedSide.GetByTestId("summary")).ToContainTextAsync("all delivered");
+        await observed.ScreenshotAsync("walkthrough-side-by-side");
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }

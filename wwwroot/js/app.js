@@ -15,9 +15,9 @@ window.oneArm = {
   window.oneArm.isPresenterKey = e => keys.has(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey
     && !(e.target instanceof Element && e.target.closest(typing));
   window.oneArm.earlyKeys = [];
-  window.oneArm.playerReady = false;
+  window.oneArm.keysRoot = null; // the element of the player whose script reads the keys, once it is ready
   document.addEventListener('keydown', e => {
-    if (window.oneArm.playerReady || !document.querySelector('[data-presenter-keys]') || !window.oneArm.isPresenterKey(e)) return;
+    if (window.oneArm.keysRoot?.isConnected || !document.querySelector('[data-presenter-keys]') || !window.oneArm.isPresenterKey(e)) return;
     e.preventDefault();
     window.oneArm.earlyKeys.push({ key: e.key, shift: e.shiftKey });
   });

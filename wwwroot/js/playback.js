@@ -30,15 +30,14 @@ class PlayerScript {
       this.listen(document, 'keydown', e => this.onKeyDown(e));
       this.listen(document, 'keyup', e => this.onKeyUp(e));
       for (const early of window.oneArm.earlyKeys.splice(0)) this.send(early.key, early.shift);
-      window.oneArm.playerReady = true;
-      this.ownsKeys = true;
+      window.oneArm.keysRoot = root;
     }
     this.listen(document, 'fullscreenchange', () => this.onFullscreenChange());
     this.revealSelectedRow();
   }
 
   dispose() {
-    if (this.ownsKeys) window.oneArm.playerReady = false;
+    if (window.oneArm.keysRoot === this.root) window.oneArm.keysRoot = null;
     this.observer.disconnect();
     for (const [target, type, handler] of this.listeners) target.removeEventListener(type, handler);
     this.listeners = [];
@@ -53,7 +52,7 @@ class PlayerScript {
   // --- keys ---------------------------------------------------------------------------------------------------
 
   onKeyDown(e) {
-    if (!window.oneArm.isPresenterKey(e)) return;
+    if (!this.root.isConnected || !window.oneArm.isPresenterKey(e)) return;
     e.preventDefault();
     this.swallowKeyUp = e.key === ' ';
     if (e.key === 'f' || e.key === 'F') this.toggleFullscreen();

@@ -35,11 +35,8 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     private Protocol _protocol = Protocol.Tcp;
     private int _port = 3389;
     private double _speed = 1;
-    private bool _playing;
     private bool _presenter;
-    private CancellationTokenSource? _playback;
-    private string? _highlighted;
-    private string? _dropped;
+    private PlaybackLoop? _loop;
     private Design? _shownDesign;
     private bool _disposed;
 
@@ -79,6 +76,10 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         : step.PacketIndex < _state!.Result.Packets.Count - 1;
 
     private bool CanJumpToDrop => _state is { DropIndex: { } drop } && drop != _state.Current;
+
+    private bool Playing => _loop?.Playing ?? false;
+
+    private PlaybackLoop Loop => _loop ??= new PlaybackLoop(InvokeAsync);
 
     private Flow? CurrentFlow => _from is null || _to is null ? null : new Flow(_from, _to, _protocol, _port);
 
@@ -285,50 +286,20 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
             ShowCurrent();
         }
 
-        _playing = true;
-        _playback = new CancellationTokenSource();
-        _ = PlayLoopAsync(_playback.Token);
+        Loop.Start(
+            async () =>
+            {
+                await MoveAsync(s => s.Forward());
+                StateHasChanged();
+                return _state is { AtEnd: false } && _asking is null;
+            },
+            () => StepTime / _speed,
+            StateHasChanged);
     }
 
     private void Pause() => StopPlaying();
 
-    private async Task PlayLoopAsync(CancellationToken ct)
-    {
-        try
-        {
-            while (!ct.IsCancellationRequested && _state is { AtEnd: false } && _asking is null)
-            {
-                await InvokeAsync(async () =>
-                {
-                    await MoveAsync(s => s.Forward());
-                    StateHasChanged();
-                });
-                await Task.Delay(StepTime / _speed, ct);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Paused or disposed.
-        }
-
-        await InvokeAsync(() =>
-        {
-            if (!ct.IsCancellationRequested)
-            {
-                _playing = false;
-            }
-
-            StateHasChanged();
-        });
-    }
-
-    private void StopPlaying()
-    {
-        _playback?.Cancel();
-        _playback?.Dispose();
-        _playback = null;
-        _playing = false;
-    }
+    private void StopPlaying() => _loop?.Stop();
 
     private void TogglePresenter()
     {
@@ -341,31 +312,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         Diagram.ZoomToFit(PlaybackFit.Padding);
     }
 
-    /// <summary>Highlights the working device, marks a drop, and rebuilds the connection tables for the current step.</summary>
-    private void ShowCurrent()
-    {
-        using (Diagram.Batch())
-        {
-            SetFlag(ref _highlighted, _state?.CurrentStep?.Device, ElementFlags.Highlighted);
-            SetFlag(ref _dropped, _state?.CurrentStep is { Disposition: "dropped" } drop ? drop.Device : null, ElementFlags.Error);
-        }
-
+    /// <summary>Rebuilds the connection tables for the current step (the canvas marks the device and any drop itself).</summary>
+    private void ShowCurrent() =>
         _tables = _state?.ConnectionTables() ?? new Dictionary<string, IReadOnlyList<SessionChangeView>>();
-    }
-
-    private void SetFlag(ref string? current, string? next, ElementFlags flag)
-    {
-        if (current is not null && Diagram.Nodes.TryGet(current, out var old))
-        {
-            old.SetFlags(flag, false);
-        }
-
-        current = next;
-        if (next is not null && Diagram.Nodes.TryGet(next, out var node))
-        {
-            node.SetFlags(flag, true);
-        }
-    }
 
     private async Task AnnounceAsync()
     {
@@ -381,7 +330,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     {
         switch (key)
         {
-            case " " when _playing:
+            case " " when Playing:
                 Pause();
                 break;
             case " ":
@@ -442,7 +391,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        StopPlaying();
+        _loop?.Dispose();
         try
         {
             if (_script is not null)
