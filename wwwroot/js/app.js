@@ -4,6 +4,10 @@ window.oneArm = {
   markCircuitUp() {
     document.documentElement.dataset.circuit = 'up';
   },
+  // Remembers the chosen theme for a year in a cookie, which the server reads to render the next page in it.
+  rememberTheme(cookie, theme) {
+    document.cookie = `${cookie}=${theme}; path=/; max-age=31536000; samesite=lax`;
+  },
 };
 
 // Presenter keys for the simulation player (playback.js): which keys, and whether a key press is meant for the
