@@ -118,10 +118,11 @@ internal sealed class LabelPlacer
         var side = PreferredSide(u);
         var alongExtent = HalfExtent(u, w, h);
         var acrossExtent = HalfExtent(side, w, h);
+        // Twice the gap from the node: on a line that is not quite level, the label's axis-aligned box leans towards it.
         var reach = shared ? (length / 2) + _gap : length - _gap;
-        for (var slide = 0.0; _gap + (2 * alongExtent) + slide <= reach; slide += h)
+        for (var slide = 0.0; (2 * _gap) + (2 * alongExtent) + slide <= reach; slide += h / 2)
         {
-            var centre = end + (u * (_gap + alongExtent + slide));
+            var centre = end + (u * ((2 * _gap) + alongExtent + slide));
             foreach (var s in new[] { 1.0, -1.0 })
             {
                 yield return Around(centre + (side * (s * (acrossExtent + _gap))), w, h);

@@ -123,4 +123,18 @@ public class LabelLayoutTests
         var visible = diagram.Viewport.VisibleArea;
         Assert.All(Placed(diagram), label => Assert.True(visible.Contains(label.Box), $"'{label.Text}' at {label.Box} is outside {visible}"));
     }
+
+    [Fact]
+    public void An_end_label_finds_room_beside_a_line_that_is_not_quite_level()
+    {
+        var diagram = new Diagram();
+        diagram.SetViewportSize(new Size(600, 600));
+        var left = diagram.Nodes.Add(new NodeModel("left", new Point(0, 0), new Size(64, 48)));
+        var right = diagram.Nodes.Add(new NodeModel("right", new Point(220, 6)));
+        var link = diagram.Links.Add(new LinkModel("l", right, left) { SourceLabel = "outside" });
+
+        diagram.ZoomAbout(Point.Zero, 0.38);
+
+        Assert.Equal("outside", diagram.Labels.For(link, LabelRole.Source)?.Text);
+    }
 }

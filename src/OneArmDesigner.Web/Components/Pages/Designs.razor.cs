@@ -57,7 +57,23 @@ public partial class Designs
             return;
         }
 
-        using var reader = new StreamReader(file.OpenReadStream(MaxImportBytes));
+        using var buffer = new MemoryStream();
+        await file.OpenReadStream(MaxImportBytes).CopyToAsync(buffer);
+        if (PngDesignDocument.LooksLikePng(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            var (png, wrong) = PngDesignDocument.Extract(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            if (png is null)
+            {
+                ShowProblems($"{file.Name} could not be imported.", [wrong!]);
+                return;
+            }
+
+            await CreateAsync(png, $"{file.Name} could not be imported.");
+            return;
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer);
         var text = await reader.ReadToEndAsync();
         if (SvgDesignDocument.LooksLikeSvg(text))
         {
