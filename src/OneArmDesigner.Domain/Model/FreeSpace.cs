@@ -11,8 +11,8 @@ public static class FreeSpace
     /// <summary>Canvas units a device's icon keeps clear around its corner: two closer than this overlap.</summary>
     public const double Footprint = 56;
 
-    /// <summary>How far each try moves away from the wanted spot: two grid steps, down and to the right.</summary>
-    public const double Step = 40;
+    /// <summary>How far each try moves away from the wanted spot, down and to the right: more than a footprint, on the grid.</summary>
+    public const double Step = 60;
 
     private const int Tries = 200;
 

@@ -50,10 +50,12 @@ public sealed partial class DesignPage
     private void OnSelectionChanged(object? sender, EventArgs e)
     {
         var nodes = _diagram.SelectedNodes.ToList();
+        var links = _diagram.SelectedLinks;
         var next = nodes.Count == 1 ? nodes[0].Id : null;
-        if (next != _selectedDevice || nodes.Count != _selectedCount)
+        var cable = nodes.Count == 0 && links.Count == 1 ? DesignDiagram.LinkIndex(links[0].Id) : null;
+        if (next != _selectedDevice || nodes.Count != _selectedCount || cable != _selectedCable)
         {
-            (_selectedDevice, _selectedCount) = (next, nodes.Count);
+            (_selectedDevice, _selectedCount, _selectedCable) = (next, nodes.Count, cable);
             _ = InvokeAsync(StateHasChanged);
         }
     }

@@ -36,6 +36,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
     private int _selectedCount;
+    private int? _selectedCable;
     private OneArmDesigner.Engine.Packets.Flow? _requestedFlow;
     private (IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links)? _clipboard;
 
@@ -180,11 +181,15 @@ public sealed partial class DesignPage : IAsyncDisposable
     /// <summary>Redraws the design (keeping the selected device selected), re-validates it and badges the devices.</summary>
     private void ShowDesign()
     {
-        var keep = _selectedDevice;
+        var (keep, keepCable) = (_selectedDevice, _selectedCable);
         DesignDiagram.Show(_diagram, _history!.Current);
         if (keep is not null && _diagram.Nodes.TryGet(keep, out var node))
         {
             _diagram.Select(node);
+        }
+        else if (keepCable is { } index && _diagram.Links.TryGet(DesignDiagram.LinkId(index), out var link))
+        {
+            _diagram.Select(link);
         }
 
         if (_report is not null)
