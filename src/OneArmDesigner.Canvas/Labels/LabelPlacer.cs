@@ -34,7 +34,8 @@ internal sealed class LabelPlacer
     public static Dictionary<(SelectableElement, LabelRole), PlacedLabel> Place(Diagram diagram, double zoom, double fontSize)
     {
         var placer = new LabelPlacer(zoom, fontSize);
-        foreach (var node in diagram.Nodes)
+        // A container (an area) holds other nodes and their labels; only what is drawn inside it is in the way.
+        foreach (var node in diagram.Nodes.Where(n => !n.IsContainer))
         {
             placer._grid.Add(node.Bounds.Inflate(placer._gap));
         }

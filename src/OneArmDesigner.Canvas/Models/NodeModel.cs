@@ -20,6 +20,7 @@ public sealed class NodeModel : SelectableElement
     private int _zIndex;
     private IReadOnlyList<NodeBadge> _badges = [];
     private PortSides _portSides = PortSides.All;
+    private bool _isContainer;
 
     /// <summary>Creates a node.</summary>
     /// <param name="id">The app's identifier, unique among the diagram's nodes.</param>
@@ -99,6 +100,16 @@ public sealed class NodeModel : SelectableElement
                 Set(ref _badges, badges);
             }
         }
+    }
+
+    /// <summary>
+    /// A container (an area such as "Data centre") carries the nodes lying wholly inside its box when it is dragged or
+    /// nudged. Draw it under them with a lower <see cref="ZIndex"/>. Default false.
+    /// </summary>
+    public bool IsContainer
+    {
+        get => _isContainer;
+        set => Set(ref _isContainer, value);
     }
 
     /// <summary>Which side ports are offered as link handles while editing. All four by default.</summary>

@@ -137,4 +137,13 @@ public class LabelLayoutTests
 
         Assert.Equal("outside", diagram.Labels.For(link, LabelRole.Source)?.Text);
     }
+
+    [Fact]
+    public void A_container_is_no_obstacle_to_the_labels_of_what_it_holds()
+    {
+        var (diagram, nodes, _) = Chain(3, 300);
+        diagram.Nodes.Add(new NodeModel("area", new Point(-100, -100), new Size(900, 400)) { IsContainer = true, ZIndex = -1 });
+
+        Assert.True(diagram.Labels.For(nodes[0])!.Value.Box.Top >= nodes[0].Bounds.Bottom, "the name still goes below its node");
+    }
 }

@@ -14,6 +14,13 @@ public static class DesignDiagram
 {
     public static string LinkId(int index) => $"link-{index}";
 
+    /// <summary>The canvas id of the design's N-th note or area.</summary>
+    public static string AnnotationId(int index) => $"annotation:{index}";
+
+    /// <summary>The index of a note or area in the design's annotation list, from its canvas id; null for a device.</summary>
+    public static int? AnnotationIndex(string nodeId) =>
+        nodeId.StartsWith("annotation:", StringComparison.Ordinal) && int.TryParse(nodeId.AsSpan(11), out var index) ? index : null;
+
     /// <summary>The index of a link in the design's link list, from its canvas id.</summary>
     public static int? LinkIndex(string linkId) =>
         linkId.StartsWith("link-", StringComparison.Ordinal) && int.TryParse(linkId.AsSpan(5), out var index) ? index : null;
@@ -33,6 +40,15 @@ public static class DesignDiagram
             foreach (var device in design.Devices)
             {
                 diagram.Nodes.Add(ToNode(device));
+            }
+
+            for (var i = 0; i < design.Annotations.Count; i++)
+            {
+                // A device that happens to be called "annotation:N" keeps its place; the note gives way.
+                if (!diagram.Nodes.TryGet(AnnotationId(i), out _))
+                {
+                    diagram.Nodes.Add(ToNode(design.Annotations[i], i));
+                }
             }
 
             for (var i = 0; i < design.Links.Count; i++)
@@ -64,6 +80,21 @@ public static class DesignDiagram
         Title = $"{device.Kind.DisplayName()} {device.Name}",
         Tag = device,
     };
+
+    /// <summary>
+    /// An area is a container drawn under the devices (dragging it carries the devices inside it); a note sits above
+    /// them. Neither can be cabled. Their text is drawn by the node template, not as a label under them.
+    /// </summary>
+    public static NodeModel ToNode(Annotation annotation, int index) =>
+        new(AnnotationId(index), new Point(annotation.Position.X, annotation.Position.Y), new Size(annotation.Width, annotation.Height))
+        {
+            Kind = Annotation.JsonName(annotation.Kind),
+            IsContainer = annotation.Kind == AnnotationKind.Area,
+            ZIndex = annotation.Kind == AnnotationKind.Area ? -1 : 1,
+            PortSides = PortSides.None,
+            Title = annotation.Kind == AnnotationKind.Area ? $"Area {annotation.Text}" : $"Note: {annotation.Text}",
+            Tag = annotation,
+        };
 
     private static string? EndLabel(Design design, LinkEnd end)
     {

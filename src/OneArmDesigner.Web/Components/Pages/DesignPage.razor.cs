@@ -37,6 +37,7 @@ public sealed partial class DesignPage : IAsyncDisposable
     private string? _selectedDevice;
     private int _selectedCount;
     private int? _selectedCable;
+    private int? _selectedAnnotation;
     private OneArmDesigner.Engine.Packets.Flow? _requestedFlow;
     private (IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links)? _clipboard;
 
@@ -190,6 +191,10 @@ public sealed partial class DesignPage : IAsyncDisposable
         else if (keepCable is { } index && _diagram.Links.TryGet(DesignDiagram.LinkId(index), out var link))
         {
             _diagram.Select(link);
+        }
+        else if (_selectedAnnotation is { } note && _diagram.Nodes.TryGet(DesignDiagram.AnnotationId(note), out var annotation))
+        {
+            _diagram.Select(annotation);
         }
 
         if (_report is not null)
