@@ -62,6 +62,17 @@ public partial class DiagramCanvas : IAsyncDisposable
     [Parameter]
     public RenderFragment? TopOverlay { get; set; }
 
+    /// <summary>
+    /// When to show the overview of the whole diagram in the bottom-left corner: by default once the diagram has
+    /// <see cref="MinimapThreshold"/> nodes (a large design), or always, or never.
+    /// </summary>
+    [Parameter]
+    public MinimapMode Minimap { get; set; }
+
+    /// <summary>How many nodes make a diagram large enough for the minimap when <see cref="Minimap"/> is automatic. Default 40.</summary>
+    [Parameter]
+    public int MinimapThreshold { get; set; } = 40;
+
     /// <summary>Whether to draw the background grid. Default true.</summary>
     [Parameter]
     public bool ShowGrid { get; set; } = true;
@@ -94,6 +105,13 @@ public partial class DiagramCanvas : IAsyncDisposable
     /// </summary>
     private string CanvasStyle => string.Create(CultureInfo.InvariantCulture,
         $"--oad-zoom: {Viewport.Zoom:R}; --oad-label-size: {Diagram.Options.LabelPixels}px; --oad-label-min: {Diagram.Options.LabelMinPixels}px; --oad-label-max: {Diagram.Options.LabelMaxPixels}px");
+
+    private bool ShowMinimap => !Viewport.Size.IsEmpty && Minimap switch
+    {
+        MinimapMode.Always => Diagram.Nodes.Count > 0,
+        MinimapMode.Never => false,
+        _ => Diagram.Nodes.Count >= MinimapThreshold,
+    };
 
     /// <summary>Link handles show only when links can be drawn.</summary>
     private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();

@@ -71,6 +71,24 @@ public sealed partial class Diagram
     public void ZoomAbout(Point screenPoint, double zoom) =>
         Viewport = _viewport.ZoomedAbout(screenPoint, Math.Clamp(zoom, Options.MinZoom, Options.MaxZoom));
 
+    /// <summary>Pans so the diagram point <paramref name="diagramPoint"/> is in the middle of the canvas (for a minimap).</summary>
+    public void CenterOn(Point diagramPoint) =>
+        PanBy(new Point(_viewport.Size.Width / 2, _viewport.Size.Height / 2) - _viewport.ToScreen(diagramPoint));
+
+    /// <summary>
+    /// A two-finger pinch, as one change: zooms by <paramref name="scale"/> about where the fingers started and pans by
+    /// how far their midpoint moved (screen pixels).
+    /// </summary>
+    public void Pinch(Point startCentre, double scale, Point centreMoved)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
+        using (Batch())
+        {
+            ZoomAbout(startCentre, _viewport.Zoom * scale);
+            PanBy(centreMoved);
+        }
+    }
+
     /// <summary>Multiplies the zoom by <paramref name="factor"/> about the canvas centre (for zoom buttons).</summary>
     public void ZoomBy(double factor)
     {

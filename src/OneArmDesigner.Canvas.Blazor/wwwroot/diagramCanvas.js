@@ -10,6 +10,9 @@
 //   wheel   -> Wheel(x, y, deltaY, modifiers), accumulated, at most one call in flight
 //   size    -> Resize(width, height) on attach and on every change; dblclick -> DoubleClick(hit, x, y, modifiers)
 //   drop    -> Drop(payload, x, y) for an HTML drag whose source set the DROP_TYPE data (a palette item, say)
+//   pinch   -> two fingers down: the gesture in progress is cancelled and the zoom is previewed here; when a finger
+//              lifts, Pinch(startX, startY, scale, dx, dy) commits it and returns the authoritative viewport
+//   minimap -> a press or drag on [data-minimap] calls CenterOn(x, y) in diagram units, one call in flight
 // Points are pixels relative to the svg's top-left corner. Hits come from data-node-id / data-port / data-link-id.
 // Keys go to .NET through Blazor's @onkeydown; here we only stop the browser's own handling of shortcut keys.
 
@@ -29,6 +32,9 @@ class CanvasInput {
     this.svg = svg;
     this.dotnet = dotnet;
     this.gesture = null;
+    this.pointers = new Map(); // every finger on the canvas, for pinching
+    this.pinch = null;
+    this.minimap = null;
     this.wheel = { delta: 0, x: 0, y: 0, modifiers: 0, busy: false };
     this.sizeFrame = 0;
     this.listeners = [];
@@ -44,9 +50,11 @@ class CanvasInput {
     this.listen('drop', e => this.onDrop(e));
     this.resizeObserver = new ResizeObserver(() => this.reportSize());
     this.resizeObserver.observe(svg);
+    svg.dataset.attached = ''; // input is handled from here on (browser tests wait for it)
   }
 
   dispose() {
+    delete this.svg.dataset.attached;
     for (const [type, handler, options] of this.listeners) this.svg.removeEventListener(type, handler, options);
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.sizeFrame);
@@ -62,7 +70,11 @@ class CanvasInput {
   // --- pointer gestures ---------------------------------------------------------------------------------
 
   onPointerDown(e) {
-    if ((e.button !== 0 && e.button !== 1) || this.gesture) return; // the secondary button is left to the page
+    if (e.pointerType === 'touch') this.pointers.set(e.pointerId, this.local(e));
+    if (this.pointers.size === 2 && !this.pinch && !this.minimap) return this.startPinch(e);
+    const minimap = e.target instanceof Element ? e.target.closest('[data-minimap]') : null;
+    if (minimap && e.button === 0 && !this.gesture) return this.startMinimap(e, minimap);
+    if ((e.button !== 0 && e.button !== 1) || this.gesture || this.pinch) return; // the secondary button is left to the page
     e.preventDefault(); // no text selection, no middle-button autoscroll; so focus explicitly
     this.svg.focus({ preventScroll: true });
     this.svg.setPointerCapture(e.pointerId);
@@ -79,6 +91,9 @@ class CanvasInput {
   }
 
   onPointerMove(e) {
+    if (this.pointers.has(e.pointerId)) this.pointers.set(e.pointerId, this.local(e));
+    if (this.pinch) return this.schedulePinch();
+    if (this.minimap?.pointerId === e.pointerId) return this.centreFromMinimap(e);
     const gesture = this.gesture;
     if (!gesture || e.pointerId !== gesture.pointerId) return;
     gesture.last = this.local(e);
@@ -87,6 +102,9 @@ class CanvasInput {
   }
 
   onPointerUp(e) {
+    this.pointers.delete(e.pointerId);
+    if (this.pinch) return this.endPinch();
+    if (this.minimap?.pointerId === e.pointerId) return this.endMinimap();
     const gesture = this.gesture;
     if (!gesture || e.pointerId !== gesture.pointerId) return;
     this.gesture = null;
@@ -100,7 +118,91 @@ class CanvasInput {
   }
 
   onLostPointer(e) {
+    this.pointers.delete(e.pointerId);
+    if (this.pinch && this.pinch.ids.includes(e.pointerId)) return this.endPinch();
+    if (this.minimap?.pointerId === e.pointerId) return this.endMinimap();
     if (this.gesture && e.pointerId === this.gesture.pointerId) this.cancel();
+  }
+
+  // --- two-finger pinch ---------------------------------------------------------------------------------------
+
+  startPinch(e) {
+    e.preventDefault();
+    if (this.gesture) this.cancel();
+    const ids = [...this.pointers.keys()];
+    for (const id of ids) if (!this.svg.hasPointerCapture(id)) this.svg.setPointerCapture(id);
+    const [a, b] = ids.map(id => this.pointers.get(id));
+    this.pinch = {
+      ids,
+      startCentre: lerp(a, b, 0.5),
+      startDistance: Math.max(1, Math.hypot(b.x - a.x, b.y - a.y)),
+      preview: zoomPreview(this.svg),
+      frame: 0,
+      scale: 1,
+      moved: { x: 0, y: 0 },
+    };
+    this.svg.dataset.gesture = 'pinch';
+  }
+
+  schedulePinch() {
+    const pinch = this.pinch;
+    if (pinch.frame) return;
+    pinch.frame = requestAnimationFrame(() => {
+      pinch.frame = 0;
+      if (this.pinch !== pinch) return;
+      const [a, b] = pinch.ids.map(id => this.pointers.get(id));
+      if (!a || !b) return;
+      const centre = lerp(a, b, 0.5);
+      pinch.scale = Math.hypot(b.x - a.x, b.y - a.y) / pinch.startDistance;
+      pinch.moved = { x: centre.x - pinch.startCentre.x, y: centre.y - pinch.startCentre.y };
+      pinch.preview.update(pinch.startCentre, pinch.scale, pinch.moved);
+    });
+  }
+
+  endPinch() {
+    const pinch = this.pinch;
+    this.pinch = null;
+    cancelAnimationFrame(pinch.frame);
+    for (const id of pinch.ids) if (this.svg.hasPointerCapture(id)) this.svg.releasePointerCapture(id);
+    delete this.svg.dataset.gesture;
+    this.dotnet.invokeMethodAsync('Pinch', pinch.startCentre.x, pinch.startCentre.y, pinch.scale, pinch.moved.x, pinch.moved.y)
+      .then(viewport => pinch.preview.finish(viewport))
+      .catch(error => {
+        pinch.preview.revert();
+        console.error('diagramCanvas:', error);
+      });
+  }
+
+  // --- the minimap ----------------------------------------------------------------------------------------------
+
+  startMinimap(e, element) {
+    e.preventDefault();
+    this.svg.setPointerCapture(e.pointerId);
+    this.minimap = { pointerId: e.pointerId, element, busy: false, next: null };
+    this.centreFromMinimap(e);
+  }
+
+  /** Centres the view on the minimap point under the pointer; moves made while a call is in flight keep only the last. */
+  centreFromMinimap(e) {
+    const minimap = this.minimap;
+    const point = Object.assign(minimap.element.createSVGPoint(), { x: e.clientX, y: e.clientY })
+      .matrixTransform(minimap.element.getScreenCTM().inverse());
+    minimap.next = point;
+    if (minimap.busy) return;
+    minimap.busy = true;
+    const send = () => {
+      const target = minimap.next;
+      minimap.next = null;
+      this.dotnet.invokeMethodAsync('CenterOn', target.x, target.y)
+        .catch(error => console.error('diagramCanvas:', error))
+        .finally(() => { if (minimap.next) send(); else minimap.busy = false; });
+    };
+    send();
+  }
+
+  endMinimap() {
+    if (this.svg.hasPointerCapture(this.minimap.pointerId)) this.svg.releasePointerCapture(this.minimap.pointerId);
+    this.minimap = null;
   }
 
   cancel() {
@@ -295,16 +397,35 @@ function movePreview(svg, answer, start) {
   };
 }
 
-/** Moves the viewport transform and the grid pattern. */
-function panPreview(svg, answer, start) {
+/** Writes a viewport onto the viewport transform and the grid pattern. */
+function viewportWriter(svg) {
   const viewport = svg.querySelector('.oad-viewport');
   const grid = svg.querySelector('.oad-grid-pattern');
-  const v = answer.viewport;
-  const apply = (x, y, zoom) => {
+  return (x, y, zoom) => {
     viewport.setAttribute('transform', `translate(${x} ${y}) scale(${zoom})`);
     grid?.setAttribute('x', x);
     grid?.setAttribute('y', y);
   };
+}
+
+/** Zooms the viewport about a pinch's starting centre and follows the centre as it moves. */
+function zoomPreview(svg) {
+  const [, x, y, zoom] = (svg.querySelector('.oad-viewport').getAttribute('transform') ?? '')
+    .match(/translate\(([-\d.e]+) ([-\d.e]+)\) scale\(([-\d.e]+)\)/)?.map(Number) ?? [0, 0, 0, 1];
+  const apply = viewportWriter(svg);
+  return {
+    update(centre, scale, moved) {
+      apply(centre.x - (centre.x - x) * scale + moved.x, centre.y - (centre.y - y) * scale + moved.y, zoom * scale);
+    },
+    finish(v) { apply(v.x, v.y, v.zoom); },
+    revert() { apply(x, y, zoom); },
+  };
+}
+
+/** Moves the viewport transform and the grid pattern. */
+function panPreview(svg, answer, start) {
+  const v = answer.viewport;
+  const apply = viewportWriter(svg);
   return {
     update(point) { apply(v.x + point.x - start.x, v.y + point.y - start.y, v.zoom); },
     finish(result) { apply(result.viewport.x, result.viewport.y, result.viewport.zoom); },

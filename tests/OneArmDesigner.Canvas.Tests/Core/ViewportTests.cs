@@ -186,4 +186,27 @@ public class ViewportTests
         s.Diagram.SetViewportSize(new Size(800, 600));
         Assert.Equal(zoomed, s.Diagram.Viewport.Zoom);
     }
+
+    [Fact]
+    public void CenterOn_PutsTheDiagramPointInTheMiddleOfTheCanvas()
+    {
+        var s = new Scene();
+
+        s.Diagram.CenterOn(new Point(220, 20));
+
+        AssertClose(new Point(400, 300), s.Diagram.Viewport.ToScreen(new Point(220, 20)));
+    }
+
+    [Fact]
+    public void A_pinch_zooms_about_where_the_fingers_started_and_follows_their_midpoint()
+    {
+        var s = new Scene();
+        var start = new Point(300, 200);
+        var under = s.Diagram.Viewport.ToDiagram(start);
+
+        s.Diagram.Pinch(start, 2, new Point(50, -20));
+
+        Assert.Equal(2, s.Diagram.Viewport.Zoom);
+        AssertClose(new Point(350, 180), s.Diagram.Viewport.ToScreen(under));
+    }
 }

@@ -236,4 +236,27 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
         Assert.Equal("canvas", svg.GetAttribute("data-testid"));
         Assert.Equal("0", svg.GetAttribute("tabindex"));
     }
+
+    [Fact]
+    public void TheMinimap_ShowsALargeDiagramWithItsNodesAndTheVisibleFrame_AndStaysAwayFromSmallOnes()
+    {
+        var small = NetworkDiagram();
+        small.SetViewportSize(new Size(800, 600));
+        Assert.Empty(RenderCanvas(small).FindAll(".oad-minimap"));
+
+        var large = new Diagram();
+        large.SetViewportSize(new Size(800, 600));
+        for (var i = 0; i < 40; i++)
+        {
+            large.Nodes.Add(new NodeModel($"n{i}", new Point(i % 10 * 100, i / 10 * 100)));
+        }
+
+        var cut = RenderCanvas(large);
+
+        var minimap = cut.Find("svg.oad-minimap");
+        Assert.Equal(40, minimap.QuerySelectorAll(".oad-minimap-node").Length);
+        Assert.NotNull(minimap.QuerySelector(".oad-minimap-view"));
+        Assert.True(minimap.HasAttribute("data-minimap"));
+        Assert.NotEmpty(RenderCanvas(small, p => p.Add(c => c.Minimap, MinimapMode.Always)).FindAll(".oad-minimap"));
+    }
 }
