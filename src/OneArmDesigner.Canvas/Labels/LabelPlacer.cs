@@ -17,6 +17,10 @@ internal sealed class LabelPlacer
     /// <summary>Screen pixels kept clear around each label.</summary>
     private const double PaddingPixels = 1.5;
 
+    /// <summary>How many places an end label tries as it slides away from its node: farther, it no longer reads as that
+    /// end's (and on long lines trying every place would cost more than the whole rest of the layout).</summary>
+    private const int MaxSlides = 8;
+
     private readonly Dictionary<(SelectableElement, LabelRole), PlacedLabel> _placed = [];
     private readonly SpatialGrid _grid;
     private readonly double _fontSize;
@@ -121,7 +125,7 @@ internal sealed class LabelPlacer
         var acrossExtent = HalfExtent(side, w, h);
         // Twice the gap from the node: on a line that is not quite level, the label's axis-aligned box leans towards it.
         var reach = shared ? (length / 2) + _gap : length - _gap;
-        for (var slide = 0.0; (2 * _gap) + (2 * alongExtent) + slide <= reach; slide += h / 2)
+        for (var (slide, tries) = (0.0, 0); tries < MaxSlides && (2 * _gap) + (2 * alongExtent) + slide <= reach; (slide, tries) = (slide + (h / 2), tries + 1))
         {
             var centre = end + (u * ((2 * _gap) + alongExtent + slide));
             foreach (var s in new[] { 1.0, -1.0 })

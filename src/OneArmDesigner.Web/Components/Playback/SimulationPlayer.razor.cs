@@ -22,9 +22,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     private static readonly TimeSpan StepTime = TimeSpan.FromMilliseconds(900);
 
     private ElementReference _root;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _script;
-    private DotNetObjectReference<SimulationPlayer>? _self;
+    private PlayerScript? _script;
     private PlaybackState? _state;
     private PredictionQuiz? _quiz;
     private PredictionQuestion? _asking;
@@ -123,11 +121,10 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
             return;
         }
 
-        _self = DotNetObjectReference.Create(this);
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/playback.js");
-        if (!_disposed)
+        _script = await PlayerScript.AttachAsync(JS, _root, this);
+        if (_disposed)
         {
-            _script = await _module.InvokeAsync<IJSObjectReference>("attach", _root, _self, new { keys = true });
+            await _script.DisposeAsync();
         }
     }
 
@@ -392,25 +389,10 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     {
         _disposed = true;
         _loop?.Dispose();
-        try
+        if (_script is not null)
         {
-            if (_script is not null)
-            {
-                await _script.InvokeVoidAsync("dispose");
-                await _script.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
+            await _script.DisposeAsync();
         }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the browser side with it.
-        }
-
-        _self?.Dispose();
     }
 }
 
