@@ -132,6 +132,28 @@ public sealed class WalkthroughTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task F_turns_presenter_mode_on_and_off_the_player_fills_the_window_in_larger_type()
+    {
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric?step=27", 1440, 900);
+        var page = observed.Page;
+        var label = page.Locator("[data-testid=player-canvas] .oad-node-label").First;
+        var before = await label.EvaluateAsync<double>("t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a");
+
+        await page.Keyboard.PressAsync("f");
+
+        var player = page.GetByTestId("player");
+        await Assertions.Expect(player).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("presenter"));
+        var box = (await player.BoundingBoxAsync())!;
+        Assert.True(box.Width >= 1400 && box.Y <= 1, $"the player covers {box.Width:0} px from y {box.Y:0}");
+        await page.WaitForFunctionAsync("b => { const t = document.querySelector('[data-testid=player-canvas] .oad-node-label'); return parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a > b + 1; }", before);
+        await observed.ScreenshotAsync("walkthrough-presenter");
+
+        await page.Keyboard.PressAsync("f");
+        await Assertions.Expect(player).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("presenter"));
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task The_walkthroughs_page_lists_both_scenarios()
     {
         await using var observed = await browser.OpenPageAsync("/walkthroughs");
