@@ -91,4 +91,26 @@ public sealed class PredictModeTests(BrowserFixture browser)
         Assert.Empty(observed.ConsoleErrors);
         Assert.Empty(quiz.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task A_design_flow_has_its_quiz_too_and_the_quiz_link_opens_its_simulate_tab_in_predict_mode()
+    {
+        await using var observed = await browser.OpenPageAsync("/templates");
+        var page = observed.Page;
+        await page.GetByTestId("template-one-arm-transit-vlan").GetByTestId("open-template").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Simulate" }).ClickAsync();
+        await page.GetByTestId("run-flow").ClickAsync();
+        await page.GetByTestId("predict-toggle").ClickAsync();
+        var link = (await page.GetByTestId("quiz-link").GetAttributeAsync("href"))!;
+        Assert.Contains("tab=simulate", link);
+        Assert.Contains("mode=predict", link);
+
+        await using var quiz = await browser.OpenPageAsync(link[browser.App.BaseUrl.Length..]);
+        await Assertions.Expect(quiz.Page.GetByTestId("player")).ToHaveAttributeAsync("data-mode", "predict");
+        await quiz.Page.GetByTestId("step-forward").ClickAsync();
+        await Assertions.Expect(quiz.Page.GetByTestId("question-prompt")).ToHaveTextAsync("LaptopA sends the SYN to LaptopB. What becomes of it?");
+        Assert.Empty(observed.ConsoleErrors);
+        Assert.Empty(quiz.ConsoleErrors);
+    }
 }

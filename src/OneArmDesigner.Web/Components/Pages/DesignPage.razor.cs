@@ -124,6 +124,7 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
         ShowDesign();
         _diagram.ZoomToFit();
+        ReadSimulateLink(loaded.Design!);
 
         if (_autosave is not null)
         {

@@ -52,6 +52,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     /// <summary>Raised when the flow, the step or the mode changes, so a page can keep its address in step.</summary>
     [Parameter] public EventCallback<PlayerPosition> PositionChanged { get; set; }
 
+    /// <summary>The address of the quiz of a flow, for predict mode to offer; the current page's address in predict mode when null.</summary>
+    [Parameter] public Func<Flow, string>? QuizLink { get; set; }
+
     /// <summary>Shown under the narration once the last step is reached (for example a link to the fixed design).</summary>
     [Parameter] public RenderFragment<PlaybackState>? AtEnd { get; set; }
 
