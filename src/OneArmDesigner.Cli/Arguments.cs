@@ -6,7 +6,11 @@ namespace OneArmDesigner.Cli;
 /// </summary>
 public sealed class Arguments
 {
+    /// <summary>Options that may be given more than once (`--asa A --asa B`); every other option is given at most once.</summary>
+    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal) { "asa" };
+
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     public Arguments(IEnumerable<string> words)
@@ -25,9 +29,20 @@ public sealed class Arguments
             var (name, value) = equals > 0
                 ? (word[2..equals], word[(equals + 1)..])
                 : (word[2..], i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) ? list[++i] : null);
+            if (Repeatable.Contains(name) && value is not null && _options.ContainsKey(name))
+            {
+                _repeated[name].Add(value);
+                continue;
+            }
+
             if (!_options.TryAdd(name, value))
             {
                 throw new UsageException($"--{name} is given twice");
+            }
+
+            if (Repeatable.Contains(name) && value is not null)
+            {
+                _repeated[name] = [value];
             }
         }
     }
@@ -49,6 +64,13 @@ public sealed class Arguments
         }
 
         return value;
+    }
+
+    /// <summary>Every value of a repeatable option, in the order given; none when it is absent.</summary>
+    public IReadOnlyList<string> All(string name)
+    {
+        _ = Optional(name);
+        return _repeated.TryGetValue(name, out var values) ? values : [];
     }
 
     public string Required(string name, string hint) =>

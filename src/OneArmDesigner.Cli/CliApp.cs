@@ -34,12 +34,18 @@ public sealed class CliApp(IReadOnlyList<ICommand> commands)
 
         try
         {
-            return command.Run(new Arguments(args.Skip(1)), output);
+            var arguments = new Arguments(args.Skip(1));
+            return command is IReportingCommand reporting ? reporting.Run(arguments, output, error) : command.Run(arguments, output);
         }
         catch (UsageException ex)
         {
             error.WriteLine($"onearm {command.Name}: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"onearm {command.Name}: stopped (Ctrl+C)");
+            return ExitCodes.Cancelled;
         }
     }
 

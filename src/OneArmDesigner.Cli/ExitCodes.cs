@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line or the input was wrong; stderr says what.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Stopped by Ctrl+C, as shells report an interrupt (128 + SIGINT).</summary>
+    public const int Cancelled = 130;
 }

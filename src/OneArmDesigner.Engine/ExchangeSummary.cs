@@ -27,15 +27,19 @@ internal static class ExchangeSummary
         }
 
         var failed = packets.First(p => !p.Delivered);
+        var workaround = flow.Protocol == Protocol.Icmp
+            ? $"or, leaving ICMP to its access lists, no inspect icmp on {failed.DropDevice}"
+            : "or, with its caveats, tcp-state-bypass for these networks";
         var because = failed.Reason switch
         {
             DropReason.NoSession when packets.Count > 1 && packets[0].Delivered && !packets[0].DevicesInClear().Contains(failed.DropDevice!) =>
-                $" because it never saw the {packets[0].Kind}: asymmetric routing. The {packets[0].Kind} reached {flow.To} without passing through {failed.DropDevice} as {flow.Protocol.ToJsonName().ToUpperInvariant()}{(packets[0].Visited(failed.DropDevice!) ? $" (it crossed {failed.DropDevice} only inside the encrypted tunnel)" : "")}, but the {failed.Kind} was routed through it. Fix: put {failed.DropDevice} and the concentrator on their own transit VLAN so traffic in both directions crosses {failed.DropDevice} (or, with its caveats, tcp-state-bypass for these networks).",
+                $" because it never saw the {packets[0].Kind}: asymmetric routing. The {packets[0].Kind} reached {flow.To} without passing through {failed.DropDevice} as {flow.Protocol.ToJsonName().ToUpperInvariant()}{(packets[0].Visited(failed.DropDevice!) ? $" (it crossed {failed.DropDevice} only inside the encrypted tunnel)" : "")}, but the {failed.Kind} was routed through it. Fix: put {failed.DropDevice} and the concentrator on their own transit VLAN so traffic in both directions crosses {failed.DropDevice} ({workaround}).",
             DropReason.NoSession => " because it matches no connection the firewall knows of.",
             _ => "",
         };
-        return because.Length > 0
-            ? $"The {failed.Kind} was dropped by {failed.DropDevice}{because}"
-            : failed.Summary;
+        var summary = because.Length > 0 ? $"The {failed.Kind} was dropped by {failed.DropDevice}{because}" : failed.Summary;
+        return packets[^1] is { Kind: Simulator.PortUnreachableKind } unreachable
+            ? $"{summary} The port unreachable {(unreachable.Delivered ? $"reached {flow.From}: the sender learns the port is closed" : $"was dropped by {unreachable.DropDevice} ({unreachable.Reason?.ToJsonName()}): the sender is left waiting")}."
+            : summary;
     }
 }

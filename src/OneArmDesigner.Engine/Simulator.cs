@@ -9,11 +9,14 @@ namespace OneArmDesigner.Engine;
 
 /// <summary>
 /// Plays whole exchanges over a compiled network: TCP SYN → SYN-ACK → ACK (or RST from a closed port), UDP request
-/// → reply, ICMP echo → reply. The packets of one exchange share the devices' session tables, as in a real network.
+/// → reply (or an ICMP port unreachable from a closed port), ICMP echo → reply. The packets of one exchange share the devices' session tables, as in a real network.
 /// Deterministic: the same network and flow always give the same result.
 /// </summary>
 public static class Simulator
 {
+    /// <summary>The packet kind of the ICMP port unreachable a host answers a UDP datagram to a closed port with.</summary>
+    public const string PortUnreachableKind = "PORT-UNREACHABLE";
+
     /// <summary>Compiles and runs in one call; prefer compiling once when tracing many flows.</summary>
     public static ExchangeResult Run(Design design, Flow flow) => Run(NetworkCompiler.Compile(design), flow);
 
@@ -43,6 +46,11 @@ public static class Simulator
             problems.Add($"sourcePort: {flow.SourcePort} is not a port; use 1 to 65535");
         }
 
+        if (flow.Ttl is < 1 or > 255)
+        {
+            problems.Add($"ttl: {flow.Ttl} is not a TTL; use 1 to 255");
+        }
+
         return problems;
     }
 
@@ -58,6 +66,7 @@ public static class Simulator
         var (clientNode, serverNode) = (network.Get(flow.From), network.Get(flow.To));
         var client = AddressOf(clientNode);
         var server = AddressOf(serverNode);
+        var clientTtl = flow.Ttl ?? InitialTtlOf(clientNode);
         var packets = new List<PacketTrace>(3);
         var (protocol, firstKind, firstFlags) = flow.Protocol switch
         {
@@ -67,8 +76,9 @@ public static class Simulator
         };
         var port = flow.Protocol == Protocol.Icmp ? 0 : flow.DestinationPort;
         var sourcePort = flow.Protocol == Protocol.Icmp ? 0 : flow.SourcePort;
+        var echo = protocol == Protocol.Icmp ? IcmpMessage.EchoRequest : null;
 
-        var request = walker.Walk(firstKind, clientNode, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags)));
+        var request = walker.Walk(firstKind, clientNode, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags, clientTtl, echo)));
         packets.Add(request);
         if (request.Delivered)
         {
@@ -81,13 +91,19 @@ public static class Simulator
                 _ => "ECHO-REPLY",
             };
             var replyFlags = replyKind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
-            var reply = walker.Walk(replyKind, serverNode, new Packet(Answer(seenByServer, replyFlags)));
+            var replyIcmp = protocol == Protocol.Icmp ? IcmpMessage.EchoReply : null;
+            var reply = walker.Walk(replyKind, serverNode, new Packet(Answer(seenByServer, replyFlags, InitialTtlOf(serverNode), replyIcmp)));
             packets.Add(reply);
 
             if (replyKind == "SYN-ACK" && reply.Delivered)
             {
-                packets.Add(walker.Walk("ACK", clientNode, new Packet(Answer(Arrived(reply), TcpFlags.Ack))));
+                packets.Add(walker.Walk("ACK", clientNode, new Packet(Answer(Arrived(reply), TcpFlags.Ack, clientTtl))));
             }
+        }
+        else if (request.Reason == DropReason.PortClosed && network.Find(request.DropDevice!) is { } closed)
+        {
+            // The host's stack answers a datagram nobody listens for, as it answers a SYN to a closed port with a RST.
+            packets.Add(walker.Walk(PortUnreachableKind, closed, new Packet(PortUnreachable(Arrived(request), InitialTtlOf(closed)))));
         }
 
         var verdict = AllDelivered(packets) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
@@ -98,8 +114,14 @@ public static class Simulator
     private static PacketHeader Arrived(PacketTrace trace) => trace.FinalPacket.Inner;
 
     /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>
-    private static PacketHeader Answer(PacketHeader received, TcpFlags flags) =>
-        new(received.Protocol, received.Destination, received.DestinationPort, received.Source, received.SourcePort, flags);
+    private static PacketHeader Answer(PacketHeader received, TcpFlags flags, int ttl, IcmpMessage? icmp = null) =>
+        new(received.Protocol, received.Destination, received.DestinationPort, received.Source, received.SourcePort, flags, ttl, icmp);
+
+    /// <summary>The ICMP error a host sends about a datagram to a port it does not listen on, quoting that datagram.</summary>
+    private static PacketHeader PortUnreachable(PacketHeader received, int ttl) =>
+        new(Protocol.Icmp, received.Destination, 0, received.Source, 0, TcpFlags.None, ttl, IcmpMessage.PortUnreachable(received.Key));
+
+    private static int InitialTtlOf(NetworkNode host) => host.Device.Host?.InitialTtl ?? HostSettings.DefaultTtl;
 
     private static bool ServerListens(NetworkNode server, Flow flow) =>
         flow.Protocol != Protocol.Tcp || server.Device.Host?.TcpPorts.Contains(flow.DestinationPort) == true;

@@ -11,7 +11,7 @@ internal static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = new CliApp([new SimulateCommand(), new TemplatesCommand(), new ValidateCommand(), new FixCommand(), new MatrixCommand()]).Run(args, output, error);
+        var code = new CliApp([new SimulateCommand(), new TemplatesCommand(), new ValidateCommand(), new FixCommand(), new MatrixCommand(), new ImportCommand(), new ExportCommand()]).Run(args, output, error);
         return new Outcome(code, output.ToString(), error.ToString());
     }
 }

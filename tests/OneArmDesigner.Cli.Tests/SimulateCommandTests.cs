@@ -57,6 +57,71 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void A_ping_across_the_broken_design_with_inspect_icmp_loses_its_reply_with_the_313004_line()
+    {
+        var path = ExportedTemplate("one-arm-asymmetric", firewall =>
+        {
+            firewall["inspectIcmp"] = true;
+            firewall["sameSecurityIntraInterface"] = true;
+        });
+        try
+        {
+            var run = Cli.Run("simulate", "--design", path, "--from", "LaptopA", "--to", "LaptopB", "--protocol", "icmp");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("ECHO-REPLY: DROPPED at ASA (no-session)", run.Output);
+            Assert.Contains("log: %ASA-4-313004: Denied ICMP type=0, from laddr 192.168.1.3 on interface inside to 10.0.0.2: no matching session", run.Output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_UDP_datagram_to_a_closed_port_shows_the_port_unreachable_coming_back()
+    {
+        var run = Cli.Run("simulate", "--template", "one-arm-transit-vlan", "--from", "LaptopA", "--to", "LaptopB:54", "--protocol", "udp");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("UDP: DROPPED at LaptopB (port-closed)", run.Output);
+        Assert.Contains("PORT-UNREACHABLE: delivered", run.Output);
+        Assert.Contains("LaptopB sends the packet: ICMP 192.168.1.3 > 10.0.0.2 port unreachable.", run.Output);
+    }
+
+    [Fact]
+    public void A_TTL_given_on_the_command_line_runs_out_where_the_path_outgrows_it_and_the_time_exceeded_is_shown()
+    {
+        var text = Cli.Run("simulate", "--template", "one-arm-transit-vlan", "--from", "LaptopA", "--to", "LaptopB:3389", "--ttl", "2");
+        var json = Cli.Run("simulate", "--template", "one-arm-transit-vlan", "--from", "LaptopA", "--to", "LaptopB:3389", "--ttl", "2", "--format", "json");
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("SYN: DROPPED at MX80-B (ttl-exceeded)", text.Output);
+        Assert.Contains("icmp: MX80-B (172.16.1.2) sends an ICMP time exceeded (type 11, code 0) back to 10.0.0.2", text.Output);
+        using var document = JsonDocument.Parse(json.Output);
+        var sent = document.RootElement.GetProperty("packets")[0].GetProperty("icmpSent");
+        Assert.Equal(11, sent.GetProperty("icmpType").GetInt32());
+        Assert.Equal("10.0.0.2", sent.GetProperty("to").GetString());
+    }
+
+    /// <summary>A template exported to a file, with its firewall's settings changed as a person would edit the JSON.</summary>
+    private static string ExportedTemplate(string template, Action<System.Text.Json.Nodes.JsonObject> editFirewall)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(Cli.Run("templates", "export", template).Output)!;
+        foreach (var device in document["devices"]!.AsArray())
+        {
+            if (device!["firewall"] is System.Text.Json.Nodes.JsonObject firewall)
+            {
+                editFirewall(firewall);
+            }
+        }
+
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, document.ToJsonString());
+        return path;
+    }
+
+    [Fact]
     public void A_design_file_is_read_and_simulated()
     {
         var path = Path.GetTempFileName();
@@ -83,6 +148,7 @@ public sealed class SimulateCommandTests
     [InlineData("--template", "one-arm-asymmetric", "--from", "LaptopA", "--to", "LaptopB", "--protocol", "sctp", "--protocol: 'sctp' is not one of tcp, udp, icmp")]
     [InlineData("--template", "one-arm-asymmetric", "--from", "LaptopA", "--to", "LaptopB", "--colour", "red", "unknown option --colour")]
     [InlineData("--template", "one-arm-asymmetric", "--from", "LaptopA", "--to", "ASA", "to: 'ASA' is a Firewall")]
+    [InlineData("--template", "one-arm-asymmetric", "--from", "LaptopA", "--to", "LaptopB", "--ttl", "0", "--ttl: '0' is not a TTL; use 1 to 255")]
     public void Bad_input_exits_2_with_a_message_naming_the_problem(params string[] argsAndMessage)
     {
         var run = Cli.Run(["simulate", .. argsAndMessage[..^1]]);

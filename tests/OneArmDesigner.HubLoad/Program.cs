@@ -5,8 +5,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 // each event arrived against its schedule: event i is due (i - 1) × delay after the stream's first event, which
 // is reported apart as the start-up latency. A small warm-up round runs first so JIT compilation is not measured.
 // Bounded: it gives up after --timeout seconds. Only talk to an app you run yourself on this machine.
+// --hub bare drives the yardstick instead (the same precomputed events, paced alike; the app must run with
+// LoadTest__BareHub=true), so the real hub's figures can be read against a bare hub's on the same machine.
+// --mode classroom measures the live classroom's fan-out instead (ClassroomLoad.cs).
+if (Array.IndexOf(args, "--mode") is var mode and >= 0 && mode + 1 < args.Length && args[mode + 1] == "classroom")
+{
+    return await ClassroomLoad.RunAsync(args);
+}
+
 var options = LoadOptions.Parse(args);
-Console.WriteLine($"{options.Streams} streams, {options.DelayMs} ms per step, against {options.Url}");
+var hubPath = options.Hub == "bare" ? "/hubs/load-test-bare" : "/hubs/simulation";
+Console.WriteLine($"{options.Streams} streams started over {options.RampSeconds} s, {options.DelayMs} ms per step, against {options.Url}{hubPath}");
 
 var lateness = new List<double>();
 var startups = new List<double>();
@@ -17,7 +26,7 @@ try
 {
     for (var i = 0; i < options.Streams; i++)
     {
-        var connection = new HubConnectionBuilder().WithUrl(options.Url.TrimEnd('/') + "/hubs/simulation").Build();
+        var connection = new HubConnectionBuilder().WithUrl(options.Url.TrimEnd('/') + hubPath).Build();
         try
         {
             await connection.StartAsync(deadline.Token);
@@ -31,8 +40,14 @@ try
         connections.Add(connection);
     }
 
-    async Task<(double Startup, List<double> Late)> StreamAsync(HubConnection connection)
+    // --ramp spreads the starts evenly over that many seconds, as independent clients would arrive; 0 starts all at once.
+    async Task<(double Startup, List<double> Late)> StreamAsync(HubConnection connection, int index)
     {
+        if (options.RampSeconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.RampSeconds * index / options.Streams), deadline.Token);
+        }
+
         var mine = new List<double>();
         var request = new { template = "one-arm-asymmetric", from = "LaptopA", to = "LaptopB", port = 3389, stepDelayMs = options.DelayMs };
         var start = Stopwatch.GetTimestamp();
@@ -52,7 +67,7 @@ try
         return (first ?? double.NaN, mine);
     }
 
-    await Task.WhenAll(connections.Take(5).Select(StreamAsync));
+    await Task.WhenAll(connections.Take(5).Select(c => StreamAsync(c, 0)));
     var streams = connections.Select(StreamAsync).ToList();
 
     foreach (var stream in streams)
@@ -85,7 +100,7 @@ return failures == 0 ? 0 : 1;
 
 internal sealed record StreamEvent(int Seq, string Type, string? Message);
 
-internal sealed record LoadOptions(string Url, int Streams, int DelayMs, int TimeoutSeconds)
+internal sealed record LoadOptions(string Url, int Streams, int DelayMs, int TimeoutSeconds, string Hub, double RampSeconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -96,6 +111,7 @@ internal sealed record LoadOptions(string Url, int Streams, int DelayMs, int Tim
         }
 
         return new LoadOptions(Value("--url", "http://127.0.0.1:5180"), int.Parse(Value("--streams", "50")),
-            int.Parse(Value("--delay", "20")), int.Parse(Value("--timeout", "120")));
+            int.Parse(Value("--delay", "20")), int.Parse(Value("--timeout", "120")), Value("--hub", "simulation"),
+            double.Parse(Value("--ramp", "0"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

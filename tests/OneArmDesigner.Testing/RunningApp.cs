@@ -16,24 +16,28 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="databaseFolder">
     /// A folder whose database to reuse (to simulate a restart); it is left in place. By default a new temporary
     /// folder is made and deleted on disposal.
     /// </param>
-    /// <param name="settings">Configuration overrides, for example limits.</param>
-    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides, for example limits, or another database (<see cref="PostgresDatabase.Settings"/>).</param>
+    /// <param name="services">Services registered after the app's own, so they replace them: for example a controllable analysis engine.</param>
+    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsFolder = databaseFolder is null;
         _folder = databaseFolder ?? Directory.CreateTempSubdirectory("onearm-test-").FullName;
         DatabasePath = Path.Combine(_folder, "onearm.db");
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-
             // A failing JS-invokable call then reports its exception to the browser console, where tests see it.
             ["DetailedErrors"] = "true",
         };
+
+        // Settings that name a database (PostgreSQL, see PostgresDatabase) keep it; otherwise a SQLite file of our own.
+        _settings.TryAdd("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
@@ -58,6 +62,11 @@ public sealed class RunningApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -179,3 +179,10 @@ document.addEventListener('dragstart', e => {
   e.dataTransfer.setData('application/x-diagram-item', source.dataset.dragPayload);
   e.dataTransfer.effectAllowed = 'copy';
 });
+
+// The text of a textarea as UTF-8 bytes, so Blazor reads a pasted configuration as a stream instead of one
+// SignalR message (a running-config is far larger than a message may be).
+window.oneArm.textBytes = id => new TextEncoder().encode(document.getElementById(id)?.value ?? '');
+
+// Whether a textarea holds anything but blanks, asked before streaming it (an empty stream is not worth a round trip).
+window.oneArm.hasText = id => (document.getElementById(id)?.value ?? '').trim().length > 0;

@@ -3,8 +3,13 @@ using OneArmDesigner.Engine.Analysis;
 namespace OneArmDesigner.Cli.Commands;
 
 /// <summary>`onearm matrix`: every ordered pair of hosts and the verdict of its default exchange.</summary>
-public sealed class MatrixCommand : ICommand
+public sealed class MatrixCommand(AnalysisConsole console) : ICommand
 {
+    public MatrixCommand()
+        : this(AnalysisConsole.Silent)
+    {
+    }
+
     public string Name => "matrix";
 
     public string Summary => "reachability between every pair of hosts, both directions";
@@ -12,6 +17,7 @@ public sealed class MatrixCommand : ICommand
     public string Usage =>
         $"Usage: onearm matrix {DesignSource.Usage} [--format text|json]\n\n" +
         "Each pair plays TCP to the destination's first listening port, or a ping when it listens on none.\n" +
+        "A progress bar shows on stderr for long runs when stderr is a terminal; Ctrl+C stops (exit 130).\n" +
         "Exit status: 0 every pair reachable, 1 some pair is not, 2 bad input.\n";
 
     public int Run(Arguments arguments, TextWriter output)
@@ -20,7 +26,7 @@ public sealed class MatrixCommand : ICommand
         var format = OutputFormats.Read(arguments);
         arguments.RejectUnknown();
 
-        var matrix = ReachabilityMatrix.Compute(design);
+        var matrix = console.Analyze(design).Matrix;
         if (format == OutputFormat.Json)
         {
             AnalysisJson.Write(matrix, output);

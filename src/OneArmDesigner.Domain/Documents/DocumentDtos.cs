@@ -31,6 +31,7 @@ internal sealed class DeviceDto
     public string? DefaultGateway { get; set; }
     public List<RouteDto?>? Routes { get; set; }
     public ListeningDto? Listening { get; set; }
+    public int? InitialTtl { get; set; }
     public FirewallDto? Firewall { get; set; }
     public MxDto? Mx { get; set; }
     public VlanDto? Vlan { get; set; }
@@ -65,6 +66,9 @@ internal sealed class FirewallDto
 {
     public bool? Stateful { get; set; }
     public bool? SameSecurityIntraInterface { get; set; }
+    public bool? InspectIcmp { get; set; }
+    public bool? DecrementTtl { get; set; }
+    public bool? SameSecurityInterInterface { get; set; }
     public List<SelectorDto?>? TcpStateBypass { get; set; }
     public List<NatDto?>? Nat { get; set; }
     public List<AclDto?>? Acl { get; set; }
@@ -86,6 +90,7 @@ internal sealed class NatDto
     public string? PrivateAddress { get; set; }
     public int? PrivatePort { get; set; }
     public string? InsideNetwork { get; set; }
+    public bool? NoProxyArp { get; set; }
 }
 
 internal sealed class AclDto
@@ -96,6 +101,17 @@ internal sealed class AclDto
     public string? Source { get; set; }
     public string? Destination { get; set; }
     public int? DestinationPort { get; set; }
+    public PortRangeDto? DestinationPortRange { get; set; }
+    public int? SourcePort { get; set; }
+    public PortRangeDto? SourcePortRange { get; set; }
+    public int? IcmpType { get; set; }
+    public int? IcmpCode { get; set; }
+}
+
+internal sealed class PortRangeDto
+{
+    public int? From { get; set; }
+    public int? To { get; set; }
 }
 
 internal sealed class MxDto

@@ -123,11 +123,13 @@ internal sealed class DocumentReader
         {
             host = new HostSettings(
                 Ports(dto.Listening?.Tcp, path + ".listening.tcp"),
-                Ports(dto.Listening?.Udp, path + ".listening.udp"));
+                Ports(dto.Listening?.Udp, path + ".listening.udp"),
+                InitialTtl(dto.InitialTtl, path + ".initialTtl"));
         }
         else
         {
             ForbidSection(dto.Listening, kind, path + ".listening", "hosts and servers");
+            ForbidSection(dto.InitialTtl, kind, path + ".initialTtl", "hosts and servers");
         }
 
         var firewall = kind == DeviceKind.Firewall ? ReadFirewall(dto.Firewall, path + ".firewall") : null;
@@ -195,7 +197,10 @@ internal sealed class DocumentReader
             dto.SameSecurityIntraInterface ?? false,
             ReadList(dto.TcpStateBypass, path + ".tcpStateBypass", ReadSelector),
             ReadList(dto.Nat, path + ".nat", ReadNat),
-            ReadList(dto.Acl, path + ".acl", ReadAcl));
+            ReadList(dto.Acl, path + ".acl", ReadAcl),
+            dto.InspectIcmp ?? false,
+            dto.DecrementTtl ?? false,
+            dto.SameSecurityInterInterface ?? false);
     }
 
     private TrafficSelector? ReadSelector(SelectorDto dto, string path)
@@ -255,10 +260,15 @@ internal sealed class DocumentReader
                 break;
         }
 
+        if (kind == NatKind.Pat && dto.NoProxyArp is not null)
+        {
+            Problem(path + ".noProxyArp", "applies to static NAT and port forwards, whose public address the firewall answers ARP for; a PAT rule uses the interface's own address");
+        }
+
         return kind is null || outside is null
             ? null
             : new NatRule(kind.Value, outside, protocol, publicAddress, dto.PublicPort, privateAddress,
-                dto.PrivatePort ?? dto.PublicPort, inside?.Network);
+                dto.PrivatePort ?? dto.PublicPort, inside?.Network, dto.NoProxyArp ?? false);
     }
 
     private AclRule? ReadAcl(AclDto dto, string path)
@@ -278,10 +288,112 @@ internal sealed class DocumentReader
 
         var source = dto.Source is null ? Ipv4Prefix.Default : RequiredPrefix(dto.Source, path + ".source");
         var destination = dto.Destination is null ? Ipv4Prefix.Default : RequiredPrefix(dto.Destination, path + ".destination");
-        Port(dto.DestinationPort, path + ".destinationPort");
+        var destinationPort = PortMatch(dto.DestinationPort, dto.DestinationPortRange, protocol, path, "destinationPort");
+        var sourcePort = PortMatch(dto.SourcePort, dto.SourcePortRange, protocol, path, "sourcePort");
+        var (icmpType, icmpCode) = IcmpMatch(dto, protocol, path);
         return iface is null || action is null || source is null || destination is null
             ? null
-            : new AclRule(iface, action.Value, protocol, source.Value.Network, destination.Value.Network, dto.DestinationPort);
+            : new AclRule(iface, action.Value, protocol, source.Value.Network, destination.Value.Network, destinationPort, sourcePort, icmpType, icmpCode);
+    }
+
+    /// <summary>An access-list entry's ports: one port (<c>eq</c>) or a range, never both; TCP and UDP only.</summary>
+    private PortRange? PortMatch(int? port, PortRangeDto? range, Protocol protocol, string path, string field)
+    {
+        var rangeField = field + "Range";
+        if (port is null && range is null)
+        {
+            return null;
+        }
+
+        if (port is not null && range is not null)
+        {
+            Problem($"{path}.{rangeField}", $"give {field} (one port) or {rangeField} (from, to), not both");
+            return null;
+        }
+
+        if (protocol == Protocol.Icmp)
+        {
+            Problem($"{path}.{(port is null ? rangeField : field)}", "ports apply to tcp and udp, and this entry's protocol is icmp; match ICMP with icmpType");
+            return null;
+        }
+
+        if (port is not null)
+        {
+            return Port(port, $"{path}.{field}") ? port.Value : null;
+        }
+
+        var from = RangeEnd(range!.From, $"{path}.{rangeField}.from");
+        var to = RangeEnd(range.To, $"{path}.{rangeField}.to");
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        if (from > to)
+        {
+            Problem($"{path}.{rangeField}", $"from {from} is above to {to}; a range goes from the lower port to the higher");
+            return null;
+        }
+
+        return new PortRange(from.Value, to.Value);
+    }
+
+    private int? RangeEnd(int? port, string path)
+    {
+        if (port is null)
+        {
+            Problem(path, "is missing; a port range needs from and to");
+            return null;
+        }
+
+        return Port(port, path) ? port : null;
+    }
+
+    /// <summary>An access-list entry's ICMP message: a type (0-255), optionally narrowed to one code; ICMP entries only.</summary>
+    private (int? Type, int? Code) IcmpMatch(AclDto dto, Protocol protocol, string path)
+    {
+        if (dto.IcmpType is null && dto.IcmpCode is null)
+        {
+            return (null, null);
+        }
+
+        if (protocol != Protocol.Icmp)
+        {
+            Problem(path + (dto.IcmpType is null ? ".icmpCode" : ".icmpType"), $"applies to icmp entries, and this entry's protocol is {protocol.ToJsonName()}");
+            return (null, null);
+        }
+
+        if (dto.IcmpType is null)
+        {
+            Problem(path + ".icmpCode", "needs icmpType: a code narrows one ICMP type (for example type 3, code 3: port unreachable)");
+            return (null, null);
+        }
+
+        var type = Byte(dto.IcmpType, path + ".icmpType", "an ICMP type");
+        var code = Byte(dto.IcmpCode, path + ".icmpCode", "an ICMP code");
+        return (type, code);
+    }
+
+    private int? Byte(int? value, string path, string what)
+    {
+        if (value is < 0 or > 255)
+        {
+            Problem(path, $"{value} is not {what}; use 0 to 255");
+            return null;
+        }
+
+        return value;
+    }
+
+    private int InitialTtl(int? ttl, string path)
+    {
+        if (ttl is < 1 or > 255)
+        {
+            Problem(path, $"{ttl} is not a TTL; use 1 to 255 (64 for Linux and macOS, 128 for Windows)");
+            return HostSettings.DefaultTtl;
+        }
+
+        return ttl ?? HostSettings.DefaultTtl;
     }
 
     private MxSettings? ReadMx(MxDto? dto, string path)

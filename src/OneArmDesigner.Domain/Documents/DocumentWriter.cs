@@ -38,6 +38,7 @@ internal static class DocumentWriter
         Listening = device.Host is { } host && (host.TcpPorts.Count > 0 || host.UdpPorts.Count > 0)
             ? new ListeningDto { Tcp = host.TcpPorts.Count == 0 ? null : [.. host.TcpPorts], Udp = host.UdpPorts.Count == 0 ? null : [.. host.UdpPorts] }
             : null,
+        InitialTtl = device.Host is { InitialTtl: not HostSettings.DefaultTtl } ttlHost ? ttlHost.InitialTtl : null,
         Firewall = device.Firewall is { } firewall ? WriteFirewall(firewall) : null,
         Mx = device.Mx is { } mx ? WriteMx(mx) : null,
         Vlan = device.Vlan is { } vlan ? new VlanDto { Id = vlan.VlanId, Subnet = vlan.Subnet?.ToString() } : null,
@@ -47,6 +48,9 @@ internal static class DocumentWriter
     {
         Stateful = firewall.Stateful,
         SameSecurityIntraInterface = firewall.SameSecurityIntraInterface,
+        InspectIcmp = firewall.InspectIcmp ? true : null,
+        DecrementTtl = firewall.DecrementTtl ? true : null,
+        SameSecurityInterInterface = firewall.SameSecurityInterInterface ? true : null,
         TcpStateBypass = firewall.TcpStateBypass.Count == 0 ? null
             : [.. firewall.TcpStateBypass.Select(s => new SelectorDto { Source = s.Source.ToString(), Destination = s.Destination.ToString() })],
         Nat = firewall.Nat.Count == 0 ? null : [.. firewall.Nat.Select(n => new NatDto
@@ -59,6 +63,7 @@ internal static class DocumentWriter
             PrivateAddress = n.PrivateAddress?.ToString(),
             PrivatePort = n.PrivatePort == n.PublicPort ? null : n.PrivatePort,
             InsideNetwork = n.InsideNetwork?.ToString(),
+            NoProxyArp = n.NoProxyArp ? true : null,
         })],
         Acl = firewall.Acl.Count == 0 ? null : [.. firewall.Acl.Select(a => new AclDto
         {
@@ -67,7 +72,12 @@ internal static class DocumentWriter
             Protocol = a.Protocol.ToJsonName(),
             Source = a.Source.ToString(),
             Destination = a.Destination.ToString(),
-            DestinationPort = a.DestinationPort,
+            DestinationPort = a.DestinationPort is { IsSinglePort: true } port ? port.From : null,
+            DestinationPortRange = Range(a.DestinationPort),
+            SourcePort = a.SourcePort is { IsSinglePort: true } sourcePort ? sourcePort.From : null,
+            SourcePortRange = Range(a.SourcePort),
+            IcmpType = a.IcmpType,
+            IcmpCode = a.IcmpCode,
         })],
     };
 
@@ -83,6 +93,10 @@ internal static class DocumentWriter
         Nat = mx.Nat,
         Dhcp = mx.Dhcp ? true : null,
     };
+
+    /// <summary>A range of ports as {from, to}; a single port is written as a plain number instead.</summary>
+    private static PortRangeDto? Range(PortRange? ports) =>
+        ports is { IsSinglePort: false } range ? new PortRangeDto { From = range.From, To = range.To } : null;
 
     private static LinkEndDto WriteEnd(LinkEnd end) => new() { Device = end.Device, Interface = end.Interface };
 }

@@ -9,7 +9,7 @@ namespace OneArmDesigner.Engine.Analysis;
 /// another valid trace, so one member's row and column of the matrix give every member's, with the names swapped.
 /// </summary>
 /// <remarks>
-/// Members share a segment, a subnet, a gateway, static routes and listening ports, and have one interface and no
+/// Members share a segment, a subnet, a gateway, static routes, listening ports and initial TTL, and have one interface and no
 /// other role. Every other device must treat their addresses alike: the same route in its forwarding table, and
 /// every access-list, NAT and tcp-state-bypass rule matching both addresses or neither. No device may use a member's
 /// address as a next hop, own it besides the member, or hold it as a VPN endpoint. Anything else keeps a host in a
@@ -96,7 +96,7 @@ internal static class EndpointClasses
 
             keys[i] = string.Join("|", host.Kind, segment.Id, host.Interfaces[0].Address!.Value.Network, host.Interfaces[0].Address!.Value.Length,
                 address.IsPrivate, host.DefaultGateway, string.Join(",", host.Routes), string.Join(",", host.Host?.TcpPorts ?? []),
-                string.Join(",", host.Host?.UdpPorts ?? []));
+                string.Join(",", host.Host?.UdpPorts ?? []), host.Host?.InitialTtl);
         }
 
         return keys;

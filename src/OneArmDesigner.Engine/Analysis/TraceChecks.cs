@@ -98,7 +98,7 @@ internal static class TraceChecks
                     [at, .. concentrator is null ? [] : new[] { concentrator }, from, to],
                     $"{at} is a stateful firewall that sees only one direction of {from} ↔ {to}: the {example.Packets[0].Kind} reached {to} without {at} seeing it, then {at} dropped the {failure.Kind} because it matches no connection it knows of.",
                     $"{flow}; {failure.Log}",
-                    AsymmetryFixes(design, at, concentrator));
+                    AsymmetryFixes(design, at, concentrator, example.Flow.Protocol));
             case DropReason.HairpinDenied:
                 return new Finding("HAIRPIN_WITHOUT_SAME_SECURITY", Severity.Error, [at, from, to],
                     $"{example.Flow} has to leave {at} by the interface it came in on, and {at} does not permit that (same-security-traffic permit intra-interface is off).",
@@ -106,9 +106,13 @@ internal static class TraceChecks
             case DropReason.NoRoute or DropReason.PrivateAddressOnInternet:
                 return new Finding("NO_ROUTE", Severity.Error, [at, from, to],
                     $"{example.Flow} dies at {at}: {failure.Summary}", flow, []);
-            case DropReason.Loop or DropReason.TtlExceeded:
-                return new Finding("ROUTING_LOOP", Severity.Error, [.. failure.Hops.Select(h => h.Device).Distinct()],
-                    $"{example.Flow} loops: {failure.Summary}", flow, []);
+            case DropReason.Loop or DropReason.TtlExceeded when LoopDevices(failure) is { Count: > 0 } loop:
+                return new Finding("ROUTING_LOOP", Severity.Error, loop,
+                    $"{example.Flow} loops between {string.Join(", ", loop)}: {failure.Summary}", flow, []);
+            case DropReason.TtlExceeded:
+                return new Finding("TTL_EXPIRED", Severity.Error, [at, from],
+                    $"{example.Flow} runs out of TTL at {at} without looping: the path has more routing hops than the TTL its sender starts with. {failure.Summary}",
+                    flow, []);
             case DropReason.NeighborUnreachable:
                 return new Finding("NEXT_HOP_UNRESOLVED", Severity.Error, [at],
                     $"{at} cannot hand {example.Flow} to its next hop: {failure.Summary}", flow, []);
@@ -124,13 +128,19 @@ internal static class TraceChecks
         }
     }
 
-    private static IReadOnlyList<FixOption> AsymmetryFixes(Design design, string firewall, string? concentrator)
+    /// <summary>The transit VLAN always; tcp-state-bypass only for TCP, the one protocol it exempts.</summary>
+    private static IReadOnlyList<FixOption> AsymmetryFixes(Design design, string firewall, string? concentrator, Protocol protocol)
     {
         var fixes = new List<FixOption>();
         if (concentrator is not null && design.FindDevice(firewall)?.Firewall is not null)
         {
             fixes.Add(new FixOption(DesignFixes.MoveToTransitVlan(concentrator), $"Move {concentrator} onto a transit VLAN with {firewall}",
                 $"Gives {concentrator} its own segment with {firewall}, so every flow between the LAN and the VPN crosses a layer-3 boundary at {firewall} and {firewall} sees both directions. Re-addresses {concentrator}, and updates {firewall}'s port forward, routes and access list. The robust fix (the guide's)."));
+        }
+
+        if (protocol != Protocol.Tcp)
+        {
+            return fixes;
         }
 
         fixes.Add(new FixOption(DesignFixes.TcpStateBypass(firewall), $"Enable tcp-state-bypass on {firewall} for the VPN networks",
@@ -141,6 +151,13 @@ internal static class TraceChecks
     private static FixOption EnableIntraInterface(string firewall) =>
         new(DesignFixes.IntraInterface(firewall), $"Enable same-security-traffic permit intra-interface on {firewall}",
             $"Lets traffic leave {firewall} by the interface it arrived on. Needed for hairpinning; it also widens what {firewall} will forward within one segment.");
+
+    /// <summary>
+    /// The devices a looping packet entered more than once by the same interface, in the order it first met them: the
+    /// loop itself, without the path that led into it (a path may pass one device twice by different interfaces).
+    /// </summary>
+    private static List<string> LoopDevices(PacketTrace failure) =>
+        [.. failure.Hops.GroupBy(h => (h.Device, h.Steps.FirstOrDefault()?.Ingress)).Where(g => g.Count() > 1).Select(g => g.Key.Device).Distinct()];
 
     private static IEnumerable<string> VpnEnds(PacketTrace failure) =>
         failure.Steps.Where(s => s.Action is StepAction.Encapsulate).Select(s => s.Device).Distinct();

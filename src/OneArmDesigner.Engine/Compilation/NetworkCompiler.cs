@@ -57,12 +57,42 @@ public static class NetworkCompiler
             }
         }
 
+        foreach (var node in nodes.Values)
+        {
+            PublishMappedAddresses(node);
+        }
+
         foreach (var segment in segments)
         {
             segment.BuildCrossings();
         }
 
         return segments;
+    }
+
+    /// <summary>
+    /// A firewall receives traffic for its static NAT and port-forward public addresses as for its own. On the outside
+    /// interface's subnet it answers ARP for them (proxy ARP), unless the rule says no-proxy-arp; a mapped address on
+    /// another subnet reaches it by routes: the Internet is taken to route it to the firewall, as a provider routes an
+    /// assigned block, while neighbours on a VLAN need a static route pointing at the firewall.
+    /// </summary>
+    private static void PublishMappedAddresses(NetworkNode node)
+    {
+        foreach (var rule in node.Device.Firewall?.Nat ?? [])
+        {
+            if (rule.Kind == NatKind.Pat || rule.PublicAddress is not { } mapped || node.Owns(mapped))
+            {
+                continue;
+            }
+
+            node.AddMapped(mapped);
+            var onSubnet = node.Interface(rule.OutsideInterface)?.Address?.Contains(mapped) == true;
+            if (node.TryGetPort(rule.OutsideInterface, out var segment, out var position)
+                && ((onSubnet && !rule.NoProxyArp) || (!onSubnet && segment.IsInternet)))
+            {
+                segment.AnswerFor(mapped, position);
+            }
+        }
     }
 
     private static void Plug(NetworkNode node, string interfaceName, Segment segment, int linkIndex)

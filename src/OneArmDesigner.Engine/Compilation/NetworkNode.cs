@@ -8,6 +8,7 @@ public sealed class NetworkNode(Device device)
 {
     private readonly Dictionary<string, (Segment Segment, int Position)> _ports = new(StringComparer.Ordinal);
     private readonly HashSet<uint> _ownAddresses = [.. device.Interfaces.Where(i => i.Address is not null).Select(i => i.Address!.Value.Address.Value)];
+    private readonly HashSet<uint> _mappedAddresses = [];
 
     public Device Device { get; } = device;
 
@@ -21,6 +22,11 @@ public sealed class NetworkNode(Device device)
     public Segment? OwnSegment { get; internal set; }
 
     public bool Owns(Ipv4Address address) => _ownAddresses.Contains(address.Value);
+
+    /// <summary>Whether the address is one of this firewall's mapped (static NAT or port-forward) addresses that no interface has.</summary>
+    public bool OwnsMapped(Ipv4Address address) => _mappedAddresses.Contains(address.Value);
+
+    internal void AddMapped(Ipv4Address address) => _mappedAddresses.Add(address.Value);
 
     public Segment? SegmentOf(string interfaceName) => _ports.TryGetValue(interfaceName, out var port) ? port.Segment : null;
 

@@ -59,6 +59,13 @@ public sealed class Segment(int id, string? name, bool isInternet)
         return position;
     }
 
+    /// <summary>
+    /// Makes the member at <paramref name="position"/> answer for an address it does not own: a firewall's mapped (NAT)
+    /// address it proxy-ARPs for, or on the Internet one the provider routes to it. An interface that owns the address
+    /// keeps it.
+    /// </summary>
+    internal void AnswerFor(Ipv4Address address, int position) => _positionByAddress.TryAdd(address.Value, position);
+
     /// <summary>The position of the member that owns the address (the first one attached, if several claim it).</summary>
     internal bool TryResolve(Ipv4Address address, out int position) => _positionByAddress.TryGetValue(address.Value, out position);
 

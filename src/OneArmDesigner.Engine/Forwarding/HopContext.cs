@@ -106,12 +106,13 @@ internal readonly record struct HopOutcome(
     string? NextIngress = null,
     DropReason? Reason = null,
     string? Log = null,
-    string? Detail = null)
+    string? Detail = null,
+    IcmpReport? IcmpSent = null)
 {
     public static HopOutcome Deliver => new(HopResult.Delivered);
 
     public static HopOutcome Forward(NetworkNode next, string? ingress) => new(HopResult.Forwarded, next, ingress);
 
-    public static HopOutcome Drop(DropReason reason, string detail, string? log = null) =>
-        new(HopResult.Dropped, Reason: reason, Log: log, Detail: detail);
+    public static HopOutcome Drop(DropReason reason, string detail, string? log = null, IcmpReport? icmpSent = null) =>
+        new(HopResult.Dropped, Reason: reason, Log: log, Detail: detail, IcmpSent: icmpSent);
 }

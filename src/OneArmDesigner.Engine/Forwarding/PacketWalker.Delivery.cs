@@ -14,9 +14,14 @@ internal sealed partial class PacketWalker
     private HopOutcome? AcceptIfAddressedHere(HopContext hop)
     {
         var header = hop.Routed;
-        if (hop.IsOrigin || !hop.Node.Owns(header.Destination))
+        if (hop.IsOrigin)
         {
             return null;
+        }
+
+        if (!hop.Node.Owns(header.Destination))
+        {
+            return AddressedToMappedAddress(hop, header);
         }
 
         if (hop.IsEncapsulated)
@@ -40,7 +45,8 @@ internal sealed partial class PacketWalker
 
         if (header.Protocol == Protocol.Udp && !listening)
         {
-            return HopOutcome.Drop(DropReason.PortClosed, $"nothing on {hop.Name} listens on UDP port {header.DestinationPort}.");
+            return HopOutcome.Drop(DropReason.PortClosed,
+                $"nothing on {hop.Name} listens on UDP port {header.DestinationPort}, so {hop.Name} discards the datagram and answers with an ICMP port unreachable.");
         }
 
         var reason = (header.Protocol, header.Flags, listening) switch
@@ -51,9 +57,24 @@ internal sealed partial class PacketWalker
             (Protocol.Tcp, _, _) => AcceptReason.Established,
             (Protocol.Udp, _, _) when host.UdpPorts.Contains(header.DestinationPort) => AcceptReason.UdpListening,
             (Protocol.Udp, _, _) => AcceptReason.UdpReply,
-            _ => AcceptReason.Echo,
+            _ => header.Icmp switch
+            {
+                { IsError: true } => AcceptReason.IcmpError,
+                { Type: IcmpTypes.EchoReply } => AcceptReason.EchoReply,
+                _ => AcceptReason.Echo,
+            },
         };
         hop.Note(StepAction.Deliver, StepFacts.Accept(reason));
         return HopOutcome.Deliver;
     }
+
+    /// <summary>
+    /// A firewall receives packets for its mapped (NAT) addresses; one that no NAT rule translated (another protocol or
+    /// port than the rule's) has nowhere to go. Depends on: the destination address and the firewall's NAT rules.
+    /// </summary>
+    private static HopOutcome? AddressedToMappedAddress(HopContext hop, Packets.PacketHeader header) =>
+        hop.Node.OwnsMapped(header.Destination)
+            ? HopOutcome.Drop(DropReason.NotListening,
+                $"the packet is addressed to {header.Destination}, a mapped address of {hop.Name}, and none of {hop.Name}'s NAT rules for it takes {header.Protocol.ToJsonName().ToUpperInvariant()}{(header.Protocol == Protocol.Icmp ? "" : $" port {header.DestinationPort}")}.")
+            : null;
 }

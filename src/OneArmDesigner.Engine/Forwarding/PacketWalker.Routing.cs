@@ -1,14 +1,18 @@
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
+using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
 
 internal sealed partial class PacketWalker
 {
-    /// <summary>Stage 7: longest-prefix match on the routed destination; every forwarding device spends one TTL.</summary>
-    private HopOutcome? RouteLookup(HopContext hop)
+    /// <summary>
+    /// Stage 7: longest-prefix match on the routed destination; a device that decrements TTL spends one on a packet it
+    /// forwards (not on one it has just built, such as the outer packet of a tunnel).
+    /// </summary>
+    private HopOutcome? RouteLookup(HopContext hop, bool spendsTtl = true)
     {
         var header = hop.Routed;
         var route = hop.Node.Fib.Lookup(header.Destination);
@@ -20,19 +24,48 @@ internal sealed partial class PacketWalker
                     : $"{hop.Name} has no route to {header.Destination} and no default route.");
         }
 
-        if (!hop.IsOrigin && !hop.Node.Kind.IsEndpoint())
+        if (spendsTtl && !hop.IsOrigin && DecrementsTtl(hop.Node) && SpendTtl(hop, ErrorSourceAddress(hop, header)) is { } expired)
         {
-            if (header.Ttl <= 1)
-            {
-                return HopOutcome.Drop(DropReason.TtlExceeded, $"the packet's TTL ran out at {hop.Name}; it has been forwarded too many times.");
-            }
-
-            hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
+            return expired;
         }
 
         hop.Route = route;
         hop.Note(StepAction.Route, StepFacts.Route(route, hop.Node.Kind.IsEndpoint()));
         return null;
+    }
+
+    /// <summary>
+    /// The address a router sends an ICMP error from: that of the interface the error leaves by, toward the packet's
+    /// source (RFC 1812 §4.3.2.4); the ingress interface's when it has no route back.
+    /// </summary>
+    private static Domain.Addressing.Ipv4Address? ErrorSourceAddress(HopContext hop, Packets.PacketHeader header) =>
+        hop.Node.Fib.Lookup(header.Source)?.Interface is { } back && hop.Node.AddressOf(back) is { } address
+            ? address
+            : hop.Node.AddressOf(hop.Ingress ?? "");
+
+    /// <summary>
+    /// Spends one TTL on the packet being forwarded. Where it would reach zero the packet is dropped, and the device
+    /// sends an ICMP time exceeded from <paramref name="from"/> back to the packet's source, unless the packet is itself
+    /// an ICMP error (RFC 1122: no error about an error). Depends on: the packet's TTL and source, and the ICMP type.
+    /// </summary>
+    private static HopOutcome? SpendTtl(HopContext hop, Domain.Addressing.Ipv4Address? from)
+    {
+        var header = hop.Routed;
+        if (header.Ttl > 1)
+        {
+            hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
+            return null;
+        }
+
+        var where = hop.Node.Kind == DeviceKind.Internet ? "on the Internet" : $"at {hop.Name}";
+        var detail = $"the packet arrived with TTL {header.Ttl} and its TTL runs out {where}: it has been routed as many times as its sender allowed.";
+        if (header.Icmp is { IsError: true })
+        {
+            return HopOutcome.Drop(DropReason.TtlExceeded, detail + " It is itself an ICMP error, so no time exceeded is sent about it.");
+        }
+
+        var report = new IcmpReport(hop.Name, from, header.Source, new IcmpMessage(IcmpTypes.TimeExceeded, IcmpTypes.TtlExceededCode));
+        return HopOutcome.Drop(DropReason.TtlExceeded, $"{detail} {Sentences.Capitalised(report.ToString())}.", icmpSent: report);
     }
 
     /// <summary>
@@ -88,12 +121,11 @@ internal sealed partial class PacketWalker
             return HopOutcome.Drop(DropReason.NoRoute, $"no device attached to the Internet in this design has the address {header.Destination}.");
         }
 
-        if (header.Ttl <= 1)
+        if (SpendTtl(hop, from: null) is { } expired)
         {
-            return HopOutcome.Drop(DropReason.TtlExceeded, "the packet's TTL ran out on the Internet.");
+            return expired;
         }
 
-        hop.Packet = hop.Packet.WithRouted(header with { Ttl = header.Ttl - 1 });
         hop.Note(StepAction.Forward, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
         return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner).Interface);
     }

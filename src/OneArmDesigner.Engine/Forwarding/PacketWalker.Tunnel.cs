@@ -42,7 +42,7 @@ internal sealed partial class PacketWalker
         var inner = hop.Packet.Inner;
         var outer = new PacketHeader(Protocol.Udp, uplink, mx.VpnPort, contact.Address, contact.Port);
         hop.Record(StepAction.Encapsulate, new Packet(inner, outer), StepFacts.Encapsulate(peerName));
-        return RouteLookup(hop);
+        return RouteLookup(hop, spendsTtl: false);
     }
 
     /// <summary>The MX whose VPN endpoint sent from that address, for the narration (null when no MX owns it).</summary>

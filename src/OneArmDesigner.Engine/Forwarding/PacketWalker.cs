@@ -12,8 +12,11 @@ namespace OneArmDesigner.Engine.Forwarding;
 /// </summary>
 internal sealed partial class PacketWalker(CompiledNetwork network, SimulationState state)
 {
-    /// <summary>A packet that has crossed this many devices is in a loop the breadcrumbs did not catch.</summary>
-    private const int MaxHops = 128;
+    /// <summary>
+    /// A packet that has crossed this many devices is in a loop neither the TTL nor the breadcrumbs stopped. TTL stops
+    /// any loop with a router in it within 255 routing hops, and the breadcrumbs any loop without one, so this is a net.
+    /// </summary>
+    private const int MaxHops = 2048;
 
     /// <summary>Every hop of every packet this walker carries reuses it.</summary>
     private readonly HopContext _hop = new();
@@ -57,15 +60,21 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         if (hop.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
         {
             return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, record,
-                $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}");
+                $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}",
+                outcome.IcmpSent);
         }
 
         return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, record,
-            $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}");
+            $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}",
+            outcome.IcmpSent);
     }
 
+    /// <summary>
+    /// The packet entered this device by this interface before, with the same TTL: no device on the way round spends
+    /// TTL (ASAs without decrement-ttl), so nothing would ever stop it. Loops through routers end by the TTL instead.
+    /// </summary>
     private static HopOutcome LoopDetected(HopContext hop) => HopOutcome.Drop(DropReason.Loop,
-        $"{hop.Name} has already forwarded this very packet on {hop.Ingress ?? "its way out"}: the routes form a loop.");
+        $"{hop.Name} has already forwarded this very packet, with the same TTL, on {hop.Ingress ?? "its way out"}: the routes form a loop through devices that do not decrement the TTL, so it would circle for ever.");
 
     /// <summary>
     /// The stage order of a hop: enter interface → match existing session → ingress filter → destination NAT →
@@ -106,6 +115,14 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     }
 
     private static bool IsFirewall(HopContext hop) => hop.Node.Device.Firewall is not null;
+
+    /// <summary>Routers, L3 switches and MX units spend one TTL per forward; an ASA only with set connection decrement-ttl.</summary>
+    private static bool DecrementsTtl(NetworkNode node) => node.Kind switch
+    {
+        DeviceKind.Router or DeviceKind.L3Switch or DeviceKind.Mx => true,
+        DeviceKind.Firewall => node.Device.Firewall?.DecrementTtl == true,
+        _ => false,
+    };
 
     /// <summary>Devices that keep sessions: firewalls (state and NAT) and MX units that NAT (translations).</summary>
     private static bool KeepsSessions(HopContext hop) =>

@@ -20,8 +20,16 @@ public enum TcpState
 /// A connection (firewall) or translation (NAT) entry: the flow as it entered, as it left after NAT, and for TCP its
 /// handshake state. Packets of the flow match it in either direction.
 /// </summary>
-internal sealed class Session(int id, FlowKey original, FlowKey translated, string inInterface, string outInterface, TcpState? tcp)
+/// <param name="translationOnly">
+/// A firewall's NAT translation for a protocol it does not inspect (ICMP without inspect icmp, anything on a stateless
+/// firewall): it translates the replies, but they still need the access list or the security levels to let them in.
+/// </param>
+internal sealed class Session(int id, FlowKey original, FlowKey translated, string inInterface, string outInterface, TcpState? tcp,
+    bool translationOnly = false)
 {
+    /// <summary>How a connection table shows a translation kept without inspection.</summary>
+    public const string TranslationOnlyText = "translation only (not inspected)";
+
     public int Id { get; } = id;
 
     public FlowKey Original { get; } = original;
@@ -34,7 +42,9 @@ internal sealed class Session(int id, FlowKey original, FlowKey translated, stri
 
     public TcpState? Tcp { get; set; } = tcp;
 
-    public string StateText => Describe(Tcp);
+    public bool TranslationOnly { get; } = translationOnly;
+
+    public string StateText => TranslationOnly ? TranslationOnlyText : Describe(Tcp);
 
     /// <summary>How a connection table shows a session in this state (no TCP state: any other protocol).</summary>
     public static string Describe(TcpState? state) => state switch
@@ -75,6 +85,34 @@ internal sealed class SimulationState
     /// The device's session for this 5-tuple, and whether the packet goes the way the session was opened. A newer
     /// session shadows an older one with the same 5-tuple, and a session's return direction shadows its own forward one.
     /// </summary>
+    /// <summary>
+    /// The device's session for the packet an ICMP error reports on, given as that packet left toward where the error
+    /// came from, and whether that packet went the way the session was opened.
+    /// </summary>
+    public (Session Session, bool Forward)? MatchReported(string device, FlowKey reported)
+    {
+        for (var i = _sessions.Count - 1; i >= 0; i--)
+        {
+            var (owner, session) = _sessions[i];
+            if (!string.Equals(owner, device, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (session.Translated == reported)
+            {
+                return (session, true);
+            }
+
+            if (session.Original.Reverse == reported)
+            {
+                return (session, false);
+            }
+        }
+
+        return null;
+    }
+
     public (Session Session, bool Forward)? Match(string device, FlowKey key)
     {
         for (var i = _sessions.Count - 1; i >= 0; i--)

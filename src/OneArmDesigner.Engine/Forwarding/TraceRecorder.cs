@@ -43,12 +43,12 @@ internal sealed class TraceRecorder
     public void AddStep(in StepFacts recorded) => Append(ref _steps, ref _stepCount, recorded);
 
     /// <summary>
-    /// True when this very packet (the TTL aside) already entered this device by this interface on this walk: the
-    /// routes form a loop. A hop's first step always sees the packet as it entered.
+    /// True when this very packet, TTL included, already entered this device by this interface on this walk: the routes
+    /// form a loop on which nothing spends TTL. A hop's first step always sees the packet as it entered.
     /// </summary>
     public bool HasEntered(string device, string? ingress, Packet packet)
     {
-        var routed = packet.Routed with { Ttl = 0 };
+        var routed = packet.Routed;
         for (var h = 0; h < _hopCount; h++)
         {
             var hop = _hops[h];
@@ -56,7 +56,7 @@ internal sealed class TraceRecorder
                 && string.Equals(hop.Ingress, ingress, StringComparison.Ordinal))
             {
                 var entered = _packets[_steps[hop.FirstStep].Before];
-                if (entered.IsEncapsulated == packet.IsEncapsulated && (entered.Routed with { Ttl = 0 }) == routed)
+                if (entered.IsEncapsulated == packet.IsEncapsulated && entered.Routed == routed)
                 {
                     return true;
                 }

@@ -21,6 +21,7 @@ internal enum StepKind : byte
     ForwardToProvider,
     InternetForward,
     SessionMatch,
+    IcmpErrorMatch,
     StateBypass,
     SecurityLevels,
     SessionCreate,
@@ -39,6 +40,10 @@ internal enum AcceptReason
     UdpListening,
     UdpReply,
     Echo,
+    EchoReply,
+
+    /// <summary>An ICMP error about a datagram this host sent (a port unreachable).</summary>
+    IcmpError,
 }
 
 /// <summary>
@@ -54,6 +59,7 @@ internal enum AcceptReason
 internal readonly struct StepFacts
 {
     private const int NoTcpState = -1;
+    private const int TranslationOnlyState = -2;
 
     private readonly object? _subject;
     private readonly string? _text;
@@ -116,7 +122,10 @@ internal readonly struct StepFacts
     public static StepFacts InternetForward(LinkCrossing crossing) => new(StepKind.InternetForward, crossing);
 
     public static StepFacts SessionMatch(Session session, bool forward) =>
-        new(StepKind.SessionMatch, session, first: StateCode(session.Tcp), second: forward ? 1 : 0);
+        new(StepKind.SessionMatch, session, first: StateCode(session), second: forward ? 1 : 0);
+
+    /// <summary>An ICMP error related to the connection of the packet it reports on (the session does not change).</summary>
+    public static StepFacts IcmpErrorMatch(Session session) => new(StepKind.IcmpErrorMatch, session);
 
     public static StepFacts StateBypass => new(StepKind.StateBypass);
 
@@ -125,7 +134,7 @@ internal readonly struct StepFacts
         new(StepKind.SecurityLevels, text: egress, first: inLevel, second: outLevel);
 
     public static StepFacts SessionCreate(Session session, bool onFirewall, string egress) =>
-        new(StepKind.SessionCreate, session, egress, StateCode(session.Tcp), onFirewall ? 1 : 0);
+        new(StepKind.SessionCreate, session, egress, StateCode(session), onFirewall ? 1 : 0);
 
     public static StepFacts Decapsulate(string? peer) => new(StepKind.Decapsulate, text: peer);
 
@@ -182,8 +191,17 @@ internal readonly struct StepFacts
 
     /// <summary>The session the step matched or opened, with its state as it stood then.</summary>
     public (Session Session, string State)? SessionAsItStood => Kind is StepKind.SessionMatch or StepKind.SessionCreate
-        ? ((Session)_subject!, Session.Describe(_first == NoTcpState ? null : (TcpState)_first))
+        ? ((Session)_subject!, _first switch
+        {
+            TranslationOnlyState => Session.TranslationOnlyText,
+            NoTcpState => Session.Describe(null),
+            var tcp => Session.Describe((TcpState)tcp),
+        })
         : null;
 
-    private static int StateCode(TcpState? state) => state is { } tcp ? (int)tcp : NoTcpState;
+    /// <summary>The connection an ICMP error was related to.</summary>
+    public Session ReportedSession => (Session)_subject!;
+
+    private static int StateCode(Session session) =>
+        session.TranslationOnly ? TranslationOnlyState : session.Tcp is { } tcp ? (int)tcp : NoTcpState;
 }

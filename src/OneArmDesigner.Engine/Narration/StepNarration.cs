@@ -26,7 +26,7 @@ internal static class StepNarration
             case StepKind.InternetReceive:
                 return $"The Internet carries a packet for {before.Destination}.";
             case StepKind.Accept:
-                return $"{name} accepts the packet: {Answer(facts.AcceptReason, name, before.DestinationPort)}.";
+                return $"{name} accepts the packet: {Answer(facts.AcceptReason, name, before)}.";
             case StepKind.AclPermit:
                 return $"The access list on {step.Ingress} permits the packet (line {facts.AclLine}).";
             case StepKind.NatDestination:
@@ -45,17 +45,28 @@ internal static class StepNarration
             case StepKind.SessionMatch:
                 var direction = facts.MatchedForward ? "the direction it was opened in" : "the return direction";
                 var nat = after == before ? "" : $" and is translated to {after.Source}:{after.SourcePort} → {after.Destination}:{after.DestinationPort}";
-                return $"{name} finds this flow in its connection table ({direction}){nat}; the session is {facts.SessionAsItStood!.Value.State}.";
+                var (matched, matchedState) = facts.SessionAsItStood!.Value;
+                return matched.TranslationOnly
+                    ? $"{name} finds a translation for this flow ({direction}){nat}; it does not inspect {before.Protocol.ToJsonName().ToUpperInvariant()}, so its access list still decides."
+                    : $"{name} finds this flow in its connection table ({direction}){nat}; the session is {matchedState}.";
+            case StepKind.IcmpErrorMatch:
+                var reportedOn = facts.ReportedSession;
+                var rewritten = after == before ? "" : $"; it is translated to {after.Source} → {after.Destination}";
+                return $"{name} relates this ICMP {before.Icmp?.Name} to its connection {reportedOn.Original}, whose packet it reports on{rewritten}, and lets it through.";
             case StepKind.StateBypass:
                 return $"tcp-state-bypass covers this flow, so {name} forwards the {before.Flags.ToLogText()} without a connection.";
             case StepKind.SecurityLevels:
-                return $"{step.Ingress ?? facts.ComparedEgress} (security {facts.InLevel}) to {facts.ComparedEgress} (security {facts.OutLevel}) is higher to lower: allowed without an access list.";
+                return facts.InLevel == facts.OutLevel
+                    ? $"{step.Ingress ?? facts.ComparedEgress} and {facts.ComparedEgress} share security level {facts.InLevel}, and same-security-traffic permit inter-interface lets the flow pass without an access list."
+                    : $"{step.Ingress ?? facts.ComparedEgress} (security {facts.InLevel}) to {facts.ComparedEgress} (security {facts.OutLevel}) is higher to lower: allowed without an access list.";
             case StepKind.SessionCreate:
                 var (session, state) = facts.SessionAsItStood!.Value;
-                return $"{name} opens a {(facts.OnFirewall ? "connection" : "NAT translation")} for {session.Original} ({state}); replies will match it.";
+                return session.TranslationOnly
+                    ? $"{name} records a NAT translation for {session.Original}; it does not inspect {before.Protocol.ToJsonName().ToUpperInvariant()}, so replies will be translated back but must still pass its access list."
+                    : $"{name} opens a {(facts.OnFirewall ? "connection" : "NAT translation")} for {session.Original} ({state}); replies will match it.";
             case StepKind.Decapsulate:
                 var inner = step.Before.Inner;
-                return $"{name} decrypts the ESP payload from {facts.Peer ?? step.Before.Outer!.Value.Source.ToString()} and takes out the inner packet {inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}.";
+                return $"{name} decrypts the ESP payload from {facts.Peer ?? step.Before.Outer!.Value.Source.ToString()} and takes out the inner packet {(inner.Protocol == Protocol.Icmp ? $"{inner.Source} → {inner.Destination}" : $"{inner.Source}:{inner.SourcePort} → {inner.Destination}:{inner.DestinationPort}")}.";
             case StepKind.Encapsulate:
                 var outer = step.After.Outer!.Value;
                 return $"{name} encrypts the packet and encapsulates it in IPsec (ESP in UDP) toward {facts.Peer}: the outer packet goes from {outer.Source}:{outer.SourcePort} to {outer.Destination}:{outer.DestinationPort}.";
@@ -88,10 +99,14 @@ internal static class StepNarration
             case StepKind.SessionMatch:
                 var matched = facts.SessionAsItStood!.Value.Session;
                 return $"session #{matched.Id}: {matched.Original}";
+            case StepKind.IcmpErrorMatch:
+                return $"session #{facts.ReportedSession.Id}: {facts.ReportedSession.Original} (the packet the ICMP error reports on)";
             case StepKind.StateBypass:
                 return "tcp-state-bypass";
             case StepKind.SecurityLevels:
-                return $"security levels {facts.InLevel} > {facts.OutLevel}";
+                return facts.InLevel == facts.OutLevel
+                    ? $"security levels {facts.InLevel} = {facts.OutLevel}, same-security-traffic permit inter-interface"
+                    : $"security levels {facts.InLevel} > {facts.OutLevel}";
             case StepKind.SessionCreate:
                 return $"session #{facts.SessionAsItStood!.Value.Session.Id}";
             case StepKind.Decapsulate:
@@ -109,14 +124,17 @@ internal static class StepNarration
         ? $"an encrypted ESP-in-UDP packet from {outer.Source} (carrying {packet.Inner.Protocol.ToJsonName().ToUpperInvariant()} {packet.Inner.Source} → {packet.Inner.Destination})"
         : $"{packet.Inner}";
 
-    private static string Answer(AcceptReason reason, string host, int port) => reason switch
+    private static string Answer(AcceptReason reason, string host, PacketHeader header) => (reason, header.DestinationPort) switch
     {
-        AcceptReason.SynListening => $"it listens on TCP {port} and will answer with a SYN-ACK",
-        AcceptReason.SynToClosedPort => $"nothing listens on TCP {port}, so it will answer with a RST",
-        AcceptReason.SynAck => "it will complete the handshake with an ACK",
-        AcceptReason.Established => "the connection is established",
-        AcceptReason.UdpListening => $"an application listens on UDP {port} and will reply",
-        AcceptReason.UdpReply => $"it is the reply to the request {host} sent from UDP port {port}",
+        (AcceptReason.SynListening, var port) => $"it listens on TCP {port} and will answer with a SYN-ACK",
+        (AcceptReason.SynToClosedPort, var port) => $"nothing listens on TCP {port}, so it will answer with a RST",
+        (AcceptReason.SynAck, _) => "it will complete the handshake with an ACK",
+        (AcceptReason.Established, _) => "the connection is established",
+        (AcceptReason.UdpListening, var port) => $"an application listens on UDP {port} and will reply",
+        (AcceptReason.UdpReply, var port) => $"it is the reply to the request {host} sent from UDP port {port}",
+        (AcceptReason.EchoReply, _) => "it is the reply to its echo request",
+        (AcceptReason.IcmpError, _) when header.Icmp?.Invoking is { } invoking =>
+            $"it is an ICMP {header.Icmp.Name} about its {invoking.Protocol.ToJsonName().ToUpperInvariant()} datagram to {invoking.Destination}:{invoking.DestinationPort}, which the sending application sees as 'connection refused'",
         _ => "it will answer the echo",
     };
 

@@ -3,7 +3,10 @@ using OneArmDesigner.Domain.Model;
 
 namespace OneArmDesigner.Engine.Packets;
 
-/// <summary>The IP and transport header fields the simulation looks at. ICMP uses the ports as type and identifier.</summary>
+/// <summary>
+/// The IP and transport header fields the simulation looks at. An ICMP packet carries its message in
+/// <see cref="Icmp"/>; its ports are the echo identifier (0 here), so an echo and its reply share one 5-tuple.
+/// </summary>
 public readonly record struct PacketHeader(
     Protocol Protocol,
     Ipv4Address Source,
@@ -11,9 +14,10 @@ public readonly record struct PacketHeader(
     Ipv4Address Destination,
     int DestinationPort,
     TcpFlags Flags = TcpFlags.None,
-    int Ttl = PacketHeader.InitialTtl)
+    int Ttl = PacketHeader.InitialTtl,
+    IcmpMessage? Icmp = null)
 {
-    public const int InitialTtl = 64;
+    public const int InitialTtl = HostSettings.DefaultTtl;
 
     public PacketHeader WithSource(Ipv4Address address, int port) => this with { Source = address, SourcePort = port };
 
@@ -26,7 +30,7 @@ public readonly record struct PacketHeader(
 
     public override string ToString() => Protocol switch
     {
-        Protocol.Icmp => $"ICMP {Source} > {Destination}",
+        Protocol.Icmp => Icmp is { } message ? $"ICMP {Source} > {Destination} {message.Name}" : $"ICMP {Source} > {Destination}",
         Protocol.Tcp => $"TCP {Source}:{SourcePort} > {Destination}:{DestinationPort} [{Flags.ToLogText()}]",
         _ => $"{Protocol.ToJsonName().ToUpperInvariant()} {Source}:{SourcePort} > {Destination}:{DestinationPort}",
     };

@@ -27,7 +27,7 @@ public sealed class PacketTrace
 
     /// <param name="summary">Null for a delivery, whose summary is written on first read.</param>
     internal PacketTrace(string kind, Disposition disposition, DropReason? reason, string? dropDevice, string? log, TraceRecord record,
-        string? summary = null)
+        string? summary = null, IcmpReport? icmpSent = null)
     {
         Kind = kind;
         Disposition = disposition;
@@ -36,6 +36,7 @@ public sealed class PacketTrace
         Log = log;
         _record = record;
         _summary = summary;
+        IcmpSent = icmpSent;
     }
 
     public string Kind { get; }
@@ -47,6 +48,9 @@ public sealed class PacketTrace
     public string? DropDevice { get; }
 
     public string? Log { get; }
+
+    /// <summary>For a drop that makes the device answer the source (a TTL running out): the ICMP error it sends back.</summary>
+    public IcmpReport? IcmpSent { get; }
 
     /// <summary>Built once, even when several threads read a shared result at the same time.</summary>
     public IReadOnlyList<Hop> Hops => _hops ?? Interlocked.CompareExchange(ref _hops, _record.BuildHops(), null) ?? _hops;

@@ -69,6 +69,22 @@ public static class TraceJson
 
         json.WriteEndArray();
         json.WriteString("summary", packet.Summary);
+        if (packet.IcmpSent is { } icmp)
+        {
+            json.WriteStartObject("icmpSent");
+            json.WriteString("device", icmp.Device);
+            WriteNullable(json, "from", icmp.From?.ToString());
+            json.WriteString("to", icmp.To.ToString());
+            json.WriteNumber("icmpType", icmp.Message.Type);
+            json.WriteNumber("icmpCode", icmp.Message.Code);
+            json.WriteString("message", icmp.Message.Name);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("icmpSent");
+        }
+
         json.WriteEndObject();
     }
 
@@ -161,6 +177,16 @@ public static class TraceJson
         }
 
         json.WriteNumber("ttl", header.Ttl);
+        if (header.Icmp is { } message)
+        {
+            json.WriteNumber("icmpType", message.Type);
+            json.WriteNumber("icmpCode", message.Code);
+            if (message.Invoking is { } reported)
+            {
+                json.WriteString("reportedPacket", reported.ToString());
+            }
+        }
+
         json.WriteEndObject();
     }
 

@@ -27,6 +27,11 @@ public static class TraceText
             {
                 text.AppendLine($"  log: {log}");
             }
+
+            if (packet.IcmpSent is { } icmp)
+            {
+                text.AppendLine($"  icmp: {icmp}");
+            }
         }
 
         text.AppendLine();

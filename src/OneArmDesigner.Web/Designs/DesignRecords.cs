@@ -15,3 +15,6 @@ public sealed record SavedDesign(int Version, int RevisionNumber, DateTimeOffset
 
 /// <summary>One row of the designs list: what a link this browser holds currently leads to.</summary>
 public sealed record DesignSummary(string Token, Guid Id, string Name, DesignAccess Access, DateTimeOffset UpdatedAt);
+
+/// <summary>The latest revision's findings (JSON), or the background job still computing them.</summary>
+public sealed record LatestValidation(string? FindingsJson, Analysis.AnalysisJob? Running);

@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using OneArmDesigner.Data;
 using OneArmDesigner.Data.Entities;
+using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Web.Analysis;
 
 namespace OneArmDesigner.Web.Designs;
 
 /// <summary>
 /// Creates, opens, saves, forks and shares designs. Every write checks the link's access and the caller's base
-/// version, so a stale tab is refused instead of silently overwriting newer work.
+/// version, so a stale tab is refused instead of silently overwriting newer work. No write analyses the design: a
+/// revision takes the findings already known for its content, or gets them from a background job when it finishes.
 /// </summary>
-public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentChecker checker, TimeProvider clock)
+public sealed class DesignStore(
+    OneArmDesignerDbContext db, IDesignDocumentChecker checker, StoredAnalyses analyses, AnalysisQueue queue, TimeProvider clock)
 {
     /// <summary>Autosaves closer together than this fold into the latest autosave revision instead of adding one.</summary>
     public static readonly TimeSpan AutosaveRevisionWindow = TimeSpan.FromMinutes(5);
@@ -99,7 +103,8 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
         design.Name = check.Name;
         design.Version++;
         design.UpdatedAt = now;
-        var revision = RecordRevision(design, autosave, now, check.Findings);
+        var findings = await analyses.FindAsync(check.ContentHash!, ct);
+        var revision = RecordRevision(design, autosave, now, check.ContentHash!, findings);
 
         try
         {
@@ -111,6 +116,7 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             return Stale<SavedDesign>(baseVersion, baseVersion + 1);
         }
 
+        await AnalyseAsync(design.Id, check, findings);
         return StoreResult<SavedDesign>.Ok(new SavedDesign(design.Version, revision.Number, now));
     }
 
@@ -206,23 +212,53 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             : StoreResult<string>.Ok(json);
     }
 
-    /// <summary>The findings stored with the design's latest revision, as `onearm validate --format json` writes them.</summary>
-    public async Task<StoreResult<string>> GetLatestValidationAsync(string token, CancellationToken ct = default)
+    /// <summary>
+    /// The findings of the design's latest revision, as `onearm validate --format json` writes them; or, while they
+    /// are still being computed, the running job. A revision without findings (its job was cancelled by a newer save,
+    /// or the server restarted) gets a job here.
+    /// </summary>
+    public async Task<StoreResult<LatestValidation>> GetLatestValidationAsync(string token, CancellationToken ct = default)
     {
         var (design, _) = await FindAsync(token, ct);
         if (design is null)
         {
-            return NotFound<string>();
+            return NotFound<LatestValidation>();
         }
 
-        var json = await db.DesignRevisions.AsNoTracking()
+        var latest = await db.DesignRevisions.AsNoTracking()
             .Where(r => r.DesignId == design.Id)
             .OrderByDescending(r => r.Number)
-            .Select(r => r.Validation == null ? null : r.Validation.FindingsJson)
-            .FirstOrDefaultAsync(ct);
-        return string.IsNullOrEmpty(json)
-            ? StoreResult<string>.Fail(StoreStatus.NotFound, "This design's latest revision has no stored validation.")
-            : StoreResult<string>.Ok(json);
+            .Select(r => new { r.DocumentJson, r.ContentHash, Findings = r.Validation == null ? null : r.Validation.FindingsJson })
+            .FirstAsync(ct);
+        if (!string.IsNullOrEmpty(latest.Findings))
+        {
+            return StoreResult<LatestValidation>.Ok(new LatestValidation(latest.Findings, null));
+        }
+
+        var check = checker.Check(latest.DocumentJson);
+        if (check.Problems.Count > 0)
+        {
+            return StoreResult<LatestValidation>.Fail(StoreStatus.Invalid, "This design's stored document cannot be read.", check.Problems);
+        }
+
+        // Just computed: the job that computed it is storing it on this revision, so only answer with it here.
+        if (queue.Cached(check.ContentHash!) is { } computed)
+        {
+            return StoreResult<LatestValidation>.Ok(new LatestValidation(StoredFindings.From(computed.Report).Json, null));
+        }
+
+        // Known from another revision with the same content: no job will store it on this one, so store it now.
+        var known = await analyses.FindAsync(check.ContentHash!, ct);
+        if (known is not null)
+        {
+            await analyses.AttachAsync(check.ContentHash!, known, ct);
+            return StoreResult<LatestValidation>.Ok(new LatestValidation(known.Json, null));
+        }
+
+        var job = queue.Request(AnalysisKeys.StoredDesign(design.Id), check.Design!, check.ContentHash);
+        return StoreResult<LatestValidation>.Ok(job.Result is { } done
+            ? new LatestValidation(StoredFindings.From(done.Report).Json, null)
+            : new LatestValidation(null, job));
     }
 
     private async Task<StoreResult<CreatedDesign>> CreateFromAsync(string documentJson, Guid? forkedFrom, CancellationToken ct)
@@ -249,13 +285,37 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
             ViewTokenGeneration = 1,
             ForkedFromId = forkedFrom,
         };
-        RecordRevision(design, autosave: false, now, check.Findings);
+        var findings = await analyses.FindAsync(check.ContentHash!, ct);
+        RecordRevision(design, autosave: false, now, check.ContentHash!, findings);
         db.Designs.Add(design);
         await db.SaveChangesAsync(ct);
+        await AnalyseAsync(design.Id, check, findings);
         return StoreResult<CreatedDesign>.Ok(new CreatedDesign(design.Id, design.Name, editToken, viewToken, design.Version));
     }
 
-    private DesignRevisionEntity RecordRevision(DesignEntity design, bool autosave, DateTimeOffset now, ValidationReport? findings)
+    /// <summary>
+    /// After a write: nothing to do when the content's findings were known (but an older job for this design is no
+    /// longer wanted); otherwise a background job, whose findings land on the revision when it finishes.
+    /// </summary>
+    private async Task AnalyseAsync(Guid designId, DocumentCheck check, StoredFindings? known)
+    {
+        var key = AnalysisKeys.StoredDesign(designId);
+        if (known is not null)
+        {
+            queue.Release(key);
+            return;
+        }
+
+        var job = queue.Request(key, check.Design!, check.ContentHash);
+        if (job.Result is { } done)
+        {
+            // It finished between our look-up and our write, before our revision existed to take its findings.
+            await analyses.AttachAsync(check.ContentHash!, done.Report, CancellationToken.None);
+        }
+    }
+
+    private static DesignRevisionEntity RecordRevision(
+        DesignEntity design, bool autosave, DateTimeOffset now, string contentHash, StoredFindings? findings)
     {
         var latest = design.Revisions.MaxBy(r => r.Number);
         var revision = latest;
@@ -274,13 +334,11 @@ public sealed class DesignStore(OneArmDesignerDbContext db, IDesignDocumentCheck
 
         revision!.DocumentJson = design.DocumentJson;
         revision.Name = design.Name;
-        if (findings is not null)
+        if (revision.ContentHash != contentHash || findings is not null)
         {
-            revision.Validation ??= new ValidationResultEntity { FindingsJson = "" };
-            revision.Validation.FindingsJson = AnalysisJson.Write(findings);
-            revision.Validation.ErrorCount = findings.Count(Severity.Error);
-            revision.Validation.WarningCount = findings.Count(Severity.Warning);
-            revision.Validation.CreatedAt = now;
+            // A folded autosave's old findings describe its old content: replace them, or drop them until the job ends.
+            revision.ContentHash = contentHash;
+            revision.Validation = findings?.ToEntity(now);
         }
 
         return revision;

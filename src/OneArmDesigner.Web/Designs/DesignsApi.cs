@@ -36,7 +36,7 @@ public static class DesignsApi
         api.MapGet("/{token}/revisions/{number:int}", GetRevision).WithName(nameof(GetRevision))
             .WithSummary("Read the document of one revision.");
         api.MapGet("/{token}/validation", GetValidation).WithName(nameof(GetValidation))
-            .WithSummary("Read the findings of the latest revision, as onearm validate --format json writes them.");
+            .WithSummary("Read the findings of the latest revision, as onearm validate --format json writes them; 202 with Retry-After while they are computed.");
         return app;
     }
 
@@ -146,11 +146,31 @@ public static class DesignsApi
         return revision.Succeeded ? TypedResults.Content(revision.Value!, "application/json") : ToProblem(revision);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetValidation(
-        string token, DesignStore store, CancellationToken ct)
+    /// <summary>What GET .../validation answers while the findings are still being computed.</summary>
+    public sealed record AnalysisRunningResponse(string Status, long PairsDone, long PairsTotal, double Fraction, int RetryAfterSeconds);
+
+    /// <summary>How long a client is asked to wait before asking again for findings still being computed.</summary>
+    private const int ValidationRetrySeconds = 1;
+
+    private static async Task<Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult>> GetValidation(
+        string token, HttpResponse response, DesignStore store, CancellationToken ct)
     {
         var validation = await store.GetLatestValidationAsync(token, ct);
-        return validation.Succeeded ? TypedResults.Content(validation.Value!, "application/json") : ToProblem(validation);
+        if (!validation.Succeeded)
+        {
+            return ToProblem(validation);
+        }
+
+        if (validation.Value!.Running is not { } job)
+        {
+            return TypedResults.Content(validation.Value.FindingsJson!, "application/json");
+        }
+
+        response.Headers.RetryAfter = ValidationRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = job.State == Analysis.AnalysisState.Queued ? "queued" : "running";
+        return TypedResults.Json(
+            new AnalysisRunningResponse(status, job.Progress.PairsDone, job.Progress.PairsTotal, job.Progress.Fraction, ValidationRetrySeconds),
+            statusCode: StatusCodes.Status202Accepted);
     }
 
     private static CreatedResponse ToResponse(HttpRequest request, CreatedDesign design) =>

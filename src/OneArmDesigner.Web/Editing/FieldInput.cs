@@ -77,6 +77,65 @@ public static class FieldInput
 
     public static Parsed<int> VlanId(string? text) => Number(text, 1, 4094, "a VLAN ID");
 
+    /// <summary>The TTL a host's packets start with.</summary>
+    public static Parsed<int> Ttl(string? text) => Number(text, 1, 255, "a TTL");
+
+    /// <summary>An ICMP code narrowing an access-list entry's type, or nothing for any code.</summary>
+    public static Parsed<int?> OptionalIcmpCode(string? text) => Optional(text, t => Number(t, 0, 255, "an ICMP code"));
+
+    /// <summary>
+    /// The ports an access-list entry matches, as a person or an ASA configuration writes them: "80", "1024-65535",
+    /// "eq 80", "lt 1024", "gt 1023" or "range 5000 5010"; nothing (any port) for an empty field.
+    /// </summary>
+    public static Parsed<PortRange?> PortMatch(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            return new Parsed<PortRange?>(null, null);
+        }
+
+        var words = trimmed.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        var operatorWord = words[0].ToLowerInvariant();
+        if (operatorWord == "neq")
+        {
+            return Parsed<PortRange?>.Fail($"'{trimmed}' needs two entries with the same action: one for the ports below it, one for those above.");
+        }
+
+        var numbers = operatorWord is "eq" or "lt" or "gt" or "range" ? words[1..] : words;
+        var ports = new List<int>();
+        foreach (var word in numbers)
+        {
+            if (!int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < PortRange.Lowest or > PortRange.Highest)
+            {
+                return PortMatchProblem(trimmed);
+            }
+
+            ports.Add(port);
+        }
+
+        PortRange? range = operatorWord switch
+        {
+            "lt" when ports is [var below] && below > PortRange.Lowest => new PortRange(PortRange.Lowest, below - 1),
+            "gt" when ports is [var above] && above < PortRange.Highest => new PortRange(above + 1, PortRange.Highest),
+            "eq" when ports is [var port] => new PortRange(port, port),
+            "range" when ports is [var from, var to] && from <= to => new PortRange(from, to),
+            "lt" or "gt" or "eq" or "range" => null,
+            _ when ports is [var port] => new PortRange(port, port),
+            _ when ports is [var from, var to] && from <= to => new PortRange(from, to),
+            _ => null,
+        };
+        return range is null ? PortMatchProblem(trimmed) : new Parsed<PortRange?>(range, null);
+    }
+
+    /// <summary>Ports as the form shows them to be typed again: "80" or "1024-65535".</summary>
+    public static string Show(PortRange? ports) => ports switch
+    {
+        null => "",
+        { IsSinglePort: true } single => single.From.ToString(CultureInfo.InvariantCulture),
+        { } range => $"{range.From.ToString(CultureInfo.InvariantCulture)}-{range.To.ToString(CultureInfo.InvariantCulture)}",
+    };
+
     public static Parsed<int> SecurityLevel(string? text) => Number(text, 0, 100, "a security level");
 
     /// <summary>A side of a note or an area, in canvas units.</summary>
@@ -152,6 +211,9 @@ public static class FieldInput
         var parsed = read(text);
         return new Parsed<T?>(parsed.Ok ? parsed.Value : null, parsed.Problem);
     }
+
+    private static Parsed<PortRange?> PortMatchProblem(string text) =>
+        Parsed<PortRange?>.Fail($"'{text}' is not a port or range; write 80, 1024-65535, lt 1024, gt 1023 or range 5000 5010.");
 
     private static IEnumerable<string> Items(string? text) =>
         (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

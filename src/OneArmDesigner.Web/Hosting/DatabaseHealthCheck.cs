@@ -4,7 +4,10 @@ using OneArmDesigner.Data;
 
 namespace OneArmDesigner.Web.Hosting;
 
-/// <summary>Healthy only when the database answers and no migration is pending.</summary>
+/// <summary>
+/// Healthy when the database answers and no migration is pending. A database that does not answer is degraded, not
+/// unhealthy: the app keeps running and serves again as soon as the connection comes back, with no restart.
+/// </summary>
 internal sealed class DatabaseHealthCheck(OneArmDesignerDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -13,7 +16,7 @@ internal sealed class DatabaseHealthCheck(OneArmDesignerDbContext db) : IHealthC
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
-                return HealthCheckResult.Unhealthy("The database cannot be reached.");
+                return HealthCheckResult.Degraded("The database cannot be reached; requests that need it fail until it is back.");
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -23,7 +26,7 @@ internal sealed class DatabaseHealthCheck(OneArmDesignerDbContext db) : IHealthC
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The database check failed: " + ex.GetType().Name + ".");
+            return HealthCheckResult.Degraded("The database check failed: " + ex.GetType().Name + "; requests that need it fail until it is back.");
         }
     }
 }

@@ -5,18 +5,28 @@ namespace OneArmDesigner.Web.Hosting;
 
 internal static class DatabaseStartup
 {
-    /// <summary>Creates the database folder, applies pending migrations and turns on SQLite's write-ahead log.</summary>
+    /// <summary>
+    /// Applies pending migrations of the configured provider. On SQLite it first creates the database folder and then
+    /// turns on the write-ahead log; PostgreSQL needs neither.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
-        var connectionString = app.Configuration.GetConnectionString("Default") ?? DataServiceCollectionExtensions.DefaultConnectionString;
-        DataServiceCollectionExtensions.EnsureDatabaseFolder(connectionString);
+        var provider = DatabaseSettings.Provider(app.Configuration);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            DataServiceCollectionExtensions.EnsureDatabaseFolder(DatabaseSettings.ConnectionString(app.Configuration, provider));
+        }
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneArmDesignerDbContext>();
         await db.Database.MigrateAsync();
 
-        // WAL lets readers (view links, the designs list) proceed while an autosave writes.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        app.Logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (view links, the designs list) proceed while an autosave writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        app.Logger.LogInformation("Database ready: {Provider} at {DataSource}", provider, db.Database.GetDbConnection().DataSource);
     }
 }

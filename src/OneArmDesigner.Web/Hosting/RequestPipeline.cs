@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Components;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Imports;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
@@ -18,6 +20,7 @@ internal static class RequestPipeline
         app.UseHttpLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -29,6 +32,8 @@ internal static class RequestPipeline
         app.MapOpenApi();
         app.MapDesignsApi();
         app.MapSimulationsApi();
+        app.MapImportApi();
+        app.MapClassroomsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.HttpLogging;
 using MudBlazor.Services;
 using OneArmDesigner.Data;
+using OneArmDesigner.Web.Analysis;
+using OneArmDesigner.Web.Classroom;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Imports;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Hosting;
@@ -19,6 +22,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDesignDocumentChecker, DesignDocumentChecker>();
         services.AddScoped<DesignStore>();
+        services.AddOneArmDesignerAnalysis(builder.Configuration);
         services.AddScoped<BrowserDesignHistory>();
         services.AddOpenApi();
 
@@ -26,7 +30,10 @@ internal static class ServiceRegistration
         services.AddOptions<SimulationLimits>().Bind(builder.Configuration.GetSection(SimulationLimits.Section));
         services.AddSingleton<StreamSlots>();
         services.AddScoped<SimulationResolver>();
+        services.AddScoped<ConfigurationImports>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOneArmDesignerClassroom(builder.Configuration);
+        builder.AddOneArmDesignerScaleOut();
 
         // One structured log line per request: method, path, status and duration, without headers or bodies.
         services.AddHttpLogging(logging =>

@@ -10,7 +10,7 @@ public sealed record SimulationEvent
 
     public required string Type { get; init; }
 
-    /// <summary>SYN, SYN-ACK, ACK, RST, UDP, UDP-REPLY, ECHO, ECHO-REPLY.</summary>
+    /// <summary>SYN, SYN-ACK, ACK, RST, UDP, UDP-REPLY, PORT-UNREACHABLE, ECHO, ECHO-REPLY.</summary>
     public string? Packet { get; init; }
 
     public int? PacketIndex { get; init; }
@@ -60,7 +60,9 @@ public sealed record SimulationEvent
 
 public sealed record LinkView(string From, string FromInterface, string To, string? ToInterface, string? Segment, IReadOnlyList<int> LinkIndexes);
 
-public sealed record HeaderView(string Protocol, string Source, int SourcePort, string Destination, int DestinationPort, string? Flags, int Ttl);
+/// <param name="Icmp">For ICMP, what the message is: "echo request (type 8, code 0)", "port unreachable (type 3, code 3)".</param>
+public sealed record HeaderView(string Protocol, string Source, int SourcePort, string Destination, int DestinationPort, string? Flags, int Ttl,
+    string? Icmp = null);
 
 public sealed record PacketView(HeaderView Inner, HeaderView? Outer);
 

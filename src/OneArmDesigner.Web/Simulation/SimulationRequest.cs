@@ -23,6 +23,9 @@ public sealed record SimulationRequest
 
     public int? SourcePort { get; init; }
 
+    /// <summary>The TTL the initiator's packets start with (1 to 255); absent, the sending host's initial TTL.</summary>
+    public int? Ttl { get; init; }
+
     /// <summary>tcp (default), udp or icmp.</summary>
     public string? Protocol { get; init; }
 

@@ -4,6 +4,7 @@ using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine;
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Endpoints;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
 using OneArmDesigner.Web.Designs;
@@ -22,6 +23,8 @@ public sealed record ResolvedSimulation(Design? Design, ExchangeResult? Result, 
 /// </summary>
 public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLimits> limits)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Design> TemplateDesigns = new(StringComparer.Ordinal);
+
     private static readonly Dictionary<string, Protocol> Protocols = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tcp"] = Protocol.Tcp,
@@ -33,7 +36,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
     {
         if (request is null)
         {
-            return Failed(["request: is missing; send {template | designToken | design, from, to, port, protocol}"]);
+            return Failed(["request: is missing; send {template | designToken | design, from, to, port, protocol, sourcePort, ttl}"]);
         }
 
         var problems = new List<string>();
@@ -52,21 +55,31 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
         return Run(design, flow);
     }
 
-    /// <summary>Runs a flow on a design the caller already holds (the playback page), with the same checks and limits.</summary>
+    /// <summary>
+    /// Runs a flow on a design the caller already holds (the playback page), with the same checks and limits. Either
+    /// end may be an IPv4 address (simulate by address); the result's design is then the one with the hosts placed.
+    /// </summary>
     public ResolvedSimulation Run(Design design, Flow flow)
     {
-        var network = NetworkCompiler.Compile(design);
-        var flowProblems = Simulator.Check(network, flow);
+        var addressed = AddressedFlows.Resolve(design, flow.From, flow.To, flow.Protocol, flow.DestinationPort, flow.SourcePort);
+        if (!addressed.Succeeded)
+        {
+            return Failed(addressed.Problems);
+        }
+
+        var network = NetworkCompiler.Compile(addressed.Design);
+        var resolvedFlow = addressed.Flow! with { Ttl = flow.Ttl };
+        var flowProblems = Simulator.Check(network, resolvedFlow);
         if (flowProblems.Count > 0)
         {
             return Failed(flowProblems);
         }
 
-        var result = Simulator.Run(network, flow);
+        var result = Simulator.Run(network, resolvedFlow);
         var steps = result.Packets.Sum(p => p.Hops.Sum(h => h.Steps.Count));
         return steps > limits.Value.MaxStepsPerTrace
             ? Failed([$"the trace has {steps} steps, more than the limit of {limits.Value.MaxStepsPerTrace} (limit MaxStepsPerTrace)"])
-            : new ResolvedSimulation(design, result, []);
+            : new ResolvedSimulation(addressed.Design, result, []);
     }
 
     private async Task<Design?> LoadDesignAsync(SimulationRequest request, List<string> problems, CancellationToken ct)
@@ -88,7 +101,8 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
                 problems.Add($"template: '{name}' is not a template; templates are {TemplateCatalog.KnownNames}");
             }
 
-            return template?.Create();
+            // Designs are immutable, so each template is built once and shared by every request that names it.
+            return template is null ? null : TemplateDesigns.GetOrAdd(template.Name, _ => template.Create());
         }
 
         if (request.DesignToken is { } token)
@@ -140,7 +154,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
 
         return problems.Count > 0
             ? null
-            : new Flow(request.From!, request.To!, protocol, request.Port ?? 3389, request.SourcePort ?? Flow.DefaultSourcePort);
+            : new Flow(request.From!, request.To!, protocol, request.Port ?? 3389, request.SourcePort ?? Flow.DefaultSourcePort, request.Ttl);
     }
 
     private static ResolvedSimulation Failed(IReadOnlyList<string> problems) => new(null, null, problems);

@@ -11,6 +11,11 @@ public static class SimulationsApi
         app.MapPost("/api/simulations", Simulate).WithTags("Simulations").WithName(nameof(Simulate)).DisableAntiforgery()
             .WithSummary("Trace every packet of an exchange and return the whole trace.");
         app.MapHub<SimulationHub>(SimulationHub.Path);
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(BareStreamHub.Setting))
+        {
+            app.MapHub<BareStreamHub>(BareStreamHub.Path);
+        }
+
         return app;
     }
 

@@ -60,7 +60,7 @@ public static class TraceEvents
 
     private static HeaderView View(PacketHeader header) =>
         new(header.Protocol.ToJsonName(), header.Source.ToString(), header.SourcePort, header.Destination.ToString(),
-            header.DestinationPort, header.Protocol == Protocol.Tcp ? header.Flags.ToLogText() : null, header.Ttl);
+            header.DestinationPort, header.Protocol == Protocol.Tcp ? header.Flags.ToLogText() : null, header.Ttl, header.Icmp?.ToString());
 
     private static SessionChangeView View(SessionEvent change) =>
         new(change.Device, change.Change.ToString().ToLowerInvariant(), change.Session.Id, change.Session.Original.ToString(),

@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // CI runs on two cores; a server-side step such as an import or a first analysis can take longer there than
+        // Playwright's default of 5 s for an expectation, without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = new RunningApp();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -38,12 +41,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context and page that records console errors and every request the page makes.</summary>
-    public async Task<ObservedPage> OpenPageAsync(string path = "/", int width = 1400, int height = 900)
+    /// <summary>
+    /// A fresh context and page that records console errors and every request the page makes; on the shared app, or
+    /// on <paramref name="app"/> when a test needs one configured its own way.
+    /// </summary>
+    public async Task<ObservedPage> OpenPageAsync(string path = "/", int width = 1400, int height = 900, RunningApp? app = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = (app ?? App).BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();

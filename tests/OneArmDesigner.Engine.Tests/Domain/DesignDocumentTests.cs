@@ -32,6 +32,18 @@ public sealed class DesignDocumentTests
     }
 
     [Fact]
+    public void Same_security_inter_interface_survives_the_document_and_defaults_to_off()
+    {
+        var json = Doc("""{"name":"FW","kind":"firewall","firewall":{"sameSecurityInterInterface":true}},{"name":"FW2","kind":"firewall"}""");
+
+        var design = DesignDocument.Load(json).Design!;
+
+        Assert.True(design.GetDevice("FW").Firewall!.SameSecurityInterInterface);
+        Assert.False(design.GetDevice("FW2").Firewall!.SameSecurityInterInterface);
+        Assert.Contains("\"sameSecurityInterInterface\": true", DesignDocument.Serialize(design));
+    }
+
+    [Fact]
     public void A_bad_interface_address_is_reported_at_its_path()
     {
         var problems = ProblemsOf(Doc("""{"name":"H","kind":"host","interfaces":[{"name":"eth0","address":"10.0.0.300/24"}]}"""));

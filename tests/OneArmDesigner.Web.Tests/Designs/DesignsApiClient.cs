@@ -23,6 +23,34 @@ internal sealed class DesignsApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<Created>(JsonSerializerOptions.Web))!;
     }
 
+    public async Task<Created> CreateFromAsync(string document)
+    {
+        var response = await PostAsync(document);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Created>(JsonSerializerOptions.Web))!;
+    }
+
+    public Task<HttpResponseMessage> ValidationAsync(string token) =>
+        http.GetAsync(new Uri($"api/designs/{token}/validation", UriKind.Relative));
+
+    /// <summary>The findings once the background analysis is done: asks again while the answer is 202.</summary>
+    public async Task<JsonElement> FindingsAsync(string token)
+    {
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            using var response = await ValidationAsync(token);
+            if (response.StatusCode != System.Net.HttpStatusCode.Accepted)
+            {
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The validation of {token} was still running after a minute.");
+    }
+
     public Task<HttpResponseMessage> GetAsync(string token) => http.GetAsync(new Uri($"api/designs/{token}", UriKind.Relative));
 
     public Task<HttpResponseMessage> PutAsync(string token, string document, int? baseVersion, bool autosave = false)

@@ -5,15 +5,19 @@ namespace OneArmDesigner.Web.Tests.Designs;
 
 public sealed class RestartTests
 {
-    [Fact]
-    public async Task A_restart_in_the_middle_of_autosaves_loses_nothing_that_was_acknowledged()
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_restart_in_the_middle_of_autosaves_loses_nothing_that_was_acknowledged(string database)
     {
         var folder = Directory.CreateTempSubdirectory("onearm-restart-").FullName;
+        using var postgres = database == "postgres" ? new PostgresDatabase() : null;
+        RunningApp Start() => new(folder, postgres?.Settings);
         try
         {
             string editToken;
             var acknowledged = 0;
-            using (var first = new RunningApp(folder))
+            using (var first = Start())
             using (var http = first.CreateHttpClient())
             {
                 var api = new DesignsApiClient(http);
@@ -27,7 +31,7 @@ public sealed class RestartTests
                 }
             }
 
-            using var second = new RunningApp(folder);
+            using var second = Start();
             using var http2 = second.CreateHttpClient();
             var reopened = new DesignsApiClient(http2);
             Assert.Equal($"autosave {acknowledged}", await reopened.NameOfAsync(editToken));

@@ -65,4 +65,40 @@ public sealed class FieldInputTests
     [Fact]
     public void A_security_level_is_from_0_to_100() =>
         Assert.Equal("'101' is not a security level; use a whole number from 0 to 100.", FieldInput.SecurityLevel("101").Problem);
+
+    [Theory]
+    [InlineData("80", 80, 80)]
+    [InlineData("eq 80", 80, 80)]
+    [InlineData("1024-65535", 1024, 65535)]
+    [InlineData("lt 1024", 1, 1023)]
+    [InlineData("gt 1023", 1024, 65535)]
+    [InlineData("range 5000 5010", 5000, 5010)]
+    [InlineData(" RANGE 5000 5010 ", 5000, 5010)]
+    public void Access_list_ports_are_read_as_people_and_ASA_configurations_write_them(string text, int from, int to) =>
+        Assert.Equal(new OneArmDesigner.Domain.Model.PortRange(from, to), FieldInput.PortMatch(text).Value);
+
+    [Theory]
+    [InlineData("lt 1")]
+    [InlineData("gt 65535")]
+    [InlineData("range 90 80")]
+    [InlineData("eq 80 81")]
+    [InlineData("http")]
+    [InlineData("0-10")]
+    public void A_port_match_the_form_cannot_read_is_refused_with_the_forms_it_takes(string text) =>
+        Assert.Equal($"'{text}' is not a port or range; write 80, 1024-65535, lt 1024, gt 1023 or range 5000 5010.", FieldInput.PortMatch(text).Problem);
+
+    [Fact]
+    public void An_empty_port_match_means_any_port_and_shows_back_as_typed()
+    {
+        Assert.Equal(new Parsed<OneArmDesigner.Domain.Model.PortRange?>(null, null), FieldInput.PortMatch(" "));
+        Assert.Equal("1024-65535", FieldInput.Show(new OneArmDesigner.Domain.Model.PortRange(1024, 65535)));
+        Assert.Equal("22", FieldInput.Show(new OneArmDesigner.Domain.Model.PortRange(22, 22)));
+    }
+
+    [Theory]
+    [InlineData("128", null)]
+    [InlineData("0", "'0' is not a TTL; use a whole number from 1 to 255.")]
+    [InlineData("256", "'256' is not a TTL; use a whole number from 1 to 255.")]
+    public void A_TTL_is_a_whole_number_from_1_to_255(string text, string? problem) =>
+        Assert.Equal(problem, FieldInput.Ttl(text).Problem);
 }

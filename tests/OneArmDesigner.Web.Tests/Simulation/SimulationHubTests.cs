@@ -64,6 +64,21 @@ public sealed class SimulationHubTests : IClassFixture<SimulationHubTests.App>
     }
 
     [Fact]
+    public async Task A_ttl_in_the_request_is_the_first_packets_and_the_stream_ends_where_it_runs_out()
+    {
+        await using var connection = await ConnectAsync();
+
+        var events = await CollectAsync(connection, new SimulationRequest
+        {
+            Template = SeedTemplates.TransitVlanName, From = "LaptopA", To = "LaptopB", Protocol = "icmp", Ttl = 2,
+        });
+
+        Assert.Equal(2, events.First(e => e.Type == "step").Before!.Inner.Ttl);
+        var drop = events.Single(e => e.Disposition == "dropped");
+        Assert.Equal(("MX80-B", "ttl-exceeded"), (drop.Device, drop.Reason));
+    }
+
+    [Fact]
     public async Task Steps_are_paced_by_the_requested_delay()
     {
         await using var connection = await ConnectAsync();

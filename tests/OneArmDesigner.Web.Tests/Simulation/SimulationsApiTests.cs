@@ -40,6 +40,41 @@ public sealed class SimulationsApiTests : IClassFixture<RunningAppFixture>
     }
 
     [Fact]
+    public async Task A_ttl_sets_what_the_first_packet_starts_with_and_where_it_runs_out_is_the_drop()
+    {
+        using var http = _app.CreateHttpClient();
+
+        var response = await http.PostAsJsonAsync("api/simulations", new { template = "one-arm-transit-vlan", from = "LaptopA", to = "LaptopB", protocol = "icmp", ttl = 2 });
+
+        var echo = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("packets")[0];
+        Assert.Equal("ttl-exceeded", echo.GetProperty("reason").GetString());
+        Assert.Equal("MX80-B", echo.GetProperty("dropDevice").GetString());
+        Assert.Equal(2, echo.GetProperty("hops")[0].GetProperty("steps")[0].GetProperty("before").GetProperty("inner").GetProperty("ttl").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_ttl_also_holds_for_a_flow_by_address()
+    {
+        using var http = _app.CreateHttpClient();
+
+        var response = await http.PostAsJsonAsync("api/simulations", new { template = "one-arm-transit-vlan", from = "10.0.0.2", to = "192.168.1.3", protocol = "icmp", ttl = 2 });
+
+        Assert.Equal("MX80-B", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("packets")[0].GetProperty("dropDevice").GetString());
+    }
+
+    [Fact]
+    public async Task A_ttl_outside_1_to_255_is_a_400_naming_the_field()
+    {
+        using var http = _app.CreateHttpClient();
+
+        var response = await http.PostAsJsonAsync("api/simulations", new { template = "one-arm-transit-vlan", from = "LaptopA", to = "LaptopB", ttl = 0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ttl: 0 is not a TTL; use 1 to 255",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_request_gets_400_with_every_problem()
     {
         using var http = _app.CreateHttpClient();

@@ -1,29 +1,52 @@
 using OneArmDesigner.Canvas;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Import.Emit;
 using FindingSeverity = OneArmDesigner.Engine.Analysis.Severity;
 using Severity = MudBlazor.Severity;
 using OneArmDesigner.Web.Components.Diagrams;
+using OneArmDesigner.Web.Analysis;
 
 namespace OneArmDesigner.Web.Components.Pages;
 
 // Validation in the background, the findings panel, badges and highlights, and one-click fixes.
 public sealed partial class DesignPage
 {
+    /// <summary>This page's own key in the analysis queue, so another tab on the same design keeps its own job.</summary>
+    private readonly Guid _pageId = Guid.NewGuid();
+
+    /// <summary>Cancelled when the page goes (the circuit closed): the queue then drops the jobs only this page wanted.</summary>
+    private readonly CancellationTokenSource _pageGone = new();
+
+    /// <summary>The analysis of the current design: the findings panel and the Reachability tab both show it.</summary>
+    private AnalysisJob? _analysis;
+
     /// <summary>
-    /// Validates the current design off the circuit's thread, so a large design opens and takes edits without
-    /// waiting for its analysis; the findings and badges arrive when it is done, unless a newer edit overtook it.
+    /// Asks the background queue to analyse the current design (a newer edit supersedes the page's older job); the
+    /// findings and badges arrive when it is done. Prerendering answers a plain GET, which starts no analysis.
     /// </summary>
     private void Revalidate()
     {
         _lastChanges = null;
+        _fixCommands = null;
         _selectedFinding = null;
-        var design = _history!.Current;
-        var generation = ++_validations;
-        _ = Task.Run(() => DesignAnalyzer.Validate(design)).ContinueWith(
+        if (!RendererInfo.IsInteractive || _opened is null || _pageGone.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var job = Analyses.Request(AnalysisKeys.DesignPage(_opened.Id, _pageId), _history!.Current, requesterGone: _pageGone.Token);
+        _analysis = job;
+        if (job.Result is { } cached)
+        {
+            ShowReport(cached.Report);
+            return;
+        }
+
+        _ = job.Completion.ContinueWith(
             done => InvokeAsync(() =>
             {
-                if (generation != _validations || !ReferenceEquals(design, _history?.Current))
+                if (!ReferenceEquals(job, _analysis) || done.IsCanceled)
                 {
                     return;
                 }
@@ -31,12 +54,47 @@ public sealed partial class DesignPage
                 if (done.IsFaulted)
                 {
                     Snackbar.Add("This design could not be validated: " + done.Exception!.GetBaseException().Message, Severity.Error);
-                    return;
+                }
+                else
+                {
+                    ShowReport(done.Result.Report);
                 }
 
-                ShowReport(done.Result);
                 StateHasChanged();
             }),
+            TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Once both analyses are done, shows which flows a fix changed. The design before the fix was analysed a moment
+    /// ago, so its matrix normally comes from the cache; the comparison itself runs off the circuit's thread.
+    /// </summary>
+    private void CompareWhenAnalysed(Design before, AnalysisJob? after)
+    {
+        if (after is null || _opened is null)
+        {
+            return;
+        }
+
+        var beforeJob = Analyses.Request(AnalysisKeys.Comparison(_opened.Id, _pageId), before, requesterGone: _pageGone.Token);
+        _ = Task.WhenAll(beforeJob.Completion, after.Completion).ContinueWith(
+            both =>
+            {
+                if (!both.IsCompletedSuccessfully)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var changes = DesignComparison.Compare(beforeJob.Result!.Matrix, after.Result!.Matrix);
+                return InvokeAsync(() =>
+                {
+                    if (ReferenceEquals(after, _analysis))
+                    {
+                        _lastChanges = changes;
+                        StateHasChanged();
+                    }
+                });
+            },
             TaskScheduler.Default);
     }
 
@@ -87,6 +145,9 @@ public sealed partial class DesignPage
         }
     }
 
+    /// <summary>The last fix applied, as ASA commands and Meraki API calls; null once the design changes again.</summary>
+    private (string Asa, string Meraki)? _fixCommands;
+
     private Task ApplyFixAsync(FixOption fix)
     {
         var result = DesignFixes.Apply(_history!.Current, fix.Id);
@@ -98,7 +159,9 @@ public sealed partial class DesignPage
 
         var before = _history!.Current;
         Apply(result.Design!, fix.Title, redraw: true);
-        _lastChanges = DesignComparison.Compare(before, result.Design!);
+        CompareWhenAnalysed(before, _analysis);
+        var (asa, meraki) = (FixCommands.Asa(before, result.Design!), FixCommands.Meraki(before, result.Design!));
+        _fixCommands = asa.Length + meraki.Length > 0 ? (asa, meraki) : null;
         Snackbar.Add($"Applied: {fix.Title}. Undo takes it back.", Severity.Success);
         return Task.CompletedTask;
     }

@@ -31,7 +31,6 @@ public sealed partial class DesignPage : IAsyncDisposable
     private string? _nameError;
     private int _tab;
     private ValidationReport? _report;
-    private int _validations;
     private Finding? _selectedFinding;
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
@@ -61,6 +60,8 @@ public sealed partial class DesignPage : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [Inject] private OneArmDesigner.Web.Analysis.AnalysisQueue Analyses { get; set; } = null!;
 
     private bool CanEdit => _opened?.Access == DesignAccess.Edit;
 
@@ -261,5 +262,8 @@ public sealed partial class DesignPage : IAsyncDisposable
             await _autosave.SaveNowAsync();
             await _autosave.DisposeAsync();
         }
+
+        // After the last save, which takes over the analysis of what it saved; whatever only this page wanted stops.
+        await _pageGone.CancelAsync();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using OneArmDesigner.Web.Components.Designs;
 using OneArmDesigner.Web.Designs;
 
 namespace OneArmDesigner.Web.Components.Pages;
@@ -109,6 +110,20 @@ public partial class Designs
         {
             _busy = false;
         }
+    }
+
+    /// <summary>Real configurations in: the dialog imports and shows the report; opening the new design remembers it here.</summary>
+    private async Task ImportConfigurationAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<ImportConfigurationDialog>("Import configuration",
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: string token })
+        {
+            Navigation.NavigateTo(DesignLinks.Relative(token));
+            return;
+        }
+
+        await LoadAsync();
     }
 
     private async Task ForkAsync(DesignSummary design)

@@ -14,7 +14,7 @@ public static class PacketColors
         "SYN" => "#2e7d32",
         "SYN-ACK" => "#1565c0",
         "ACK" => "#8e24aa",
-        "RST" => "#c62828",
+        "RST" or "PORT-UNREACHABLE" => "#c62828",
         "UDP" or "ECHO" => "#ef6c00",
         "UDP-REPLY" or "ECHO-REPLY" => "#00838f",
         _ => "#546e7a",

@@ -37,6 +37,8 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     private PlaybackLoop? _loop;
     private Design? _shownDesign;
     private bool _disposed;
+    private Design? _tracedDesign;
+    private int? _followedStep;
 
     [Parameter, EditorRequired] public Design Design { get; set; } = null!;
 
@@ -49,11 +51,23 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     /// <summary>Open in predict mode, as a quiz link does.</summary>
     [Parameter] public bool InitialPredict { get; set; }
 
+    /// <summary>
+    /// A step (1-based) set from outside, shown whenever it changes: a live classroom's presenter moves followers with
+    /// it. The viewer's own moves are theirs until it changes again (or is set again after null).
+    /// </summary>
+    [Parameter] public int? Step { get; set; }
+
     /// <summary>Raised when the flow, the step or the mode changes, so a page can keep its address in step.</summary>
     [Parameter] public EventCallback<PlayerPosition> PositionChanged { get; set; }
 
+    /// <summary>Raised when the viewer moves to another step (1-based; 0 before the first): a live class follows it.</summary>
+    [Parameter] public EventCallback<int> StepChanged { get; set; }
+
     /// <summary>The address of the quiz of a flow, for predict mode to offer; the current page's address in predict mode when null.</summary>
     [Parameter] public Func<Flow, string>? QuizLink { get; set; }
+
+    /// <summary>The page's own buttons beside Trace, given the flow being shown (a live classroom starts on it).</summary>
+    [Parameter] public RenderFragment<Flow>? Actions { get; set; }
 
     /// <summary>Shown under the narration once the last step is reached (for example a link to the fixed design).</summary>
     [Parameter] public RenderFragment<PlaybackState>? AtEnd { get; set; }
@@ -65,6 +79,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     public Diagram Diagram { get; } = new(behaviors: BehaviorSets.Playback());
 
     private IReadOnlyList<string> Hosts => [.. Design.Devices.Where(d => d.Kind.IsEndpoint()).Select(d => d.Name)];
+
+    private Task<IEnumerable<string>> SearchHosts(string? text, CancellationToken ct) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text) ? Hosts.AsEnumerable() : Hosts.Where(h => h.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     private string StepCounter => _state is null ? "" : $"step {_state.Current + 1} of {_state.Steps.Count}";
 
@@ -82,16 +99,21 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
 
     private PlaybackLoop Loop => _loop ??= new PlaybackLoop(InvokeAsync);
 
-    private Flow? CurrentFlow => _from is null || _to is null ? null : new Flow(_from, _to, _protocol, _port);
+    /// <summary>The flow asked for; a host may be named or given by address, so stray spaces are not part of it.</summary>
+    private Flow? CurrentFlow => string.IsNullOrWhiteSpace(_from) || string.IsNullOrWhiteSpace(_to)
+        ? null
+        : new Flow(_from.Trim(), _to.Trim(), _protocol, _port);
 
     protected override void OnParametersSet()
     {
         if (ReferenceEquals(_shownDesign, Design))
         {
+            FollowStep();
             return;
         }
 
         _shownDesign = Design;
+        _tracedDesign = Design;
         DesignDiagram.Show(Diagram, Design);
         Diagram.ZoomToFit(PlaybackFit.Padding);
         if (InitialFlow is { } flow)
@@ -114,6 +136,24 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         {
             _from ??= Hosts.FirstOrDefault();
             _to ??= Hosts.Skip(1).FirstOrDefault();
+        }
+
+        FollowStep();
+    }
+
+    /// <summary>Shows <see cref="Step"/> when it is new; null forgets it, so the same step set again is shown again.</summary>
+    private void FollowStep()
+    {
+        if (Step is null)
+        {
+            _followedStep = null;
+        }
+        else if (Step is { } step && step != _followedStep && _state is not null)
+        {
+            _followedStep = step;
+            StopPlaying();
+            _state.GoTo(step);
+            ShowCurrent();
         }
     }
 
@@ -156,6 +196,15 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         var resolved = Resolver.Run(Design, flow);
         _problems = resolved.Problems;
         _state = resolved.Result is { } result ? new PlaybackState(result) : null;
+
+        // A flow by address may place a host on the design for this trace: show the design it ran on.
+        var shown = resolved.Design ?? Design;
+        if (!ReferenceEquals(shown, _tracedDesign))
+        {
+            _tracedDesign = shown;
+            DesignDiagram.Show(Diagram, shown);
+        }
+
         ShowCurrent();
     }
 
@@ -177,7 +226,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         await AnnounceAsync();
     }
 
-    private void StartQuiz() => _quiz = new PredictionQuiz(PredictionQuestions.For(Design, _state!.Result));
+    private void StartQuiz() => _quiz = new PredictionQuiz(PredictionQuestions.For(_tracedDesign ?? Design, _state!.Result));
 
     private Task Forward() => MoveAsync(s => s.Forward());
 
@@ -322,6 +371,8 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         {
             await PositionChanged.InvokeAsync(new PlayerPosition(flow, (_state?.Current ?? -1) + 1, _quiz is not null));
         }
+
+        await StepChanged.InvokeAsync((_state?.Current ?? -1) + 1);
     }
 
     /// <summary>A presenter key pressed anywhere on the page (playback.js decides it was not meant for a field).</summary>

@@ -224,6 +224,117 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var nat = Assert.Single(Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat);
         Assert.Equal("192.168.1.7", nat.PrivateAddress.ToString());
     }
+
+    [Fact]
+    public void The_firewall_switches_turn_on_inspect_icmp_and_decrement_ttl_each_as_one_described_edit()
+    {
+        var panel = Show("ASA");
+        Assert.Contains("No ICMP state", panel.Find("[data-testid=firewall-section]").TextContent);
+
+        panel.Find("input[data-testid=prop-inspect-icmp]").Change(true);
+        panel.Find("input[data-testid=prop-decrement-ttl]").Change(true);
+
+        Assert.Equal(["inspect icmp on on ASA", "decrement-ttl on on ASA"], _edits.Select(e => e.Description));
+        Assert.True(_edits[0].Design.GetDevice("ASA").Firewall!.InspectIcmp);
+        Assert.True(_edits[1].Design.GetDevice("ASA").Firewall!.DecrementTtl);
+    }
+
+    [Fact]
+    public void A_hosts_initial_TTL_is_checked_as_typed_and_committed_on_enter()
+    {
+        var panel = Show("LaptopB");
+        Assert.Equal("64", Input(panel, "prop-initial-ttl").GetAttribute("value"));
+
+        TypeAndEnter(panel, "prop-initial-ttl", "300");
+        Assert.Contains("'300' is not a TTL; use a whole number from 1 to 255.", panel.Markup);
+        Assert.Empty(_edits);
+
+        TypeAndEnter(panel, "prop-initial-ttl", "128");
+        Assert.Equal(128, Assert.Single(_edits).Design.GetDevice("LaptopB").Host!.InitialTtl);
+    }
+
+    [Fact]
+    public void A_static_NAT_rule_can_be_written_with_proxy_ARP_turned_off()
+    {
+        var panel = Show("ASA");
+        var kind = panel.FindComponents<MudBlazor.MudSelect<NatKind>>().Single();
+        kind.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(NatKind.Static));
+
+        Input(panel, "nat-public-address").Input("203.0.113.133");
+        Input(panel, "nat-private-address").Input("192.168.1.3");
+        panel.Find("input[data-testid=nat-proxy-arp]").Change(false);
+        panel.Find("[data-testid=add-nat]").Click();
+
+        var rule = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat[^1];
+        Assert.True(rule.NoProxyArp);
+        Assert.Equal("static NAT 192.168.1.3 ⇄ 203.0.113.133 on outside no-proxy-arp", rule.ToString());
+    }
+
+    [Theory]
+    [InlineData("gt 1023", "22", "permit tcp 0.0.0.0/0 gt 1023 192.168.1.3/32 eq 22")]
+    [InlineData("5000-5010", "range 3380 3390", "permit tcp 0.0.0.0/0 range 5000 5010 192.168.1.3/32 range 3380 3390")]
+    public void An_access_list_entry_takes_source_and_destination_ports_as_ASA_writes_them(string sourcePorts, string ports, string expected)
+    {
+        var panel = Show("ASA");
+        ChooseProtocol(panel, Protocol.Tcp);
+
+        Input(panel, "acl-destination").Input("192.168.1.3/32");
+        Input(panel, "acl-source-port").Input(sourcePorts);
+        Input(panel, "acl-port").Input(ports);
+        panel.Find("[data-testid=add-acl]").Click();
+
+        Assert.Equal(expected, Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1].ToString());
+    }
+
+    [Fact]
+    public void A_port_the_form_cannot_read_is_named_and_neq_is_explained()
+    {
+        var panel = Show("ASA");
+
+        Input(panel, "acl-port").Input("neq 80");
+        Assert.Contains("'neq 80' needs two entries with the same action", panel.Markup);
+        Input(panel, "acl-port").Input("range 90 80");
+        panel.Find("[data-testid=add-acl]").Click();
+
+        Assert.Contains("Port: 'range 90 80' is not a port or range", panel.Find("[data-testid=acl-problem]").TextContent);
+        Assert.Empty(_edits);
+    }
+
+    [Fact]
+    public void An_ICMP_entry_matches_a_type_and_code_instead_of_ports()
+    {
+        var panel = Show("ASA");
+        ChooseProtocol(panel, Protocol.Icmp);
+        Assert.Empty(panel.FindAll("[data-testid=acl-port]"));
+
+        var type = panel.FindComponents<MudBlazor.MudSelect<int?>>().Single();
+        type.InvokeAsync(() => type.Instance.ValueChanged.InvokeAsync(OneArmDesigner.Domain.Model.IcmpTypes.Unreachable));
+        Input(panel, "acl-icmp-code").Input("3");
+        panel.Find("[data-testid=add-acl]").Click();
+
+        var rule = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1];
+        Assert.Equal("permit icmp 0.0.0.0/0 0.0.0.0/0 unreachable 3", rule.ToString());
+    }
+
+    [Fact]
+    public void Editing_an_ICMP_entry_loads_its_type_and_code()
+    {
+        var design = SeedTemplates.Asymmetric().WithFirewallAcl("ASA", new AclRule("outside", AclAction.Permit, Protocol.Icmp,
+            OneArmDesigner.Domain.Addressing.Ipv4Prefix.Default, OneArmDesigner.Domain.Addressing.Ipv4Prefix.Default, IcmpType: 0));
+        var panel = Show("ASA", design);
+
+        panel.FindAll("[data-testid=edit-acl-rule]")[1].Click();
+
+        Assert.Equal("echo-reply (0)", Input(panel, "acl-icmp-type").GetAttribute("value"));
+        Assert.Empty(panel.FindAll("[data-testid=acl-source-port]"));
+    }
+
+    /// <summary>Picks the access list's protocol as its select would on a click.</summary>
+    private static void ChooseProtocol(IRenderedComponent<PropertiesPanel> panel, Protocol protocol)
+    {
+        var select = panel.FindComponents<OneArmDesigner.Web.Components.Designer.Properties.ProtocolSelect>().Single(p => p.Instance.TestId == "acl-protocol");
+        select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(protocol));
+    }
 }
 
 internal static class DesignTestExtensions

@@ -1,17 +1,52 @@
 using Bunit;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Web.Analysis;
 using OneArmDesigner.Web.Components.Reachability;
 
 namespace OneArmDesigner.Web.Tests.Components.Reachability;
 
 public sealed class ReachabilityPanelTests : ComponentTestContext
 {
+    private static AnalysisJob Analysed(Design design) => AnalysisJob.Completed(DesignContentHash.Of(design), DesignAnalyzer.Analyze(design));
+
+    [Fact]
+    public void While_the_analysis_runs_the_tab_shows_its_progress_and_then_the_matrix_when_it_is_done()
+    {
+        var design = SeedTemplates.Asymmetric();
+        var job = new AnalysisJob(DesignContentHash.Of(design));
+        job.Start();
+        job.Report(new AnalysisProgress(1, 2));
+
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, job));
+
+        Assert.Equal("Analysing… 50% (1 of 2 host pairs)", panel.Find("[data-testid=analysis-progress]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=reachability-summary]"));
+
+        job.Finish(DesignAnalyzer.Analyze(design));
+        panel.Render(p => p.Add(x => x.Analysis, job));
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=analysis-running]")));
+        Assert.Equal("0 of 2 host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Over_the_time_budget_the_tab_says_incomplete_and_shows_the_pairs_it_found()
+    {
+        var design = HubAndSpoke.Generate(20);
+        var partial = DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = TimeSpan.Zero });
+
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, AnalysisJob.Completed("partial", partial)));
+
+        Assert.StartsWith("Incomplete: over the time budget", panel.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
+        Assert.Contains($"of {partial.Matrix.Count} host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent);
+    }
     [Fact]
     public void The_broken_template_shows_which_pairs_fail_and_why_in_a_grid_and_as_outcomes()
     {
-        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Design, SeedTemplates.Asymmetric()));
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, Analysed(SeedTemplates.Asymmetric())));
 
         Assert.Equal("0 of 2 host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent.Trim());
         var cell = panel.Find("[data-testid=reachability-cell][data-from=LaptopA][data-to=LaptopB]");
@@ -23,7 +58,7 @@ public sealed class ReachabilityPanelTests : ComponentTestContext
     [Fact]
     public void The_fixed_template_is_all_reachable()
     {
-        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Design, SeedTemplates.TransitVlan()));
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, Analysed(SeedTemplates.TransitVlan())));
 
         Assert.Equal("2 of 2 host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent.Trim());
         Assert.All(panel.FindAll("[data-testid=reachability-cell]"), c => Assert.Equal("✓", c.TextContent.Trim()));
@@ -34,7 +69,7 @@ public sealed class ReachabilityPanelTests : ComponentTestContext
     {
         Flow? asked = null;
         var panel = Render<ReachabilityPanel>(p => p
-            .Add(x => x.Design, SeedTemplates.Asymmetric())
+            .Add(x => x.Analysis, Analysed(SeedTemplates.Asymmetric()))
             .Add(x => x.Simulate, flow => asked = flow));
 
         panel.Find("[data-testid=reachability-cell][data-from=LaptopA][data-to=LaptopB]").Click();
@@ -45,7 +80,7 @@ public sealed class ReachabilityPanelTests : ComponentTestContext
     [Fact]
     public void A_large_design_gets_its_outcomes_without_a_grid()
     {
-        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Design, HubAndSpoke.Generate(20)));
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, Analysed(HubAndSpoke.Generate(20))));
 
         Assert.Empty(panel.FindAll("[data-testid=reachability-grid]"));
         Assert.Contains("of 420 host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent);

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Analysis;
+
+namespace OneArmDesigner.Cli;
+
+/// <summary>
+/// How `onearm validate` and `onearm matrix` run an analysis in this process: with a progress bar on stderr when
+/// stderr is a terminal (never when it is a pipe or a file, so pipelines and tests see clean output), and cancelled
+/// by Ctrl+C.
+/// </summary>
+public sealed class AnalysisConsole
+{
+    /// <summary>Runs shorter than this show no bar at all.</summary>
+    public static readonly TimeSpan ShowAfter = TimeSpan.FromMilliseconds(500);
+
+    private readonly TextWriter? _bar;
+    private readonly TimeSpan _showAfter;
+    private readonly bool _ctrlCCancels;
+
+    public AnalysisConsole(TextWriter? progressBar, TimeSpan showAfter, bool ctrlCCancels)
+    {
+        _bar = progressBar;
+        _showAfter = showAfter;
+        _ctrlCCancels = ctrlCCancels;
+    }
+
+    /// <summary>No bar and no Ctrl+C handling: for running commands inside another program.</summary>
+    public static AnalysisConsole Silent { get; } = new(null, ShowAfter, ctrlCCancels: false);
+
+    /// <summary>The real console: a bar when stderr is a terminal, and Ctrl+C cancels.</summary>
+    public static AnalysisConsole ForThisProcess() => new(Console.IsErrorRedirected ? null : Console.Error, ShowAfter, ctrlCCancels: true);
+
+    /// <summary>Analyses the design; throws OperationCanceledException when the person pressed Ctrl+C.</summary>
+    public DesignAnalysis Analyze(Design design)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            // Stop the analysis at its next check and leave through the normal path, instead of being killed.
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        if (_ctrlCCancels)
+        {
+            Console.CancelKeyPress += onCtrlC;
+        }
+
+        var bar = _bar is null ? null : new TerminalProgressBar(_bar, _showAfter);
+        try
+        {
+            return DesignAnalyzer.Analyze(design, new AnalysisLimits { Cancellation = cancel.Token, Progress = bar });
+        }
+        finally
+        {
+            bar?.Clear();
+            if (_ctrlCCancels)
+            {
+                Console.CancelKeyPress -= onCtrlC;
+            }
+        }
+    }
+}
+
+/// <summary>One line redrawn in place on a terminal: a bar, the percentage and the host pairs done.</summary>
+public sealed class TerminalProgressBar(TextWriter terminal, TimeSpan showAfter) : IProgress<AnalysisProgress>
+{
+    private const int Width = 30;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _drawnLength;
+
+    public void Report(AnalysisProgress value)
+    {
+        if (_clock.Elapsed < showAfter)
+        {
+            return;
+        }
+
+        var filled = (int)Math.Round(value.Fraction * Width);
+        var line = FormattableString.Invariant(
+            $"analysing [{new string('#', filled)}{new string('.', Width - filled)}] {value.Fraction * 100,3:0}%  {value.PairsDone:N0} of {value.PairsTotal:N0} host pairs  (Ctrl+C to stop)");
+        terminal.Write("\r" + line.PadRight(_drawnLength));
+        terminal.Flush();
+        _drawnLength = line.Length;
+    }
+
+    /// <summary>Rubs the line out, so what follows starts on a clean line.</summary>
+    public void Clear()
+    {
+        if (_drawnLength > 0)
+        {
+            terminal.Write("\r" + new string(' ', _drawnLength) + "\r");
+            terminal.Flush();
+            _drawnLength = 0;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+namespace OneArmDesigner.Import.Asa;
+
+/// <summary>
+/// The verdict on every top-level ASA command the importer does not turn into the model, by its first words: ignored
+/// where it cannot change how packets are forwarded, not modelled where it could. One table, so the report is
+/// consistent and a reviewer can check each verdict in one place. A command absent from the table is reported as
+/// not recognised (not modelled): the importer never guesses that an unknown line is harmless.
+/// </summary>
+internal static class AsaCatalog
+{
+    private const string Management = "management of the firewall itself; does not change forwarding";
+
+    private static readonly (string Prefix, LineDisposition Disposition, string Reason)[] Entries =
+    [
+        ("ASA Version", LineDisposition.Ignored, "the software version"),
+        ("PIX Version", LineDisposition.Ignored, "the software version"),
+        ("FWSM Version", LineDisposition.Ignored, "the software version"),
+        ("logging", LineDisposition.Ignored, "logging does not change forwarding"),
+        ("no logging", LineDisposition.Ignored, "logging does not change forwarding"),
+        ("snmp-server", LineDisposition.Ignored, "SNMP does not change forwarding"),
+        ("no snmp-server", LineDisposition.Ignored, "SNMP does not change forwarding"),
+        ("aaa", LineDisposition.Ignored, "authentication of administrators (AAA) does not change forwarding"),
+        ("aaa-server", LineDisposition.Ignored, "authentication servers do not change forwarding"),
+        ("username", LineDisposition.Ignored, "local user accounts do not change forwarding"),
+        ("enable", LineDisposition.Ignored, Management),
+        ("passwd", LineDisposition.Ignored, Management),
+        ("password", LineDisposition.Ignored, Management),
+        ("banner", LineDisposition.Ignored, "banners do not change forwarding"),
+        ("ntp", LineDisposition.Ignored, "time synchronisation does not change forwarding"),
+        ("clock", LineDisposition.Ignored, "the clock does not change forwarding"),
+        ("dns", LineDisposition.Ignored, "the firewall's own name resolution does not change forwarding"),
+        ("domain-name", LineDisposition.Ignored, "the firewall's own name resolution does not change forwarding"),
+        ("ftp mode", LineDisposition.Ignored, Management),
+        ("boot", LineDisposition.Ignored, Management),
+        ("asdm", LineDisposition.Ignored, Management),
+        ("no asdm", LineDisposition.Ignored, Management),
+        ("http", LineDisposition.Ignored, "management access (HTTPS/ASDM) to the firewall itself; does not change forwarding"),
+        ("ssh", LineDisposition.Ignored, "management access (SSH) to the firewall itself; does not change forwarding"),
+        ("no ssh", LineDisposition.Ignored, Management),
+        ("telnet", LineDisposition.Ignored, "management access (Telnet) to the firewall itself; does not change forwarding"),
+        ("console", LineDisposition.Ignored, Management),
+        ("pager", LineDisposition.Ignored, Management),
+        ("terminal", LineDisposition.Ignored, Management),
+        ("prompt", LineDisposition.Ignored, Management),
+        ("command-alias", LineDisposition.Ignored, Management),
+        ("privilege", LineDisposition.Ignored, Management),
+        ("mtu", LineDisposition.Ignored, "the simulation does not fragment; MTU does not change its results"),
+        ("icmp", LineDisposition.Ignored, "ICMP to the firewall itself; the simulation's flows pass through it"),
+        ("ipv6", LineDisposition.Ignored, "IPv6 is not simulated"),
+        ("arp", LineDisposition.Ignored, "ARP timers and static entries; the simulation resolves neighbours by address"),
+        ("no arp", LineDisposition.Ignored, "ARP timers and static entries; the simulation resolves neighbours by address"),
+        ("timeout", LineDisposition.Ignored, "connection timers; the simulation's exchanges are short"),
+        ("user-identity", LineDisposition.Ignored, "identity firewall settings; no rule in the design uses users"),
+        ("dynamic-access-policy-record", LineDisposition.Ignored, "remote-access VPN policy; remote-access clients are not simulated"),
+        ("call-home", LineDisposition.Ignored, "Smart Call Home reporting does not change forwarding"),
+        ("no call-home", LineDisposition.Ignored, "Smart Call Home reporting does not change forwarding"),
+        ("service call-home", LineDisposition.Ignored, "Smart Call Home reporting does not change forwarding"),
+        ("service password-recovery", LineDisposition.Ignored, Management),
+        ("no service password-recovery", LineDisposition.Ignored, Management),
+        ("license", LineDisposition.Ignored, "licensing does not change forwarding"),
+        ("crypto ca", LineDisposition.Ignored, "certificates (crypto policy) do not change forwarding"),
+        ("crypto ikev1 policy", LineDisposition.Ignored, "IKE policy (crypto policy) does not change forwarding by itself"),
+        ("crypto ikev2 policy", LineDisposition.Ignored, "IKE policy (crypto policy) does not change forwarding by itself"),
+        ("crypto ikev1 enable", LineDisposition.Ignored, "IKE on an interface (crypto policy); the tunnels are crypto maps"),
+        ("crypto ikev2 enable", LineDisposition.Ignored, "IKE on an interface (crypto policy); the tunnels are crypto maps"),
+        ("crypto ipsec", LineDisposition.Ignored, "IPsec proposals (crypto policy) do not change forwarding by themselves"),
+        ("crypto key", LineDisposition.Ignored, "keys (crypto policy) do not change forwarding"),
+        ("crypto isakmp", LineDisposition.Ignored, "IKE settings (crypto policy) do not change forwarding by themselves"),
+        ("crypto map", LineDisposition.NotModelled, "the ASA's own site-to-site IPsec is not modelled: traffic for its peers' networks would be encrypted by the firewall"),
+        ("crypto dynamic-map", LineDisposition.NotModelled, "the ASA's own IPsec is not modelled"),
+        ("tunnel-group", LineDisposition.NotModelled, "the ASA's own VPN peers are not modelled"),
+        ("group-policy", LineDisposition.Ignored, "remote-access VPN policy; remote-access clients are not simulated"),
+        ("webvpn", LineDisposition.Ignored, "clientless SSL VPN; remote-access clients are not simulated"),
+        ("anyconnect", LineDisposition.Ignored, "remote-access VPN; remote-access clients are not simulated"),
+        ("ip local pool", LineDisposition.Ignored, "address pools for remote-access VPN clients, which are not simulated"),
+        ("vpn-addr-assign", LineDisposition.Ignored, "address assignment for remote-access VPN clients, which are not simulated"),
+        ("no vpn-addr-assign", LineDisposition.Ignored, "address assignment for remote-access VPN clients, which are not simulated"),
+        ("vpn-sessiondb", LineDisposition.Ignored, "VPN session limits"),
+        ("threat-detection", LineDisposition.Ignored, "threat statistics and scanning detection react to attacks at run time"),
+        ("no threat-detection", LineDisposition.Ignored, "threat statistics and scanning detection react to attacks at run time"),
+        ("xlate", LineDisposition.Ignored, "per-session PAT timing; the mapping itself is the NAT rules"),
+        ("dhcpd", LineDisposition.Ignored, "the firewall's DHCP server hands out addresses; the design's hosts have theirs"),
+        ("dhcprelay", LineDisposition.Ignored, "DHCP relay; the design's hosts have their addresses"),
+        ("no dhcpd", LineDisposition.Ignored, "the firewall's DHCP server hands out addresses; the design's hosts have theirs"),
+        ("management-access", LineDisposition.Ignored, Management),
+        ("mac-address", LineDisposition.Ignored, "MAC addresses do not change forwarding in the simulation"),
+        ("no mac-address", LineDisposition.Ignored, "MAC addresses do not change forwarding in the simulation"),
+        ("monitor-interface", LineDisposition.Ignored, "failover health monitoring"),
+        ("no monitor-interface", LineDisposition.Ignored, "failover health monitoring"),
+        ("no failover", LineDisposition.Ignored, "failover is off"),
+        ("failover", LineDisposition.NotModelled, "failover is not modelled: the design has this firewall only, not its standby"),
+        ("prefix-list", LineDisposition.NotModelled, "prefix lists select routes for dynamic routing, which is not modelled"),
+        ("community-list", LineDisposition.NotModelled, "BGP communities belong to dynamic routing, which is not modelled"),
+        ("as-path", LineDisposition.NotModelled, "BGP path filters belong to dynamic routing, which is not modelled"),
+        ("route-map", LineDisposition.NotModelled, "route maps (route redistribution, policy-based routing) are not modelled"),
+        ("router", LineDisposition.NotModelled, "dynamic routing (OSPF, EIGRP, BGP, RIP) is not modelled: only static routes are"),
+        ("multicast-routing", LineDisposition.NotModelled, "multicast is not simulated"),
+        ("pim", LineDisposition.Ignored, "multicast is not simulated"),
+        ("igmp", LineDisposition.Ignored, "multicast is not simulated"),
+        ("ip verify reverse-path", LineDisposition.NotModelled, "unicast reverse-path checks (uRPF) are not modelled: a packet from an unexpected interface would be dropped"),
+        ("ip audit", LineDisposition.NotModelled, "IP audit signatures can drop packets; they are not modelled"),
+        ("shun", LineDisposition.NotModelled, "shunned hosts are dropped; shuns are not modelled"),
+        ("sysopt connection permit-vpn", LineDisposition.NotModelled, "decrypted VPN traffic bypassing the access lists is not modelled"),
+        ("no sysopt connection permit-vpn", LineDisposition.Ignored, "VPN traffic is checked against the access lists, as in the model"),
+        ("sysopt", LineDisposition.Ignored, "connection tuning (TCP MSS, timers); does not change whether the simulated flows pass"),
+        ("no sysopt", LineDisposition.Ignored, "connection tuning (TCP MSS, timers); does not change whether the simulated flows pass"),
+        ("firewall transparent", LineDisposition.NotModelled, "transparent (layer-2) firewall mode is not modelled: the design treats the firewall as routed"),
+        ("mode multiple", LineDisposition.NotModelled, "multiple-context mode is not modelled: import each context's configuration"),
+        ("context", LineDisposition.NotModelled, "security contexts are not modelled: import each context's configuration"),
+        ("cluster", LineDisposition.NotModelled, "clustering is not modelled: the design has this unit only"),
+        ("zone", LineDisposition.NotModelled, "traffic zones are not modelled"),
+        ("wccp", LineDisposition.NotModelled, "WCCP redirection is not modelled"),
+        ("established", LineDisposition.NotModelled, "the established command (return connections) is not modelled"),
+        ("nat-control", LineDisposition.NotModelled, "pre-8.3 NAT syntax: this importer reads ASA 8.3+ NAT"),
+        ("global", LineDisposition.NotModelled, "pre-8.3 NAT syntax (global pools): this importer reads ASA 8.3+ NAT"),
+        ("static", LineDisposition.NotModelled, "pre-8.3 NAT syntax (static): this importer reads ASA 8.3+ NAT"),
+        ("conduit", LineDisposition.NotModelled, "PIX conduits are not modelled"),
+        ("fixup", LineDisposition.Ignored, "PIX application inspection; does not change whether the simulated flows pass"),
+        ("tcp-map", LineDisposition.Ignored, "TCP normalisation settings; the simulation does not model TCP normalisation"),
+        ("regex", LineDisposition.Ignored, "regular expressions for application inspection"),
+        ("filter", LineDisposition.Ignored, "Java/ActiveX/URL content filtering reads payloads; does not change whether the simulated flows pass"),
+        ("url-server", LineDisposition.Ignored, "URL filtering server"),
+        ("capture", LineDisposition.Ignored, "packet captures do not change forwarding"),
+        ("flow-export", LineDisposition.Ignored, "NetFlow export does not change forwarding"),
+        ("crashinfo", LineDisposition.Ignored, Management),
+        ("checkheaps", LineDisposition.Ignored, Management),
+        ("no-payload", LineDisposition.Ignored, Management),
+        ("jumbo-frame", LineDisposition.Ignored, "frame sizes do not change forwarding in the simulation"),
+        ("quota", LineDisposition.Ignored, Management),
+        ("auth-prompt", LineDisposition.Ignored, Management),
+        ("smtp-server", LineDisposition.Ignored, Management),
+        ("vpdn", LineDisposition.Ignored, "PPPoE client settings (the interface's address is reported with the interface)"),
+        ("tls-proxy", LineDisposition.Ignored, "TLS proxy for application inspection"),
+        ("phone-proxy", LineDisposition.Ignored, "phone proxy for application inspection"),
+        ("scansafe", LineDisposition.Ignored, "web security redirection of HTTP; does not change whether the simulated flows pass"),
+        ("hpm", LineDisposition.Ignored, Management),
+        ("service-module", LineDisposition.Ignored, Management),
+        ("dns-group-map", LineDisposition.Ignored, "the firewall's own name resolution does not change forwarding"),
+        ("dns-group", LineDisposition.Ignored, "the firewall's own name resolution does not change forwarding"),
+        ("object-group user", LineDisposition.Ignored, "identity firewall user groups; no rule in the design uses users"),
+        ("object-group security", LineDisposition.Ignored, "TrustSec security groups; no rule in the design uses them"),
+        ("class-map type inspect", LineDisposition.Ignored, "application inspection classes read payloads"),
+        ("policy-map type inspect", LineDisposition.Ignored, "application inspection parameters read payloads"),
+        ("time-range", LineDisposition.Ignored, "a time-range definition; the access-list lines that use it are reported with them"),
+        ("access-list", LineDisposition.NotModelled, "this form of access-list is not read by the importer"),
+    ];
+
+    /// <summary>The verdict for a top-level command the parser does not model, or a not-recognised verdict.</summary>
+    public static (LineDisposition Disposition, string Reason) Judge(AsaLine head)
+    {
+        var text = string.Join(' ', head.Words);
+        foreach (var (prefix, disposition, reason) in Entries)
+        {
+            if (text.Equals(prefix, StringComparison.Ordinal) || text.StartsWith(prefix + " ", StringComparison.Ordinal))
+            {
+                return (disposition, reason);
+            }
+        }
+
+        return (LineDisposition.NotModelled, "not recognised by the importer");
+    }
+}

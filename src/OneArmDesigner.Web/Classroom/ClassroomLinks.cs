@@ -1,0 +1,11 @@
+namespace OneArmDesigner.Web.Classroom;
+
+/// <summary>The browser addresses of a classroom: the join link followers open and the presenter's secret link.</summary>
+public static class ClassroomLinks
+{
+    public static string Join(string code) => $"/classroom/{code}";
+
+    public static string Present(string presenterToken) => $"/present/{presenterToken}";
+
+    public static string Absolute(HttpRequest request, string relative) => $"{request.Scheme}://{request.Host}{request.PathBase}{relative}";
+}

@@ -1,0 +1,242 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Testing;
+using OneArmDesigner.Web.Analysis;
+using OneArmDesigner.Web.Tests.Designs;
+
+namespace OneArmDesigner.Web.Tests.Analysis;
+
+/// <summary>
+/// Analysis is bounded and in the background: writes answer without it, a newer save cancels an older job, results
+/// are shared by content, and the validation endpoint says 202 until they are ready.
+/// </summary>
+public sealed class BackgroundAnalysisTests : IDisposable
+{
+    private readonly GatedAnalysisEngine _engine = new();
+    private readonly List<RunningApp> _apps = [];
+    private readonly List<string> _folders = [];
+
+    public void Dispose()
+    {
+        _engine.Open(100);
+        foreach (var app in _apps)
+        {
+            app.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A database folder that outlives one app, to restart on it.</summary>
+    private string KeptFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("onearm-test-").FullName;
+        _folders.Add(folder);
+        return folder;
+    }
+
+    private RunningApp Start(Dictionary<string, string?>? settings = null, string? databaseFolder = null, bool gated = true)
+    {
+        var app = new RunningApp(databaseFolder, settings,
+            gated ? services => services.AddSingleton<IAnalysisEngine>(_engine) : null);
+        _apps.Add(app);
+        return app;
+    }
+
+    private static string Document(Design design) => DesignDocument.Serialize(design);
+
+    private static AnalysisQueue Queue(RunningApp app) => app.Services.GetRequiredService<AnalysisQueue>();
+
+    [Fact]
+    public async Task The_validation_endpoint_answers_202_with_progress_while_the_analysis_runs_then_200_with_the_findings()
+    {
+        var app = Start();
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+        var created = await api.CreateFromAsync(Document(SeedTemplates.Asymmetric()));
+        await _engine.StartedAsync();
+
+        using var running = await api.ValidationAsync(created.ViewToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, running.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), running.Headers.RetryAfter?.Delta);
+        var progress = JsonDocument.Parse(await running.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("running", progress.GetProperty("status").GetString());
+        Assert.Equal(100, progress.GetProperty("pairsTotal").GetInt64());
+
+        _engine.Open();
+        var findings = await api.FindingsAsync(created.ViewToken);
+        Assert.True(findings.GetProperty("complete").GetBoolean());
+        Assert.Contains(findings.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "ASYMMETRIC_ROUTING_STATEFUL");
+    }
+
+    [Fact]
+    public async Task A_newer_save_cancels_the_older_job_and_the_newer_content_is_analysed()
+    {
+        var app = Start();
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+        var created = await api.CreateFromAsync(Document(SeedTemplates.Asymmetric()));
+        await _engine.StartedAsync();
+
+        using var saved = await api.PutAsync(created.EditToken, Document(SeedTemplates.TransitVlan()), baseVersion: 1);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await _engine.CancelledAsync(1);
+        await _engine.StartedAsync();
+        _engine.Open();
+        var findings = await api.FindingsAsync(created.EditToken);
+        Assert.DoesNotContain(findings.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "error");
+        Assert.Equal(2, _engine.Calls);
+    }
+
+    [Fact]
+    public async Task A_job_whose_only_requester_went_away_is_cancelled_but_one_that_someone_else_wants_goes_on()
+    {
+        var app = Start();
+        var queue = Queue(app);
+        using var page = new CancellationTokenSource();
+        using var otherPage = new CancellationTokenSource();
+        var design = HubAndSpoke.Generate(3);
+
+        var alone = queue.Request("page-1", design, requesterGone: page.Token);
+        await _engine.StartedAsync();
+        page.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => alone.Completion);
+        Assert.Equal(AnalysisState.Cancelled, alone.State);
+        await _engine.CancelledAsync(1);
+
+        var shared = queue.Request("page-2", HubAndSpoke.Generate(4), requesterGone: otherPage.Token);
+        var joined = queue.Request("design:stored", HubAndSpoke.Generate(4));
+        await _engine.StartedAsync();
+        otherPage.Cancel();
+        _engine.Open();
+
+        Assert.Same(shared, joined);
+        Assert.Equal(AnalysisState.Done, (await shared.Completion.ContinueWith(_ => shared)).State);
+        Assert.Equal(1, _engine.Cancelled);
+    }
+
+    [Fact]
+    public async Task No_analysis_starts_for_a_get_of_a_design_or_its_page_only_for_the_validation_it_asks_for()
+    {
+        var folder = KeptFolder();
+        var first = Start(databaseFolder: folder);
+        DesignsApiClient.Created created;
+        using (var http = first.CreateHttpClient())
+        {
+            created = await new DesignsApiClient(http).CreateFromAsync(Document(HubAndSpoke.Generate(5)));
+        }
+
+        // The server stops before the job ends: the stored revision has no findings yet.
+        await _engine.StartedAsync();
+        _apps.Remove(first);
+        first.Dispose();
+
+        var restarted = Start(databaseFolder: folder);
+        using var client = restarted.CreateHttpClient();
+        var api = new DesignsApiClient(client);
+        using var document = await api.GetAsync(created.EditToken);
+        using var page = await client.GetAsync(new Uri($"designs/{created.EditToken}", UriKind.Relative));
+        using var viewPage = await client.GetAsync(new Uri($"designs/{created.ViewToken}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viewPage.StatusCode);
+        Assert.Equal(0, Queue(restarted).Pending);
+        Assert.Equal(0, Queue(restarted).Started);
+
+        using var asked = await api.ValidationAsync(created.EditToken);
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        await _engine.StartedAsync();
+        Assert.Equal(1, Queue(restarted).Started);
+    }
+
+    [Fact]
+    public async Task A_fork_an_unchanged_save_and_a_moved_device_reuse_the_findings_in_memory_and_after_a_restart()
+    {
+        var folder = KeptFolder();
+        var app = Start(databaseFolder: folder);
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+        var design = SeedTemplates.Asymmetric();
+        var created = await api.CreateFromAsync(Document(design));
+        _engine.Open();
+        await api.FindingsAsync(created.EditToken);
+
+        using var fork = await api.PostAsync(created.ViewToken, "fork");
+        var forked = (await fork.Content.ReadFromJsonAsync<DesignsApiClient.Created>())!;
+        using var unchanged = await api.PutAsync(created.EditToken, Document(design), baseVersion: 1);
+        var moved = design with { Devices = [.. design.Devices.Select(d => d with { Position = new Position(d.Position.X + 10, d.Position.Y) })] };
+        using var movedSave = await api.PutAsync(created.EditToken, Document(moved), baseVersion: 2);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.ValidationAsync(forked.EditToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.ValidationAsync(created.EditToken)).StatusCode);
+        Assert.Equal(1, _engine.Calls);
+
+        // After a restart the memory is gone, but the database still knows the findings of this content.
+        _apps.Remove(app);
+        app.Dispose();
+        var restarted = Start(databaseFolder: folder);
+        using var again = restarted.CreateHttpClient();
+        var afterRestart = await new DesignsApiClient(again).CreateFromAsync(Document(design));
+        Assert.Equal(HttpStatusCode.OK, (await new DesignsApiClient(again).ValidationAsync(afterRestart.EditToken)).StatusCode);
+        Assert.Equal(0, Queue(restarted).Started);
+        Assert.Equal(1, _engine.Calls);
+    }
+
+    [Fact]
+    public async Task No_more_than_MaxConcurrent_analyses_run_at_once_and_the_rest_wait_their_turn()
+    {
+        var app = Start(new() { ["Analysis:MaxConcurrent"] = "1" });
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+        var designs = new List<DesignsApiClient.Created>();
+        foreach (var sites in new[] { 2, 3, 4 })
+        {
+            designs.Add(await api.CreateFromAsync(Document(HubAndSpoke.Generate(sites))));
+        }
+
+        await _engine.StartedAsync();
+        using var waiting = await api.ValidationAsync(designs[2].EditToken);
+        Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
+        Assert.Equal("queued", JsonDocument.Parse(await waiting.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, Queue(app).Running);
+
+        _engine.Open(3);
+        foreach (var design in designs)
+        {
+            await api.FindingsAsync(design.EditToken);
+        }
+
+        Assert.Equal(3, Queue(app).Started);
+        Assert.Equal(1, Queue(app).PeakRunning);
+    }
+
+    [Fact]
+    public async Task A_design_over_the_time_budget_still_saves_and_its_findings_say_incomplete_with_what_was_found()
+    {
+        var app = Start(new() { ["Analysis:MaxSeconds"] = "0.000001" }, gated: false);
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+
+        using var response = await api.PostAsync(Document(HubAndSpoke.Generate(200)));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<DesignsApiClient.Created>())!;
+        var findings = await api.FindingsAsync(created.EditToken);
+        Assert.False(findings.GetProperty("complete").GetBoolean());
+        Assert.Matches(@"^over the time budget: .* ran out after [\d,]+ of [\d,]+ host pairs$", findings.GetProperty("incomplete").GetString());
+        Assert.Equal(JsonValueKind.Array, findings.GetProperty("findings").ValueKind);
+    }
+}
