@@ -10,7 +10,7 @@
 //   after the one before it has been handled, in order.
 // - The event list follows the current step: the selected row is scrolled into view inside its own list, never by
 //   scrolling the page.
-// - F toggles presenter mode: full screen for the player, when the browser allows it.
+// - F toggles presenter mode: full screen for the player, when the browser allows it (unless the page asks otherwise).
 
 /** Starts the player's browser side on its root element; returns an object whose dispose() stops it. */
 export function attach(root, dotnet, options) {
@@ -26,6 +26,7 @@ class PlayerScript {
     this.observer = new MutationObserver(records => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-path'] });
     this.listeners = [];
+    this.fullscreenKey = options.fullscreenKey !== false;
     if (options.keys !== false) {
       this.listen(document, 'keydown', e => this.onKeyDown(e));
       this.listen(document, 'keyup', e => this.onKeyUp(e));
@@ -53,6 +54,8 @@ class PlayerScript {
 
   onKeyDown(e) {
     if (!this.root.isConnected || !window.oneArm.isPresenterKey(e)) return;
+    // Where the page gives F a meaning of its own (a follower rejoining the class), the player leaves it alone.
+    if ((e.key === 'f' || e.key === 'F') && !this.fullscreenKey) return;
     e.preventDefault();
     this.swallowKeyUp = e.key === ' ';
     if (e.key === 'f' || e.key === 'F') this.toggleFullscreen();

@@ -18,12 +18,13 @@ internal sealed class PlayerScript : IAsyncDisposable
     private PlayerScript(IJSObjectReference module, IJSObjectReference script, IDisposable owner) =>
         (_module, _script, _owner) = (module, script, owner);
 
-    public static async Task<PlayerScript> AttachAsync<TOwner>(IJSRuntime js, ElementReference root, TOwner owner)
+    /// <param name="fullscreenKey">Whether F takes the player full screen (presenter mode); when false F is left to the page.</param>
+    public static async Task<PlayerScript> AttachAsync<TOwner>(IJSRuntime js, ElementReference root, TOwner owner, bool fullscreenKey = true)
         where TOwner : class
     {
         var reference = DotNetObjectReference.Create(owner);
         var module = await js.InvokeAsync<IJSObjectReference>("import", ScriptPath);
-        var script = await module.InvokeAsync<IJSObjectReference>("attach", root, reference, new { keys = true });
+        var script = await module.InvokeAsync<IJSObjectReference>("attach", root, reference, new { keys = true, fullscreenKey });
         return new PlayerScript(module, script, reference);
     }
 

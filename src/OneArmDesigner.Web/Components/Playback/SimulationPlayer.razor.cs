@@ -66,6 +66,9 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
     /// <summary>The address of the quiz of a flow, for predict mode to offer; the current page's address in predict mode when null.</summary>
     [Parameter] public Func<Flow, string>? QuizLink { get; set; }
 
+    /// <summary>Offer presenter mode (its button and F); false where F means something else (a follower's F rejoins the class).</summary>
+    [Parameter] public bool OffersPresenterMode { get; set; } = true;
+
     /// <summary>The page's own buttons beside Trace, given the flow being shown (a live classroom starts on it).</summary>
     [Parameter] public RenderFragment<Flow>? Actions { get; set; }
 
@@ -164,7 +167,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
             return;
         }
 
-        _script = await PlayerScript.AttachAsync(JS, _root, this);
+        _script = await PlayerScript.AttachAsync(JS, _root, this, fullscreenKey: OffersPresenterMode);
         if (_disposed)
         {
             await _script.DisposeAsync();
@@ -408,7 +411,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
             case "j" or "J":
                 await JumpToDrop();
                 break;
-            case "f" or "F":
+            case "f" or "F" when OffersPresenterMode:
                 TogglePresenter();
                 break;
             case "+" or "=":
