@@ -33,6 +33,9 @@ public sealed class AnnotationTests(BrowserFixture browser)
         var area = page.Locator(".oad-node[data-kind='area']");
         var note = page.Locator(".oad-node[data-kind='note']");
         var server = designer.Node("Server1");
+        await Assertions.Expect(area).ToContainTextAsync("Data centre");
+        await Assertions.Expect(note.Locator(".note-box")).ToBeVisibleAsync();
+        await Assertions.Expect(note).ToContainTextAsync("The server listens on 443");
         var grip = (await area.Locator(".area-grip").BoundingBoxAsync())!;
         var noteBox = (await note.Locator(".note-box").BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(noteBox.X + 10, noteBox.Y + 10);

@@ -16,8 +16,8 @@ public sealed class DeepLinkTests(BrowserFixture browser)
         {
             var page = observed.Page;
             var designer = new Designer(page);
-            await designer.ChooseAsync("flow-from", "LaptopB");
-            await designer.ChooseAsync("flow-to", "LaptopA");
+            await designer.EnterAsync("flow-from", "LaptopB");
+            await designer.EnterAsync("flow-to", "LaptopA");
             await page.GetByTestId("run-flow").ClickAsync();
             for (var i = 0; i < 6; i++)
             {
@@ -33,8 +33,9 @@ public sealed class DeepLinkTests(BrowserFixture browser)
 
         await using var reopened = await browser.OpenPageAsync(link[browser.App.BaseUrl.Length..]);
         await Assertions.Expect(reopened.Page.GetByTestId("step-counter")).ToContainTextAsync("step 6 of");
-        await Assertions.Expect(reopened.Page.GetByTestId("flow-from")).ToHaveTextAsync("LaptopB");
-        await Assertions.Expect(reopened.Page.GetByTestId("flow-to")).ToHaveTextAsync("LaptopA");
+        var fields = new Designer(reopened.Page);
+        await Assertions.Expect(fields.Field("flow-from")).ToHaveValueAsync("LaptopB");
+        await Assertions.Expect(fields.Field("flow-to")).ToHaveValueAsync("LaptopA");
         await Assertions.Expect(reopened.Page.Locator("[data-testid=event-row][data-step='1']")).ToContainTextAsync("LaptopB sends the packet");
         Assert.Empty(reopened.ConsoleErrors);
     }
