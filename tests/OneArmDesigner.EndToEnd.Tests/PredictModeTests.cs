@@ -110,6 +110,7 @@ public sealed class PredictModeTests(BrowserFixture browser)
         await Assertions.Expect(quiz.Page.GetByTestId("player")).ToHaveAttributeAsync("data-mode", "predict");
         await quiz.Page.GetByTestId("step-forward").ClickAsync();
         await Assertions.Expect(quiz.Page.GetByTestId("question-prompt")).ToHaveTextAsync("LaptopA sends the SYN to LaptopB. What becomes of it?");
+        await quiz.ScreenshotAsync("design-quiz");
         Assert.Empty(observed.ConsoleErrors);
         Assert.Empty(quiz.ConsoleErrors);
     }

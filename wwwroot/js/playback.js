@@ -38,11 +38,17 @@ class PlayerScript {
   }
 
   dispose() {
+    this.disposed = true;
     if (window.oneArm.keysRoot === this.root) window.oneArm.keysRoot = null;
     this.observer.disconnect();
     for (const [target, type, handler] of this.listeners) target.removeEventListener(type, handler);
     this.listeners = [];
     if (document.fullscreenElement === this.root) document.exitFullscreen().catch(() => {});
+  }
+
+  // A call sent just before the player went away fails on the server because its .NET object is gone: expected then.
+  failed(error) {
+    if (!this.disposed) console.error('playback:', error);
   }
 
   listen(target, type, handler) {
@@ -65,7 +71,7 @@ class PlayerScript {
   send(key, shift) {
     this.keys = this.keys
       .then(() => this.dotnet.invokeMethodAsync('OnPresenterKey', key, shift))
-      .catch(error => console.error('playback:', error));
+      .catch(error => this.failed(error));
   }
 
   // A focused button is pressed by Space on key-up; the key-down already did what Space means here.
@@ -84,7 +90,7 @@ class PlayerScript {
 
   onFullscreenChange() {
     if (!document.fullscreenElement && this.root.classList.contains('presenter')) {
-      this.dotnet.invokeMethodAsync('OnFullscreenLeft').catch(error => console.error('playback:', error));
+      this.dotnet.invokeMethodAsync('OnFullscreenLeft').catch(error => this.failed(error));
     }
   }
 

@@ -54,12 +54,19 @@ class CanvasInput {
   }
 
   dispose() {
+    this.disposed = true;
     delete this.svg.dataset.attached;
     for (const [type, handler, options] of this.listeners) this.svg.removeEventListener(type, handler, options);
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.sizeFrame);
     this.gesture?.preview?.revert();
     this.gesture = null;
+  }
+
+  // A call sent just before the component went away (a resize as its tab closes) fails on the server because its
+  // .NET object is gone; that is expected then, not an error worth reporting.
+  failed(error) {
+    if (!this.disposed) console.error('diagramCanvas:', error);
   }
 
   listen(type, handler, options) {
@@ -169,7 +176,7 @@ class CanvasInput {
       .then(viewport => pinch.preview.finish(viewport))
       .catch(error => {
         pinch.preview.revert();
-        console.error('diagramCanvas:', error);
+        this.failed(error);
       });
   }
 
@@ -194,7 +201,7 @@ class CanvasInput {
       const target = minimap.next;
       minimap.next = null;
       this.dotnet.invokeMethodAsync('CenterOn', target.x, target.y)
-        .catch(error => console.error('diagramCanvas:', error))
+        .catch(error => this.failed(error))
         .finally(() => { if (minimap.next) send(); else minimap.busy = false; });
     };
     send();
@@ -222,7 +229,7 @@ class CanvasInput {
       .then(finish)
       .catch(error => {
         gesture.preview?.revert();
-        console.error('diagramCanvas:', error);
+        this.failed(error);
       })
       .finally(() => {
         gesture.preview?.dispose();
@@ -262,7 +269,7 @@ class CanvasInput {
       }
     } catch (error) {
       wheel.delta = 0;
-      console.error('diagramCanvas:', error);
+      this.failed(error);
     } finally {
       wheel.busy = false;
     }
@@ -283,7 +290,7 @@ class CanvasInput {
     const point = this.local(e);
     const hit = this.hitAt(document.elementFromPoint(e.clientX, e.clientY));
     this.dotnet.invokeMethodAsync('DoubleClick', hit, point.x, point.y, modifiers(e))
-      .catch(error => console.error('diagramCanvas:', error));
+      .catch(error => this.failed(error));
   }
 
   // --- items dragged in from outside ------------------------------------------------------------------------
@@ -300,7 +307,7 @@ class CanvasInput {
     e.preventDefault();
     const point = this.local(e);
     this.dotnet.invokeMethodAsync('Drop', payload, point.x, point.y)
-      .catch(error => console.error('diagramCanvas:', error));
+      .catch(error => this.failed(error));
   }
 
   reportSize() {
@@ -308,7 +315,7 @@ class CanvasInput {
     this.sizeFrame = requestAnimationFrame(() => {
       const box = this.svg.getBoundingClientRect();
       this.dotnet.invokeMethodAsync('Resize', box.width, box.height)
-        .catch(error => console.error('diagramCanvas:', error));
+        .catch(error => this.failed(error));
     });
   }
 
