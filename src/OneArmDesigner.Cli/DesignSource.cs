@@ -25,17 +25,17 @@ public static class DesignSource
 
     private static Design FromFile(string path)
     {
-        string json;
+        byte[] bytes;
         try
         {
-            json = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"--design: cannot read '{path}': {ex.Message}");
         }
 
-        var loaded = DesignDocument.Load(json);
+        var loaded = JsonText.Load(bytes);
         return loaded.Design
             ?? throw new UsageException($"--design: '{path}' is not a valid design document:\n  " + string.Join("\n  ", loaded.Problems));
     }

@@ -24,6 +24,13 @@ public sealed class OneArmDesignerDbContext(DbContextOptions<OneArmDesignerDbCon
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// A text's size in bytes as the database stores it (UTF-8), for queries that limit storage by what it costs
+    /// rather than by characters. SQLite (3.43 and later) and PostgreSQL both name it octet_length.
+    /// </summary>
+    [DbFunction("octet_length", IsBuiltIn = true)]
+    public static long OctetLength(string text) => throw new NotSupportedException("OctetLength is translated to SQL; it cannot run in memory.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneArmDesignerDbContext).Assembly);
 

@@ -62,74 +62,17 @@ public static class Simulator
             throw new ArgumentException("The flow cannot be simulated: " + string.Join("; ", problems), nameof(flow));
         }
 
-        var walker = new PacketWalker(network, new SimulationState());
-        var (clientNode, serverNode) = (network.Get(flow.From), network.Get(flow.To));
-        var client = AddressOf(clientNode);
-        var server = AddressOf(serverNode);
-        var clientTtl = flow.Ttl ?? InitialTtlOf(clientNode);
-        var packets = new List<PacketTrace>(3);
-        var (protocol, firstKind, firstFlags) = flow.Protocol switch
+        var cursor = new ExchangeCursor(network, flow);
+        while (cursor.Walk is not null)
         {
-            Protocol.Tcp => (Protocol.Tcp, "SYN", TcpFlags.Syn),
-            Protocol.Udp => (Protocol.Udp, "UDP", TcpFlags.None),
-            _ => (Protocol.Icmp, "ECHO", TcpFlags.None),
-        };
-        var port = flow.Protocol == Protocol.Icmp ? 0 : flow.DestinationPort;
-        var sourcePort = flow.Protocol == Protocol.Icmp ? 0 : flow.SourcePort;
-        var echo = protocol == Protocol.Icmp ? IcmpMessage.EchoRequest : null;
-
-        var request = walker.Walk(firstKind, clientNode, new Packet(new PacketHeader(protocol, client, sourcePort, server, port, firstFlags, clientTtl, echo)));
-        packets.Add(request);
-        if (request.Delivered)
-        {
-            var seenByServer = Arrived(request);
-            var replyKind = (protocol, ServerListens(serverNode, flow)) switch
-            {
-                (Protocol.Tcp, true) => "SYN-ACK",
-                (Protocol.Tcp, false) => "RST",
-                (Protocol.Udp, _) => "UDP-REPLY",
-                _ => "ECHO-REPLY",
-            };
-            var replyFlags = replyKind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
-            var replyIcmp = protocol == Protocol.Icmp ? IcmpMessage.EchoReply : null;
-            var reply = walker.Walk(replyKind, serverNode, new Packet(Answer(seenByServer, replyFlags, InitialTtlOf(serverNode), replyIcmp)));
-            packets.Add(reply);
-
-            if (replyKind == "SYN-ACK" && reply.Delivered)
-            {
-                packets.Add(walker.Walk("ACK", clientNode, new Packet(Answer(Arrived(reply), TcpFlags.Ack, clientTtl))));
-            }
-        }
-        else if (request.Reason == DropReason.PortClosed && network.Find(request.DropDevice!) is { } closed)
-        {
-            // The host's stack answers a datagram nobody listens for, as it answers a SYN to a closed port with a RST.
-            packets.Add(walker.Walk(PortUnreachableKind, closed, new Packet(PortUnreachable(Arrived(request), InitialTtlOf(closed)))));
+            cursor.Step();
         }
 
-        var verdict = AllDelivered(packets) && packets[^1].Kind != "RST" ? Verdict.Completed : Verdict.Failed;
-        return new ExchangeResult(flow, verdict, packets, ExchangeSummary.Describe(network, flow, verdict, packets));
+        return cursor.Result();
     }
 
-    /// <summary>The header as the receiving host saw it (after any NAT on the way).</summary>
-    private static PacketHeader Arrived(PacketTrace trace) => trace.FinalPacket.Inner;
-
-    /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>
-    private static PacketHeader Answer(PacketHeader received, TcpFlags flags, int ttl, IcmpMessage? icmp = null) =>
-        new(received.Protocol, received.Destination, received.DestinationPort, received.Source, received.SourcePort, flags, ttl, icmp);
-
-    /// <summary>The ICMP error a host sends about a datagram to a port it does not listen on, quoting that datagram.</summary>
-    private static PacketHeader PortUnreachable(PacketHeader received, int ttl) =>
-        new(Protocol.Icmp, received.Destination, 0, received.Source, 0, TcpFlags.None, ttl, IcmpMessage.PortUnreachable(received.Key));
-
-    private static int InitialTtlOf(NetworkNode host) => host.Device.Host?.InitialTtl ?? HostSettings.DefaultTtl;
-
-    private static bool ServerListens(NetworkNode server, Flow flow) =>
-        flow.Protocol != Protocol.Tcp || server.Device.Host?.TcpPorts.Contains(flow.DestinationPort) == true;
-
-    private static Ipv4Address AddressOf(NetworkNode node) => FirstAddress(node)!.Value;
-
-    // Loops rather than LINQ here and below: Run is the hot path of bulk simulation, and these ran on every exchange.
-    private static Ipv4Address? FirstAddress(NetworkNode node)
+    // A loop rather than LINQ: every exchange asks it for both hosts.
+    internal static Ipv4Address? FirstAddress(NetworkNode node)
     {
         var interfaces = node.Device.Interfaces;
         for (var i = 0; i < interfaces.Count; i++)
@@ -141,19 +84,6 @@ public static class Simulator
         }
 
         return null;
-    }
-
-    private static bool AllDelivered(List<PacketTrace> packets)
-    {
-        foreach (var packet in packets)
-        {
-            if (!packet.Delivered)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void CheckEndpoint(CompiledNetwork network, string name, string field, List<string> problems)

@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Domain.Templates;
 
-// Polls GET /health every 100 ms for --baseline seconds with nothing running, then posts --posts big generated designs at once (HubAndSpoke.Generate(--sites + i): distinct content, so each gets its
-// own analysis), times each POST, then while their analyses run in the background asks GET /health every 100 ms and
+// Polls GET /health every 100 ms for --baseline seconds with nothing running, then posts --posts big generated designs at once (HubAndSpoke.Generate(--sites + i), or
+// IrregularNetwork.Generate(--sites + i) with --generator irregular: distinct content, so each gets its own analysis), times each POST, then while their analyses run in the background asks GET /health every 100 ms and
 // times it, and waits for each design's findings (GET .../validation: 202 until 200). Bounded by --timeout seconds.
 // Only talk to an app you run yourself on this machine.
 var options = LoadOptions.Parse(args);
@@ -16,9 +16,9 @@ using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Ti
 
 // Compact JSON: the API limits a document's size, and indentation is a third of a generated design's.
 var documents = Enumerable.Range(0, options.Posts)
-    .Select(i => JsonNode.Parse(DesignDocument.Serialize(HubAndSpoke.Generate(options.Sites + i)))!.ToJsonString())
+    .Select(i => JsonNode.Parse(DesignDocument.Serialize(options.Generator == "irregular" ? IrregularNetwork.Generate(options.Sites + i) : HubAndSpoke.Generate(options.Sites + i)))!.ToJsonString())
     .ToList();
-Console.WriteLine($"{options.Posts} designs of about {options.Sites + 1:N0} hosts ({documents[0].Length / 1024:N0} KB each), against {options.Url}");
+Console.WriteLine($"{options.Posts} {options.Generator} designs of about {options.Sites + 1:N0} hosts ({documents[0].Length / 1024:N0} KB each), against {options.Url}");
 
 // Warm up the server's code paths with a small design first, so JIT compilation is not measured.
 await PostAsync(JsonNode.Parse(DesignDocument.Serialize(HubAndSpoke.Generate(2)))!.ToJsonString());
@@ -104,7 +104,7 @@ async Task<(double Seconds, string Verdict)> FindingsAsync(string token)
     }
 }
 
-internal sealed record LoadOptions(string Url, int Posts, int Sites, int TimeoutSeconds, int BaselineSeconds)
+internal sealed record LoadOptions(string Url, int Posts, int Sites, int TimeoutSeconds, int BaselineSeconds, string Generator)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -115,6 +115,7 @@ internal sealed record LoadOptions(string Url, int Posts, int Sites, int Timeout
         }
 
         return new LoadOptions(Value("--url", "http://127.0.0.1:5180"), int.Parse(Value("--posts", "3")),
-            int.Parse(Value("--sites", "2600")), int.Parse(Value("--timeout", "300")), int.Parse(Value("--baseline", "10")));
+            int.Parse(Value("--sites", "2600")), int.Parse(Value("--timeout", "300")), int.Parse(Value("--baseline", "10")),
+            Value("--generator", "hub-and-spoke") is "irregular" ? "irregular" : "hub-and-spoke");
     }
 }

@@ -179,6 +179,27 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void A_design_file_that_is_not_UTF8_is_bad_input_naming_the_byte_and_its_field()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            // "Zürich" saved as Latin-1: the ü is the single byte 0xFC, which UTF-8 never starts a character with.
+            var bytes = System.Text.Encoding.Latin1.GetBytes("""{"schemaVersion":1,"name":"Zürich","devices":[],"links":[]}""");
+            File.WriteAllBytes(path, bytes);
+
+            var run = Cli.Run("validate", "--design", path);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("name: is not UTF-8 text: the byte at offset 28 (0xFC)", run.Error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_missing_design_file_is_bad_input()
     {
         var run = Cli.Run("simulate", "--design", "/no/such/file.json", "--from", "A", "--to", "B");

@@ -15,11 +15,13 @@ public sealed partial class AppProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private AppProcess(Process process, string folder, string baseUrl)
+    private AppProcess(Process process, string folder, bool ownsFolder, string baseUrl)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         BaseUrl = baseUrl;
     }
 
@@ -40,11 +42,20 @@ public sealed partial class AppProcess : IDisposable
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
 
+    /// <summary>The folder the process runs in, which holds its database file.</summary>
+    public string Folder => _folder;
+
     /// <summary>Starts <c>OneArmDesigner.Web.dll</c> from <paramref name="appFolder"/> and waits until it listens.</summary>
+    /// <param name="folder">
+    /// A folder to run in, whose database to reuse (to start the app again after killing it); it is left in place. By
+    /// default a new temporary folder, deleted on disposal.
+    /// </param>
+    /// <param name="port">The port to listen on; by default a free one. Give the port of a killed instance to restart it.</param>
     public static async Task<AppProcess> StartAsync(string appFolder, string environment = "Production",
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, string? folder = null, int port = 0)
     {
-        var folder = Directory.CreateTempSubdirectory("onearm-process-").FullName;
+        var ownsFolder = folder is null;
+        folder ??= Directory.CreateTempSubdirectory("onearm-process-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             // A working folder of its own: the content root is then not the source tree, as for a deployed app.
@@ -56,7 +67,7 @@ public sealed partial class AppProcess : IDisposable
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(appFolder, "OneArmDesigner.Web.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "onearm.db")}";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -65,7 +76,7 @@ public sealed partial class AppProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var app = new AppProcess(process, folder, "");
+        var app = new AppProcess(process, folder, ownsFolder, "");
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Capture(string? line)
         {
@@ -106,7 +117,8 @@ public sealed partial class AppProcess : IDisposable
         return app;
     }
 
-    public void Dispose()
+    /// <summary>Ends the process at once, as a crash or a power cut would: nothing is flushed or said goodbye to.</summary>
+    public void Kill()
     {
         try
         {
@@ -120,8 +132,20 @@ public sealed partial class AppProcess : IDisposable
         {
             // Already gone.
         }
+    }
 
+    /// <summary>The port the process listens on.</summary>
+    public int Port => new Uri(BaseUrl).Port;
+
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -17,6 +17,7 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     /// <param name="databaseFolder">
     /// A folder whose database to reuse (to simulate a restart); it is left in place. By default a new temporary
@@ -24,20 +25,30 @@ public sealed class RunningApp : WebApplicationFactory<Program>
     /// </param>
     /// <param name="settings">Configuration overrides, for example limits, or another database (<see cref="PostgresDatabase.Settings"/>).</param>
     /// <param name="services">Services registered after the app's own, so they replace them: for example a controllable analysis engine.</param>
-    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment; Development unless a test is about how the app behaves for users.</param>
+    public RunningApp(string? databaseFolder = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        string environment = "Development")
     {
         _services = services;
+        _environment = environment;
         _ownsFolder = databaseFolder is null;
         _folder = databaseFolder ?? Directory.CreateTempSubdirectory("onearm-test-").FullName;
         DatabasePath = Path.Combine(_folder, "onearm.db");
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>
         {
-            // A failing JS-invokable call then reports its exception to the browser console, where tests see it.
-            ["DetailedErrors"] = "true",
+            // Tests make many requests from one address; those about rate limits turn them back on.
+            ["RateLimits:Enabled"] = "false",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
 
         // Settings that name a database (PostgreSQL, see PostgresDatabase) keep it; otherwise a SQLite file of our own.
         _settings.TryAdd("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+
+        // A failing JS-invokable call then reports its exception to the browser console, where tests see it.
+        _settings["DetailedErrors"] = "true";
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
@@ -59,6 +70,7 @@ public sealed class RunningApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -186,3 +186,38 @@ window.oneArm.textBytes = id => new TextEncoder().encode(document.getElementById
 
 // Whether a textarea holds anything but blanks, asked before streaming it (an empty stream is not worth a round trip).
 window.oneArm.hasText = id => (document.getElementById(id)?.value ?? '').trim().length > 0;
+
+// Edits the server has not yet acknowledged, one design per key, so that an edit made just before the connection or
+// the server goes away survives a reload: the design page offers it back. The server writes each edit here as it
+// happens (the whole document, with the version it was based on) and removes it once a save of it is acknowledged.
+window.oneArmDrafts = (() => {
+  const key = token => 'onearm.draft.' + token;
+  const read = token => {
+    try {
+      const draft = JSON.parse(localStorage.getItem(key(token)) ?? 'null');
+      return draft && typeof draft.document === 'string' && Number.isInteger(draft.seq) ? draft : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    read,
+    keep(token, draft) {
+      try {
+        localStorage.setItem(key(token), JSON.stringify({ ...draft, keptAt: new Date().toISOString() }));
+      } catch {
+        // Storage full or refused (private mode): the edit is still on the server, only not kept here too.
+      }
+    },
+    // A save of everything up to edit `seq` has been acknowledged: a draft no newer than that is no longer needed.
+    acknowledge(token, seq) {
+      const draft = read(token);
+      if (draft && draft.seq <= seq) {
+        localStorage.removeItem(key(token));
+      }
+    },
+    discard(token) {
+      localStorage.removeItem(key(token));
+    },
+  };
+})();

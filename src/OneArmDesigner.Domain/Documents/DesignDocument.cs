@@ -23,6 +23,9 @@ public static class DesignDocument
         MaxDepth = 32,
     };
 
+    /// <summary>The path problems with the whole document are reported under.</summary>
+    public const string RootPath = "$";
+
     public static DesignLoadResult Load(string json)
     {
         DesignDto? dto;
@@ -32,12 +35,12 @@ public static class DesignDocument
         }
         catch (JsonException ex)
         {
-            return Failed(DescribeJsonError(ex));
+            return Failed(JsonErrors.Describe(ex));
         }
 
         if (dto is null)
         {
-            return Failed(new DocumentProblem("", "the document is empty (null); a design document is a JSON object"));
+            return Failed(new DocumentProblem(RootPath, "the document is empty (null); a design document is a JSON object"));
         }
 
         return new DocumentReader().Read(dto);
@@ -46,23 +49,4 @@ public static class DesignDocument
     public static string Serialize(Design design) => JsonSerializer.Serialize(DocumentWriter.Write(design), Options);
 
     private static DesignLoadResult Failed(DocumentProblem problem) => new(null, [problem]);
-
-    private static DocumentProblem DescribeJsonError(JsonException ex)
-    {
-        var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
-        var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : "";
-        var message = ex.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            return new DocumentProblem(path, "unknown property" + where);
-        }
-
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            return new DocumentProblem(path, "has the wrong type for this field" + where);
-        }
-
-        var firstSentence = message.Split(". Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
-        return new DocumentProblem(path, $"not valid JSON: {firstSentence}{where}");
-    }
 }

@@ -116,7 +116,9 @@ internal sealed class DocumentReader
 
         var routes = ReadList(dto.Routes, path + ".routes", ReadRoute);
         var gateway = OptionalAddress(dto.DefaultGateway, path + ".defaultGateway");
-        var position = dto.Position is null ? new Position(0, 0) : new Position(dto.Position.X, dto.Position.Y);
+        var position = dto.Position is null
+            ? new Position(0, 0)
+            : new Position(Coordinate(dto.Position.X, path + ".position.x"), Coordinate(dto.Position.Y, path + ".position.y"));
 
         HostSettings? host = null;
         if (kind.IsEndpoint())
@@ -479,6 +481,17 @@ internal sealed class DocumentReader
         }
 
         return result;
+    }
+
+    private double Coordinate(double value, string path)
+    {
+        if (Math.Abs(value) > Position.Limit)
+        {
+            Problem(path, $"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is off the canvas; positions go from -{Position.Limit:0} to {Position.Limit:0}");
+            return 0;
+        }
+
+        return value;
     }
 
     private bool Port(int? port, string path)

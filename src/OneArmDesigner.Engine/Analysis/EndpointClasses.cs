@@ -18,7 +18,7 @@ namespace OneArmDesigner.Engine.Analysis;
 internal static class EndpointClasses
 {
     /// <summary>Per host, its class; classes are numbered in order of their first member, so singletons keep host order.</summary>
-    public static (int[] ClassOf, List<List<int>> Members) Find(CompiledNetwork network, Device[] hosts, Ipv4Address[] addresses)
+    public static (int[] ClassOf, List<List<int>> Members) Find(CompiledNetwork network, AnalysisSettings settings, Device[] hosts, Ipv4Address[] addresses)
     {
         var classOf = new int[hosts.Length];
         var members = new List<List<int>>();
@@ -38,7 +38,7 @@ internal static class EndpointClasses
                 foreach (var candidate in classesWithKey)
                 {
                     var representative = members[candidate][0];
-                    if (NetworkTreatsAlike(network, hosts[representative].Name, hosts[host].Name, addresses[representative], addresses[host]))
+                    if (!settings.EndpointClassesAskEveryDevice || NetworkTreatsAlike(network, hosts[representative].Name, hosts[host].Name, addresses[representative], addresses[host]))
                     {
                         classOf[host] = candidate;
                         members[candidate].Add(host);

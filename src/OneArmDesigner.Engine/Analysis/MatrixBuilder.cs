@@ -1,63 +1,71 @@
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Analysis.Symbolic;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Analysis;
 
 /// <summary>
-/// Fills a <see cref="ReachabilityMatrix"/> without tracing every pair, with the same result as tracing every pair.
-/// Hosts the network cannot tell apart form classes (<see cref="EndpointClasses"/>), and only one pair per pair of
-/// classes is computed; the other members' pairs read the same, with the host names swapped. Within that, for each
-/// source, a destination is traced in full unless an exchange from that source, already traced, lost its first
-/// packet on a path that treats this destination exactly like its own (<see cref="DroppedRequest"/>): then it ends
-/// the same way, and tracing it would only repeat the same hops. Exchanges whose first packet arrives are traced,
-/// since the replies cross sessions and NAT that depend on the pair.
+/// Fills a <see cref="ReachabilityMatrix"/> with exactly what tracing every pair would give, without tracing every
+/// pair. Hosts the network cannot tell apart form classes (<see cref="EndpointClasses"/>), and one member (two, for
+/// the pairs inside a class) stands for each class. Those hosts' exchanges are played together, as sets of pairs in
+/// the same state (<see cref="SymbolicAnalysis"/>), except for hosts whose address the design also uses elsewhere (a
+/// NAT address, a next hop, someone else's interface), whose pairs are traced one by one. Every distinct outcome is
+/// then traced once for a real example, and checked against it.
 /// </summary>
 internal sealed class MatrixBuilder
 {
-    /// <summary>How many of a source's dropped requests a destination is compared with before it is traced.</summary>
-    private const int CandidatesPerDestination = 8;
-
     private readonly CompiledNetwork _network;
     private readonly Device[] _hosts;
-    private readonly Ipv4Address[] _addresses;
 
     /// <summary>Per destination: its default flow's (protocol, port) as a small number, or -1 when it cannot be played.</summary>
     private readonly int[] _flowGroups;
 
+    private readonly AnalysisLimits _limits;
     private readonly Dictionary<PairOutcome, int> _outcomeIndex = [];
     private readonly List<(PairOutcome Outcome, ExchangeResult Example)> _outcomes = [];
     private readonly List<int> _pairsPerOutcome = [];
-    private readonly Dictionary<(NetworkNode, Route?), RouteScope> _scopes = [];
 
     /// <summary>Outcomes renamed for another member of a class, and the outcome index a real trace gave for them.</summary>
     private readonly Dictionary<PairOutcome, int> _renamed = [];
     private int _traced;
+    private int _fallbacks;
+    private long _stepsPlayed;
 
-    private readonly AnalysisRun _run;
+    private readonly AnalysisSettings _settings;
 
-    public MatrixBuilder(CompiledNetwork network, AnalysisLimits limits)
+    public MatrixBuilder(CompiledNetwork network, AnalysisLimits limits, AnalysisSettings? settings = null)
     {
+        _settings = settings ?? AnalysisSettings.Default;
         _network = network;
+        _limits = limits;
         _hosts = [.. ReachabilityMatrix.EndpointsOf(network)];
-        _addresses = [.. _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address)];
         _flowGroups = FlowGroups();
-        _run = new AnalysisRun(limits, (long)_hosts.Length * _hosts.Length);
     }
 
     public ReachabilityMatrix Build()
     {
-        var (classOf, members) = EndpointClasses.Find(_network, _hosts, _addresses);
-        var byClass = new OutcomeCells(members.Count);
-        var pairs = ComputeClassPairs(members, byClass);
-        if (members.Count == _hosts.Length)
+        var (classOf, members) = EndpointClasses.Find(_network, _settings, _hosts, [.. _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address)]);
+
+        // The hosts that stand for the classes: each class's first member, and its second for the pairs inside it.
+        var standIns = members.SelectMany(m => m.Take(2)).Order().ToArray();
+        var position = new Dictionary<int, int>();
+        for (var i = 0; i < standIns.Length; i++)
         {
-            // Every host is its own class, numbered in host order: the class table is the matrix.
-            return Finish(byClass, pairs);
+            position[standIns[i]] = i;
         }
 
-        var cells = new OutcomeCells(_hosts.Length);
+        var run = new AnalysisRun(_limits, (long)standIns.Length * standIns.Length);
+        var cells = new OutcomeCells(standIns.Length);
+        var pairs = ComputeStandIns(standIns, cells, run);
+        if (standIns.Length == _hosts.Length)
+        {
+            // Every host is its own class: the stand-ins' table is the matrix.
+            return Finish(cells, pairs, run);
+        }
+
+        var matrix = new OutcomeCells(_hosts.Length);
         pairs = 0;
         for (var i = 0; i < _pairsPerOutcome.Count; i++)
         {
@@ -68,70 +76,142 @@ internal sealed class MatrixBuilder
         {
             for (var to = 0; to < _hosts.Length; to++)
             {
-                var cell = byClass[classOf[from], classOf[to]];
-                if (from == to || cell == 0)
+                var (source, destination) = Representatives(members, classOf[from], classOf[to]);
+                if (from == to || destination < 0 || cells[position[source], position[destination]] is not (> 0 and var cell))
                 {
                     continue;
                 }
 
-                var (source, destination) = Representatives(members, classOf[from], classOf[to]);
                 var outcome = Renamed(cell - 1, source, destination, from, to);
-                cells[from, to] = outcome + 1;
+                matrix[from, to] = outcome + 1;
                 _pairsPerOutcome[outcome]++;
                 pairs++;
             }
         }
 
-        return Finish(cells, pairs);
+        return Finish(matrix, pairs, run);
     }
 
-    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs)
+    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run)
     {
         var outcomes = _outcomes.Select((o, i) => new MatrixOutcome(o.Outcome, o.Example, _pairsPerOutcome[i])).ToList();
-        _run.Finished(_run.OverBudget ? pairs : _run.PairsTotal);
-        return new ReachabilityMatrix(_hosts, cells, outcomes, pairs, _traced) { Incomplete = _run.Incomplete(pairs) };
+        run.Finished(run.OverBudget ? pairs : run.PairsTotal);
+        return new ReachabilityMatrix(_hosts, cells, outcomes, pairs, _traced)
+        {
+            Incomplete = run.Incomplete(pairs),
+            Diagnostics = new MatrixDiagnostics(_stepsPlayed, _fallbacks),
+        };
     }
 
-    /// <summary>
-    /// One pair per pair of classes (and per class with two members or more, a pair inside it), each traced or shared
-    /// with a dropped request of the same source. Returns the number of pairs, counting a class's members as one each.
-    /// </summary>
-    private int ComputeClassPairs(List<List<int>> members, OutcomeCells byClass)
+    /// <summary>Every pair of stand-ins: played together where possible, traced one by one where the address is shared.</summary>
+    private int ComputeStandIns(int[] standIns, OutcomeCells cells, AnalysisRun run)
     {
-        var dropped = new List<DroppedRequest>();
+        var shared = SharedAddresses();
+        var ordinary = standIns.Where(h => !shared.Contains(AddressOf(h).Value)).ToArray();
         var pairs = 0;
-        var hostPairsDone = 0L;
-        for (var sourceClass = 0; sourceClass < members.Count; sourceClass++)
+        var participants = new Participants(_network, [.. ordinary.Select(h => _hosts[h])], [.. ordinary.Select(h => _flowGroups[h])]);
+        var cellOf = participants.OriginalIndex.Select(i => Array.IndexOf(standIns, ordinary[i])).ToArray();
+        var analysis = new SymbolicAnalysis(_network, participants, (sources, destinations, outcome) =>
         {
-            if (!_run.Continue(hostPairsDone))
+            var index = Register(outcome, ordinary[participants.OriginalIndex[sources.First]], ordinary[participants.OriginalIndex[destinations.First]]);
+            foreach (var from in sources.Members())
             {
-                break;
+                foreach (var to in destinations.Members())
+                {
+                    if (index < 0)
+                    {
+                        // The example disagrees with the class's outcome: trust only real traces for these pairs.
+                        var traced = Trace(ordinary[participants.OriginalIndex[from]], ordinary[participants.OriginalIndex[to]]);
+                        cells[cellOf[from], cellOf[to]] = traced + 1;
+                        _pairsPerOutcome[traced]++;
+                    }
+                    else
+                    {
+                        cells[cellOf[from], cellOf[to]] = index + 1;
+                    }
+                }
             }
 
-            hostPairsDone += (long)members[sourceClass].Count * _hosts.Length;
-            dropped.Clear();
-            for (var destinationClass = 0; destinationClass < members.Count; destinationClass++)
+            if (index < 0)
             {
-                var (from, to) = Representatives(members, sourceClass, destinationClass);
-                if (to < 0 || _flowGroups[to] < 0 || _hosts[from].Name == _hosts[to].Name)
+                _fallbacks++;
+            }
+            else
+            {
+                _pairsPerOutcome[index] += (int)(sources.Count * destinations.Count);
+            }
+
+            pairs += (int)(sources.Count * destinations.Count);
+        }, done => run.Continue(done), _settings);
+        analysis.Run(Enumerable.Range(0, participants.Count));
+        _stepsPlayed = analysis.StepsPlayed;
+
+        // Hosts whose address the design uses elsewhere: every pair with one of them, traced.
+        var isShared = standIns.Select(h => shared.Contains(AddressOf(h).Value)).ToArray();
+        var sharedPositions = Enumerable.Range(0, standIns.Length).Where(i => isShared[i]).ToArray();
+        for (var i = 0; i < standIns.Length && !run.OverBudget; i++)
+        {
+            foreach (var j in isShared[i] ? Enumerable.Range(0, standIns.Length) : sharedPositions)
+            {
+                var (from, to) = (standIns[i], standIns[j]);
+                if (i == j || !Playable(from, to))
                 {
                     continue;
                 }
 
-                var outcome = Shared(dropped, to);
-                if (outcome < 0)
-                {
-                    outcome = Trace(from, to, dropped);
-                }
-
-                byClass[sourceClass, destinationClass] = outcome + 1;
+                var outcome = Trace(from, to);
+                cells[i, j] = outcome + 1;
                 _pairsPerOutcome[outcome]++;
                 pairs++;
             }
+
+            run.Continue(pairs);
         }
 
         return pairs;
     }
+
+    private bool Playable(int from, int to) => _flowGroups[to] >= 0 && _hosts[from].Name != _hosts[to].Name;
+
+    /// <summary>
+    /// Addresses the design uses for something besides one host's own interface: another interface, a NAT rule, an
+    /// MX's public address, a next hop or gateway. A host with such an address is traced rather than played in sets.
+    /// </summary>
+    private HashSet<uint> SharedAddresses()
+    {
+        var seen = new HashSet<uint>();
+        var shared = new HashSet<uint>();
+        if (!_settings.TraceSharedAddresses)
+        {
+            return shared;
+        }
+
+        foreach (var device in _network.Design.Devices)
+        {
+            foreach (var address in device.Interfaces.Select(i => i.Address).OfType<Ipv4Prefix>())
+            {
+                if (!seen.Add(address.Address.Value) || !device.Kind.IsEndpoint())
+                {
+                    shared.Add(address.Address.Value);
+                }
+            }
+
+            IEnumerable<Ipv4Address?> others =
+            [
+                device.DefaultGateway, device.Mx?.UplinkGateway, device.Mx?.PublicAddress,
+                .. device.Routes.Select(r => (Ipv4Address?)r.NextHop),
+                .. device.Firewall?.Nat.SelectMany(n => new[] { n.PublicAddress, n.PrivateAddress }) ?? [],
+            ];
+            foreach (var address in others.OfType<Ipv4Address>())
+            {
+                shared.Add(address.Value);
+            }
+        }
+
+        return shared;
+    }
+
+    private Ipv4Address AddressOf(int host) => Participants.ExchangeAddress(_network.Get(_hosts[host].Name));
 
     /// <summary>The traced pair that stands for two classes: their first members, or the first two of one class.</summary>
     private static (int From, int To) Representatives(List<List<int>> members, int sourceClass, int destinationClass) =>
@@ -157,65 +237,45 @@ internal sealed class MatrixBuilder
         var renamed = known with { DropDevice = device };
         if (!_renamed.TryGetValue(renamed, out var index))
         {
-            index = Trace(from, to, dropped: null);
+            index = Trace(from, to);
             _renamed[renamed] = index;
         }
 
         return index;
     }
 
-    /// <summary>The outcome a destination shares with one of the source's dropped requests, or -1 when it must be traced.</summary>
-    private int Shared(List<DroppedRequest> dropped, int to)
+    /// <summary>The index of an outcome the symbolic analysis found, tracing its first pair as the example; -1 if the trace disagrees.</summary>
+    private int Register(PairOutcome outcome, int from, int to)
     {
-        var tried = 0;
-        for (var i = dropped.Count - 1; i >= 0 && tried < CandidatesPerDestination; i--)
+        if (_outcomeIndex.TryGetValue(outcome, out var index))
         {
-            var candidate = dropped[i];
-            if (candidate.FlowGroup != _flowGroups[to])
-            {
-                continue;
-            }
-
-            tried++;
-            if (candidate.DecidesAlso(_addresses[to]))
-            {
-                return candidate.Outcome;
-            }
+            return index;
         }
 
-        return -1;
+        var example = Run(from, to);
+        return PairOutcome.Of(_network, example) == outcome ? Add(outcome, example) : -1;
     }
 
-    private int Trace(int from, int to, List<DroppedRequest>? dropped)
+    private int Trace(int from, int to)
+    {
+        var result = Run(from, to);
+        var outcome = PairOutcome.Of(_network, result);
+        return _outcomeIndex.TryGetValue(outcome, out var index) ? index : Add(outcome, result);
+    }
+
+    private ExchangeResult Run(int from, int to)
     {
         _traced++;
-        var result = Simulator.Run(_network, ReachabilityMatrix.DefaultFlow(_hosts[from], _hosts[to]));
-        var outcome = PairOutcome.Of(_network, result);
-        if (!_outcomeIndex.TryGetValue(outcome, out var index))
-        {
-            index = _outcomes.Count;
-            _outcomeIndex[outcome] = index;
-            _outcomes.Add((outcome, result));
-            _pairsPerOutcome.Add(0);
-        }
-
-        if (dropped is not null && !result.Packets[0].Delivered)
-        {
-            dropped.Add(new DroppedRequest(_network, result.Packets[0], _addresses[to], _flowGroups[to], index, ScopeOf));
-        }
-
-        return index;
+        return Simulator.Run(_network, ReachabilityMatrix.DefaultFlow(_hosts[from], _hosts[to]));
     }
 
-    private RouteScope ScopeOf(NetworkNode node, Route? route)
+    private int Add(PairOutcome outcome, ExchangeResult example)
     {
-        if (!_scopes.TryGetValue((node, route), out var scope))
-        {
-            scope = RouteScope.Of(node.Fib, route);
-            _scopes[(node, route)] = scope;
-        }
-
-        return scope;
+        var index = _outcomes.Count;
+        _outcomeIndex[outcome] = index;
+        _outcomes.Add((outcome, example));
+        _pairsPerOutcome.Add(0);
+        return index;
     }
 
     private int[] FlowGroups()
@@ -245,3 +305,6 @@ internal sealed class MatrixBuilder
         return result;
     }
 }
+
+/// <summary>How the matrix was computed: device steps played for sets of pairs, and sets whose example disagreed (a bug if ever non-zero).</summary>
+internal readonly record struct MatrixDiagnostics(long StepsPlayed, int Fallbacks);

@@ -61,22 +61,22 @@ public sealed record PairOutcome(
     }
 
     /// <summary>How the request's and the reply's paths differ, ignoring hops taken inside a tunnel.</summary>
-    private static string? PathDifferenceOf(ExchangeResult result)
+    private static string? PathDifferenceOf(ExchangeResult result) =>
+        result.Packets.Count < 2 ? null : DescribePathDifference([.. result.Packets[0].DevicesInClear()], [.. result.Packets[1].DevicesInClear()]);
+
+    /// <summary>
+    /// The devices only one direction saw in clear, each list in the order its packet reached them; null when both
+    /// directions saw the same devices.
+    /// </summary>
+    internal static string? DescribePathDifference(IReadOnlyList<string> forward, IReadOnlyList<string> back)
     {
-        if (result.Packets.Count < 2)
-        {
-            return null;
-        }
-
-        var forward = result.Packets[0].DevicesInClear();
-        var back = result.Packets[1].DevicesInClear();
-        if (forward.SetEquals(back))
-        {
-            return null;
-        }
-
         var onlyForward = forward.Except(back).ToList();
         var onlyBack = back.Except(forward).ToList();
+        if (onlyForward.Count == 0 && onlyBack.Count == 0)
+        {
+            return null;
+        }
+
         return $"only on the way there: {(onlyForward.Count == 0 ? "none" : string.Join(", ", onlyForward))}; only on the way back: {(onlyBack.Count == 0 ? "none" : string.Join(", ", onlyBack))}";
     }
 }

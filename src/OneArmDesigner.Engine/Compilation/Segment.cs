@@ -69,6 +69,9 @@ public sealed class Segment(int id, string? name, bool isInternet)
     /// <summary>The position of the member that owns the address (the first one attached, if several claim it).</summary>
     internal bool TryResolve(Ipv4Address address, out int position) => _positionByAddress.TryGetValue(address.Value, out position);
 
+    /// <summary>Every address some member answers ARP for: its interfaces' and the NAT addresses it publishes.</summary>
+    internal IEnumerable<Ipv4Address> AnsweredAddresses => _positionByAddress.Keys.Select(a => new Ipv4Address(a));
+
     internal Attachment MemberAt(int position) => _members[position];
 
     internal NetworkNode NodeAt(int position) => _memberNodes[position];

@@ -21,37 +21,60 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>Every hop of every packet this walker carries reuses it.</summary>
     private readonly HopContext _hop = new();
 
+    /// <summary>Told of every step of each hop as the hop ends; null when nobody watches (tracing).</summary>
+    public IHopObserver? Observer { get; init; }
+
     public PacketTrace Walk(string kind, NetworkNode origin, Packet packet)
     {
-        var recorder = TraceRecorder.Start();
-        var hop = _hop;
-        var node = origin;
-        string? ingress = null;
-        for (var count = 0; count < MaxHops; count++)
+        var walk = Begin(kind, origin, packet);
+        PacketTrace? trace;
+        while ((trace = Step(walk)) is null)
         {
-            var looped = recorder.HasEntered(node.Name, ingress, packet);
-            hop.Begin(recorder, node, ingress, packet, isOrigin: count == 0);
-            var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
-            if (outcome.Result == HopResult.Dropped)
-            {
-                hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
-            }
-
-            switch (outcome.Result)
-            {
-                case HopResult.Delivered:
-                    return new PacketTrace(kind, Disposition.Delivered, null, null, null, recorder.Finish());
-                case HopResult.Dropped:
-                    return Dropped(kind, hop, outcome, recorder.Finish());
-            }
-
-            node = outcome.Next!;
-            ingress = outcome.NextIngress;
-            packet = hop.Packet;
         }
 
-        return new PacketTrace(kind, Disposition.Dropped, DropReason.Loop, node.Name, null, recorder.Finish(),
-            $"The {kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
+        return trace;
+    }
+
+    /// <summary>A walk of <paramref name="packet"/> from <paramref name="origin"/>, not yet started.</summary>
+    public static PacketWalk Begin(string kind, NetworkNode origin, Packet packet) => new(kind, origin, packet, TraceRecorder.Start());
+
+    /// <summary>Carries the walk's packet through one device; returns the finished trace, or null while the packet is in flight.</summary>
+    public PacketTrace? Step(PacketWalk walk)
+    {
+        var recorder = walk.Recorder;
+        if (walk.Count == MaxHops)
+        {
+            return new PacketTrace(walk.Kind, Disposition.Dropped, DropReason.Loop, walk.Node.Name, null, recorder.Finish(),
+                $"The {walk.Kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
+        }
+
+        var hop = _hop;
+        var looped = recorder.HasEntered(walk.Node.Name, walk.Ingress, walk.Packet);
+        hop.Begin(recorder, walk.Node, walk.Ingress, walk.Packet, isOrigin: walk.Count == 0);
+        var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
+        if (outcome.Result == HopResult.Dropped)
+        {
+            hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
+        }
+
+        if (Observer is { } observer)
+        {
+            recorder.VisitLastHop(observer);
+        }
+
+        switch (outcome.Result)
+        {
+            case HopResult.Delivered:
+                return new PacketTrace(walk.Kind, Disposition.Delivered, null, null, null, recorder.Finish());
+            case HopResult.Dropped:
+                return Dropped(walk.Kind, hop, outcome, recorder.Finish());
+        }
+
+        walk.Node = outcome.Next!;
+        walk.Ingress = outcome.NextIngress;
+        walk.Packet = hop.Packet;
+        walk.Count++;
+        return null;
     }
 
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>

@@ -79,7 +79,15 @@ internal sealed class SimulationState
         }
     }
 
-    public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port) => _clientSockets.Contains((host, protocol, port));
+    public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port)
+    {
+        var found = _clientSockets.Contains((host, protocol, port));
+        Observer?.SocketChecked(host, protocol, port, found);
+        return found;
+    }
+
+    /// <summary>Told of every look-up in the session tables and sockets; null when nobody watches (tracing).</summary>
+    public IStateObserver? Observer { get; set; }
 
     /// <summary>
     /// The device's session for this 5-tuple, and whether the packet goes the way the session was opened. A newer
@@ -90,6 +98,13 @@ internal sealed class SimulationState
     /// came from, and whether that packet went the way the session was opened.
     /// </summary>
     public (Session Session, bool Forward)? MatchReported(string device, FlowKey reported)
+    {
+        var hit = FindReported(device, reported);
+        Observer?.MatchedReported(device, reported, hit);
+        return hit;
+    }
+
+    private (Session Session, bool Forward)? FindReported(string device, FlowKey reported)
     {
         for (var i = _sessions.Count - 1; i >= 0; i--)
         {
@@ -115,6 +130,13 @@ internal sealed class SimulationState
 
     public (Session Session, bool Forward)? Match(string device, FlowKey key)
     {
+        var hit = Find(device, key);
+        Observer?.Matched(device, key, hit);
+        return hit;
+    }
+
+    private (Session Session, bool Forward)? Find(string device, FlowKey key)
+    {
         for (var i = _sessions.Count - 1; i >= 0; i--)
         {
             var (owner, session) = _sessions[i];
@@ -139,5 +161,21 @@ internal sealed class SimulationState
 
     public void Add(string device, Session session) => _sessions.Add((device, session));
 
+    /// <summary>Every device's sessions, oldest first.</summary>
+    public IReadOnlyList<(string Device, Session Session)> Sessions => _sessions;
+
+    /// <summary>The sockets hosts sent from, in the order they were opened.</summary>
+    public IReadOnlyList<(string Host, Domain.Model.Protocol Protocol, int Port)> ClientSockets => _clientSockets;
+
     public int NextSessionId() => _nextSessionId++;
+}
+
+/// <summary>Watches what an exchange's packets look up in the shared state, and what they find.</summary>
+internal interface IStateObserver
+{
+    void Matched(string device, FlowKey key, (Session Session, bool Forward)? hit);
+
+    void MatchedReported(string device, FlowKey reported, (Session Session, bool Forward)? hit);
+
+    void SocketChecked(string host, Domain.Model.Protocol protocol, int port, bool found);
 }

@@ -13,9 +13,11 @@ internal sealed class TraceRecorder
     [ThreadStatic]
     private static TraceRecorder? t_idle;
 
-    private RecordedHop[] _hops = new RecordedHop[16];
-    private StepFacts[] _steps = new StepFacts[64];
-    private Packet[] _packets = new Packet[32];
+    // Small to start with: a thread's recorder grows once and is reused, while the analysis keeps many recorders
+    // alive at once, each for a few steps of one walk.
+    private RecordedHop[] _hops = new RecordedHop[8];
+    private StepFacts[] _steps = new StepFacts[32];
+    private Packet[] _packets = new Packet[16];
     private int _hopCount;
     private int _stepCount;
     private int _packetCount;
@@ -36,6 +38,9 @@ internal sealed class TraceRecorder
         t_idle = this;
         return record;
     }
+
+    /// <summary>Gives the recorder back to the thread without keeping a record: its walk is abandoned.</summary>
+    public void Release() => t_idle = this;
 
     public void BeginHop(string device, string? ingress) => Append(ref _hops, ref _hopCount, new RecordedHop(device, ingress, _stepCount));
 
@@ -64,6 +69,27 @@ internal sealed class TraceRecorder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Records that the walk already entered <paramref name="device"/> with <paramref name="packet"/>, as if a hop had
+    /// begun there: the analysis resumes walks part-way and loop detection must see where they have been.
+    /// </summary>
+    internal void Seed(string device, string? ingress, Packet packet)
+    {
+        BeginHop(device, ingress);
+        var index = Keep(packet);
+        AddStep(StepFacts.Receive.RecordedAs(StepAction.Receive, index, index));
+    }
+
+    /// <summary>The steps of the hop in progress (the last one begun), with the packet states they saw.</summary>
+    internal void VisitLastHop(IHopObserver observer)
+    {
+        for (var s = _hops[_hopCount - 1].FirstStep; s < _stepCount; s++)
+        {
+            var step = _steps[s];
+            observer.Saw(step.Action, _packets[step.Before], _packets[step.After]);
+        }
     }
 
     /// <summary>Stores a state of the packet and returns its index; a state equal to the last one stored is shared.</summary>

@@ -6,6 +6,4 @@ public static class ClassroomLinks
     public static string Join(string code) => $"/classroom/{code}";
 
     public static string Present(string presenterToken) => $"/present/{presenterToken}";
-
-    public static string Absolute(HttpRequest request, string relative) => $"{request.Scheme}://{request.Host}{request.PathBase}{relative}";
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using OneArmDesigner.Web.Security;
 
 namespace OneArmDesigner.Web.Classroom;
 
@@ -36,27 +37,17 @@ public sealed class ClassroomRateLimits(IOptions<ClassroomOptions> options) : ID
     /// <summary>Registers the HTTP policy; the middleware must run (app.UseRateLimiter) for endpoints that require it.</summary>
     public static IServiceCollection AddClassroomRateLimiting(IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
+        // The 429 answer (problem+json, Retry-After, the setting named) is the app's one rejection, ClientRateLimits'.
+        services.AddRateLimiter(limiter => limiter.AddPolicy(Policy, context =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Policy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<ClassroomOptions>>().Value.RequestsPerAddressPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => Window(perMinute));
-            });
-            limiter.OnRejected = async (rejected, ct) =>
-            {
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = "60";
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                        detail: "This address has made too many classroom requests this minute (limit Classroom:RequestsPerAddressPerMinute); try again in a minute.")
-                    .ExecuteAsync(rejected.HttpContext);
-            };
-        });
+            var perMinute = context.RequestServices.GetRequiredService<IOptions<ClassroomOptions>>().Value.RequestsPerAddressPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => Window(perMinute));
+        }));
         return services;
     }
 
-    public static string AddressOf(HttpContext? context) => context?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client as every per-client limit counts it (behind a trusted proxy, the address it forwards).</summary>
+    public static string AddressOf(HttpContext? context) => context is null ? "unknown" : ClientAddress.Key(context);
 
     private static PartitionedRateLimiter<string> PerMinute(int permits) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permits)));

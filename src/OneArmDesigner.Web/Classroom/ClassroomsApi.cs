@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OneArmDesigner.Web.Api;
+using OneArmDesigner.Web.Hosting;
 using OneArmDesigner.Web.Simulation;
 
 namespace OneArmDesigner.Web.Classroom;
@@ -13,7 +16,7 @@ public static class ClassroomsApi
     public static IEndpointRouteBuilder MapClassroomsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/classrooms").WithTags("Classrooms").DisableAntiforgery().RequireRateLimiting(ClassroomRateLimits.Policy);
-        api.MapPost("/", CreateClassroom).WithName(nameof(CreateClassroom))
+        api.MapPost("/", CreateClassroom).WithName(nameof(CreateClassroom)).Accepts<SimulationRequest>("application/json")
             .WithSummary("Start a live classroom on a template or saved design and a flow; returns the join code and the presenter's secret link.");
         api.MapGet("/{code}", GetClassroom).WithName(nameof(GetClassroom))
             .WithSummary("Where a live classroom stands: its step and how many follow.");
@@ -21,21 +24,28 @@ public static class ClassroomsApi
         return app;
     }
 
+    private const string InvalidTitle = "The classroom request is invalid";
+
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateClassroom(
-        SimulationRequest? request, HttpRequest http, ClassroomStore store, CancellationToken ct)
+        HttpRequest http, ClassroomStore store, PublicBaseUrl links, IOptions<SimulationLimits> limits, CancellationToken ct)
     {
+        // Read as POST /api/simulations reads its request: bytes counted, strict UTF-8, unknown properties refused.
+        var (request, problem) = await SimulationRequestReader.ReadBodyAsync(http, limits.Value, "classroom request", InvalidTitle, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var created = await store.CreateAsync(request, ct);
         if (!created.Succeeded)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The classroom request is invalid",
-                detail: string.Join("; ", created.Problems.DefaultIfEmpty(created.Message!)),
-                extensions: new Dictionary<string, object?> { ["problems"] = created.Problems });
+            return ApiProblems.Invalid(InvalidTitle, created.Problems.DefaultIfEmpty(created.Message!).ToList());
         }
 
         var classroom = created.Value!;
         return TypedResults.Created($"/api/classrooms/{classroom.Code}", new CreatedResponse(classroom.Code,
-            ClassroomLinks.Absolute(http, ClassroomLinks.Join(classroom.Code)), classroom.PresenterToken,
-            ClassroomLinks.Absolute(http, ClassroomLinks.Present(classroom.PresenterToken))));
+            links.Link(ClassroomLinks.Join(classroom.Code)), classroom.PresenterToken,
+            links.Link(ClassroomLinks.Present(classroom.PresenterToken))));
     }
 
     private static async Task<Results<Ok<ClassroomResponse>, ProblemHttpResult>> GetClassroom(string code, ClassroomStore store, CancellationToken ct) =>

@@ -5,6 +5,6 @@ public static class DesignLinks
 {
     public static string Relative(string token) => $"/designs/{token}";
 
-    public static string Absolute(HttpRequest request, string token) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}{Relative(token)}";
+    /// <summary>The link as users open it, under the app's public address (<see cref="Hosting.PublicBaseUrl"/>).</summary>
+    public static string Absolute(Hosting.PublicBaseUrl publicBase, string token) => publicBase.Link(Relative(token));
 }

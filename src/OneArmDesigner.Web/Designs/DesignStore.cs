@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneArmDesigner.Data;
 using OneArmDesigner.Data.Entities;
 using OneArmDesigner.Domain.Documents;
@@ -11,9 +12,11 @@ namespace OneArmDesigner.Web.Designs;
 /// Creates, opens, saves, forks and shares designs. Every write checks the link's access and the caller's base
 /// version, so a stale tab is refused instead of silently overwriting newer work. No write analyses the design: a
 /// revision takes the findings already known for its content, or gets them from a background job when it finishes.
+/// History is kept by <see cref="RevisionPolicy"/>: a save that changes nothing adds no revision, and old ones thin out.
 /// </summary>
 public sealed class DesignStore(
-    OneArmDesignerDbContext db, IDesignDocumentChecker checker, StoredAnalyses analyses, AnalysisQueue queue, TimeProvider clock)
+    OneArmDesignerDbContext db, IDesignDocumentChecker checker, StoredAnalyses analyses, AnalysisQueue queue, TimeProvider clock,
+    IOptions<RevisionPolicy> revisionPolicy)
 {
     /// <summary>Autosaves closer together than this fold into the latest autosave revision instead of adding one.</summary>
     public static readonly TimeSpan AutosaveRevisionWindow = TimeSpan.FromMinutes(5);
@@ -78,6 +81,22 @@ public sealed class DesignStore(
             return StoreResult<SavedDesign>.Fail(StoreStatus.Invalid, "The design document has problems.", check.Problems);
         }
 
+        // A write can also collide with a background job giving the latest revision its findings at the same moment;
+        // that is no conflict with another save, and one more attempt, reading the revision afresh, gets through.
+        for (var attempt = 1; ; attempt++)
+        {
+            var saved = await TrySaveAsync(editToken, documentJson, check, baseVersion, autosave, ct);
+            if (saved is not null || attempt == 2)
+            {
+                return saved ?? throw new InvalidOperationException("The save failed twice without a conflicting save.");
+            }
+        }
+    }
+
+    /// <summary>One attempt at a save; null when the database refused it for a reason other than another save.</summary>
+    private async Task<StoreResult<SavedDesign>?> TrySaveAsync(
+        string editToken, string documentJson, DocumentCheck check, int baseVersion, bool autosave, CancellationToken ct)
+    {
         var (design, access) = await FindAsync(editToken, ct);
         if (design is null)
         {
@@ -108,12 +127,24 @@ public sealed class DesignStore(
 
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await PruneRevisionsAsync(design.Id, ct);
+            await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Another request saved between our read and our write.
-            return Stale<SavedDesign>(baseVersion, baseVersion + 1);
+            // Another save based on the same version got there between our read and our write. Whichever of its
+            // changes the database met first (the version, the design's concurrency token; or the revision number,
+            // unique per design) refuses ours: either way it is a conflict, and the answer names the version now.
+            db.ChangeTracker.Clear();
+            var current = await db.Designs.AsNoTracking().Where(d => d.Id == design.Id).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct);
+            if (current is null)
+            {
+                return NotFound<SavedDesign>();
+            }
+
+            return current != baseVersion ? Stale<SavedDesign>(baseVersion, current.Value) : null;
         }
 
         await AnalyseAsync(design.Id, check, findings);
@@ -314,12 +345,28 @@ public sealed class DesignStore(
         }
     }
 
+    /// <summary>Deletes the revisions <see cref="RevisionPolicy"/> no longer keeps, after a save added one.</summary>
+    private async Task PruneRevisionsAsync(Guid designId, CancellationToken ct)
+    {
+        var footprints = await db.DesignRevisions.AsNoTracking()
+            .Where(r => r.DesignId == designId)
+            .Select(r => new RevisionFootprint(r.Id, r.Number, r.CreatedAt, OneArmDesignerDbContext.OctetLength(r.DocumentJson)))
+            .ToListAsync(ct);
+        var doomed = revisionPolicy.Value.ToDelete(footprints);
+        if (doomed.Count > 0)
+        {
+            await db.DesignRevisions.Where(r => doomed.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        }
+    }
+
     private static DesignRevisionEntity RecordRevision(
         DesignEntity design, bool autosave, DateTimeOffset now, string contentHash, StoredFindings? findings)
     {
         var latest = design.Revisions.MaxBy(r => r.Number);
         var revision = latest;
-        if (!(autosave && latest is { IsAutosave: true } && now - latest.CreatedAt < AutosaveRevisionWindow))
+        var unchanged = latest is not null && string.Equals(latest.DocumentJson, design.DocumentJson, StringComparison.Ordinal);
+        var folds = autosave && latest is { IsAutosave: true } && now - latest.CreatedAt < AutosaveRevisionWindow;
+        if (!unchanged && !folds)
         {
             revision = new DesignRevisionEntity
             {
@@ -334,7 +381,7 @@ public sealed class DesignStore(
 
         revision!.DocumentJson = design.DocumentJson;
         revision.Name = design.Name;
-        if (revision.ContentHash != contentHash || findings is not null)
+        if (!unchanged && (revision.ContentHash != contentHash || findings is not null))
         {
             // A folded autosave's old findings describe its old content: replace them, or drop them until the job ends.
             revision.ContentHash = contentHash;
@@ -376,5 +423,6 @@ public sealed class DesignStore(
 
     private static StoreResult<T> Stale<T>(int baseVersion, int currentVersion) =>
         StoreResult<T>.Fail(StoreStatus.Conflict,
-            $"The design was saved elsewhere since you opened it (you edited version {baseVersion}, it is now at version {currentVersion}). Reload it, or save your work as a copy, to avoid overwriting those changes.");
+            $"The design was saved elsewhere since you opened it (you edited version {baseVersion}, it is now at version {currentVersion}). Reload it, or save your work as a copy, to avoid overwriting those changes.")
+            with { CurrentVersion = currentVersion };
 }

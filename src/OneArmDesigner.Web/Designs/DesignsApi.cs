@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
+using OneArmDesigner.Web.Api;
+using OneArmDesigner.Web.Hosting;
+using OneArmDesigner.Web.Security;
 
 namespace OneArmDesigner.Web.Designs;
 
@@ -17,17 +19,17 @@ public static class DesignsApi
     {
         var api = app.MapGroup("/api/designs").WithTags("Designs").DisableAntiforgery();
 
-        api.MapPost("/", CreateDesign).WithName(nameof(CreateDesign))
+        api.MapPost("/", CreateDesign).WithName(nameof(CreateDesign)).RequireRateLimiting(ClientRateLimits.Create)
             .WithSummary("Create a design from a document; returns its edit and view links.");
-        api.MapGet("/{token}", GetDesign).WithName(nameof(GetDesign))
-            .WithSummary("Read a design's document with either token; the ETag is its version.");
-        api.MapPut("/{token}", SaveDesign).WithName(nameof(SaveDesign))
+        api.MapMethods("/{token}", [HttpMethods.Get, HttpMethods.Head], GetDesign).WithName(nameof(GetDesign))
+            .WithSummary("Read a design's document with either token (GET or HEAD); the ETag is its version.");
+        api.MapPut("/{token}", SaveDesign).WithName(nameof(SaveDesign)).RequireRateLimiting(ClientRateLimits.Save)
             .WithSummary("Save a new document with the edit token; If-Match must name the version it was based on.");
         api.MapDelete("/{token}", DeleteDesign).WithName(nameof(DeleteDesign))
             .WithSummary("Delete a design (edit token).");
-        api.MapPost("/{token}/fork", ForkDesign).WithName(nameof(ForkDesign))
+        api.MapPost("/{token}/fork", ForkDesign).WithName(nameof(ForkDesign)).RequireRateLimiting(ClientRateLimits.Create)
             .WithSummary("Copy a design (either token) into a new design with new links.");
-        api.MapPost("/{token}/view-token", RegenerateViewToken).WithName(nameof(RegenerateViewToken))
+        api.MapPost("/{token}/view-token", RegenerateViewToken).WithName(nameof(RegenerateViewToken)).RequireRateLimiting(ClientRateLimits.Create)
             .WithSummary("Issue a new view token (edit token); the old view link stops working.");
         api.MapDelete("/{token}/view-token", RevokeViewToken).WithName(nameof(RevokeViewToken))
             .WithSummary("Revoke the view link (edit token).");
@@ -47,7 +49,7 @@ public static class DesignsApi
     public sealed record ViewTokenResponse(string ViewToken, string ViewUrl);
 
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateDesign(
-        HttpRequest request, DesignStore store, CancellationToken ct)
+        HttpRequest request, DesignStore store, PublicBaseUrl links, CancellationToken ct)
     {
         var body = await ReadDocumentAsync(request, ct);
         if (body.Problem is not null)
@@ -55,9 +57,9 @@ public static class DesignsApi
             return body.Problem;
         }
 
-        var created = await store.CreateAsync(body.Json!, ct);
+        var created = await store.CreateAsync(body.Text!, ct);
         return created.Succeeded
-            ? TypedResults.Created($"/api/designs/{created.Value!.EditToken}", ToResponse(request, created.Value))
+            ? TypedResults.Created($"/api/designs/{created.Value!.EditToken}", ToResponse(links, created.Value))
             : ToProblem(created);
     }
 
@@ -78,12 +80,13 @@ public static class DesignsApi
     private static async Task<Results<Ok<SavedResponse>, ProblemHttpResult>> SaveDesign(
         string token, HttpRequest request, HttpResponse response, DesignStore store, CancellationToken ct)
     {
-        if (!TryReadBaseVersion(request, out var baseVersion))
+        var ifMatch = IfMatch.Read(request.Headers);
+        if (ifMatch.Problem is { } notAVersion)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired,
-                title: "If-Match is required",
-                detail: "Send If-Match with the ETag you read (for example If-Match: \"3\"), so a stale save cannot overwrite newer work.");
+            return notAVersion;
         }
+
+        var baseVersion = ifMatch.Version;
 
         var body = await ReadDocumentAsync(request, ct);
         if (body.Problem is not null)
@@ -92,7 +95,7 @@ public static class DesignsApi
         }
 
         var autosave = string.Equals(request.Query["autosave"], "true", StringComparison.OrdinalIgnoreCase);
-        var saved = await store.SaveAsync(token, body.Json!, baseVersion, autosave, ct);
+        var saved = await store.SaveAsync(token, body.Text!, baseVersion, autosave, ct);
         if (!saved.Succeeded)
         {
             return ToProblem(saved);
@@ -109,20 +112,20 @@ public static class DesignsApi
     }
 
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> ForkDesign(
-        string token, HttpRequest request, DesignStore store, CancellationToken ct)
+        string token, DesignStore store, PublicBaseUrl links, CancellationToken ct)
     {
         var fork = await store.ForkAsync(token, ct);
         return fork.Succeeded
-            ? TypedResults.Created($"/api/designs/{fork.Value!.EditToken}", ToResponse(request, fork.Value))
+            ? TypedResults.Created($"/api/designs/{fork.Value!.EditToken}", ToResponse(links, fork.Value))
             : ToProblem(fork);
     }
 
     private static async Task<Results<Ok<ViewTokenResponse>, ProblemHttpResult>> RegenerateViewToken(
-        string token, HttpRequest request, DesignStore store, CancellationToken ct)
+        string token, DesignStore store, PublicBaseUrl links, CancellationToken ct)
     {
         var regenerated = await store.RegenerateViewTokenAsync(token, ct);
         return regenerated.Succeeded
-            ? TypedResults.Ok(new ViewTokenResponse(regenerated.Value!, DesignLinks.Absolute(request, regenerated.Value!)))
+            ? TypedResults.Ok(new ViewTokenResponse(regenerated.Value!, DesignLinks.Absolute(links, regenerated.Value!)))
             : ToProblem(regenerated);
     }
 
@@ -173,53 +176,16 @@ public static class DesignsApi
             statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static CreatedResponse ToResponse(HttpRequest request, CreatedDesign design) =>
+    private static CreatedResponse ToResponse(PublicBaseUrl links, CreatedDesign design) =>
         new(design.Id, design.Name, design.EditToken, design.ViewToken,
-            DesignLinks.Absolute(request, design.EditToken), DesignLinks.Absolute(request, design.ViewToken), design.Version);
+            DesignLinks.Absolute(links, design.EditToken), DesignLinks.Absolute(links, design.ViewToken), design.Version);
 
-    private static string ETagFor(int version) => new EntityTagHeaderValue($"\"{version}\"").ToString();
+    private static string ETagFor(int version) => IfMatch.ETagFor(version);
 
-    private static bool TryReadBaseVersion(HttpRequest request, out int version)
-    {
-        version = 0;
-        var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.StartsWith("W/", StringComparison.Ordinal))
-        {
-            header = header[2..];
-        }
+    private static Task<BodyText> ReadDocumentAsync(HttpRequest request, CancellationToken ct) =>
+        RequestBody.ReadJsonTextAsync(request, MaxDocumentBytes, "design document", InvalidTitle, setting: null, ct);
 
-        return int.TryParse(header.Trim('"'), out version);
-    }
-
-    private sealed record DocumentBody(string? Json, ProblemHttpResult? Problem);
-
-    private static async Task<DocumentBody> ReadDocumentAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxDocumentBytes)
-        {
-            return new DocumentBody(null, TooLarge());
-        }
-
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxDocumentBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
-        if (read > MaxDocumentBytes)
-        {
-            return new DocumentBody(null, TooLarge());
-        }
-
-        if (read == 0)
-        {
-            return new DocumentBody(null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-                title: "The design document is missing", detail: "Send the design document (JSON) as the request body."));
-        }
-
-        return new DocumentBody(new string(buffer, 0, read), null);
-    }
-
-    private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The design document is too large",
-            detail: $"A design document may be at most {MaxDocumentBytes / (1024 * 1024)} MB.");
+    private const string InvalidTitle = "The design document is invalid";
 
     private static ProblemHttpResult ToProblem<T>(StoreResult<T> result)
     {
@@ -228,10 +194,22 @@ public static class DesignsApi
             StoreStatus.NotFound => (StatusCodes.Status404NotFound, "Design not found"),
             StoreStatus.Forbidden => (StatusCodes.Status403Forbidden, "Read-only link"),
             StoreStatus.Conflict => (StatusCodes.Status409Conflict, "The design changed since you read it"),
-            StoreStatus.Invalid => (StatusCodes.Status400BadRequest, "The design document is invalid"),
+            StoreStatus.Invalid => (StatusCodes.Status400BadRequest, InvalidTitle),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected result"),
         };
-        var extensions = result.Problems.Count == 0 ? null : new Dictionary<string, object?> { ["problems"] = result.Problems };
+        var extensions = new Dictionary<string, object?>();
+        if (result.Problems.Count > 0)
+        {
+            extensions["problems"] = result.Problems;
+        }
+
+        if (result.CurrentVersion is { } current)
+        {
+            // The version to read before saving again, as a number and as the ETag GET would return.
+            extensions["currentVersion"] = current;
+            extensions["currentETag"] = ETagFor(current);
+        }
+
         return TypedResults.Problem(statusCode: status, title: title, detail: result.Message, extensions: extensions);
     }
 }

@@ -15,10 +15,13 @@ public sealed record StoreResult<T>(StoreStatus Status, T? Value, string? Messag
 {
     public bool Succeeded => Status == StoreStatus.Ok;
 
+    /// <summary>On a conflict: the design's version now, the one to read before saving again.</summary>
+    public int? CurrentVersion { get; init; }
+
     public static StoreResult<T> Ok(T value) => new(StoreStatus.Ok, value, null, []);
 
     public static StoreResult<T> Fail(StoreStatus status, string message, IReadOnlyList<string>? problems = null) =>
         new(status, default, message, problems ?? []);
 
-    public StoreResult<TOther> As<TOther>() => new(Status, default, Message, Problems);
+    public StoreResult<TOther> As<TOther>() => new(Status, default, Message, Problems) { CurrentVersion = CurrentVersion };
 }

@@ -25,9 +25,10 @@ public sealed class ConfigurationImports(DesignStore store)
         }
 
         var json = DesignDocument.Serialize(result.Design!);
-        if (json.Length > DesignsApi.MaxDocumentBytes)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
+        if (bytes > DesignsApi.MaxDocumentBytes)
         {
-            return new ImportOutcome(null, null, [$"the imported design is {json.Length / 1024} KB, more than the {DesignsApi.MaxDocumentBytes / 1024} KB a design may be"]);
+            return new ImportOutcome(null, null, [$"the imported design is {bytes / 1024} KB, more than the {DesignsApi.MaxDocumentBytes / 1024} KB a design may be"]);
         }
 
         var created = await store.CreateAsync(json, ct);

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneArmDesigner.Import;
+using OneArmDesigner.Web.Api;
 using OneArmDesigner.Web.Designs;
+using OneArmDesigner.Web.Hosting;
+using OneArmDesigner.Web.Security;
 
 namespace OneArmDesigner.Web.Imports;
 
@@ -16,6 +19,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/imports", ImportConfigurations).WithTags("Imports").WithName(nameof(ImportConfigurations)).DisableAntiforgery()
+            .RequireRateLimiting(ClientRateLimits.Create)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes))
             .WithSummary("Import ASA running-configs and a Meraki organisation into a new design; returns its links and the report.");
         return app;
@@ -24,7 +28,7 @@ public static class ImportApi
     public sealed record ImportedResponse(string Name, string EditToken, string ViewToken, string EditUrl, string ViewUrl, ImportReport Report);
 
     private static async Task<Results<Created<ImportedResponse>, ProblemHttpResult>> ImportConfigurations(
-        HttpRequest request, ConfigurationImports imports, CancellationToken ct)
+        HttpRequest request, ConfigurationImports imports, PublicBaseUrl links, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -35,6 +39,10 @@ public static class ImportApi
         try
         {
             form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblems.TooLarge("import request", MaxRequestBytes);
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
@@ -69,7 +77,7 @@ public static class ImportApi
 
         var created = outcome.Created!;
         return TypedResults.Created($"/api/designs/{created.EditToken}", new ImportedResponse(created.Name, created.EditToken, created.ViewToken,
-            DesignLinks.Absolute(request, created.EditToken), DesignLinks.Absolute(request, created.ViewToken), outcome.Report!));
+            DesignLinks.Absolute(links, created.EditToken), DesignLinks.Absolute(links, created.ViewToken), outcome.Report!));
     }
 
     /// <summary>A form file's bytes; one over the limit is read no further than the limit and refused by the importer.</summary>
@@ -94,6 +102,5 @@ public static class ImportApi
     }
 
     private static ProblemHttpResult Invalid(IReadOnlyList<string> problems) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The configurations cannot be imported",
-            detail: string.Join("; ", problems), extensions: new Dictionary<string, object?> { ["problems"] = problems });
+        ApiProblems.Invalid("The configurations cannot be imported", problems);
 }

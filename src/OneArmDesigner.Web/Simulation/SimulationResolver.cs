@@ -78,7 +78,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
         var result = Simulator.Run(network, resolvedFlow);
         var steps = result.Packets.Sum(p => p.Hops.Sum(h => h.Steps.Count));
         return steps > limits.Value.MaxStepsPerTrace
-            ? Failed([$"the trace has {steps} steps, more than the limit of {limits.Value.MaxStepsPerTrace} (limit MaxStepsPerTrace)"])
+            ? Failed([$"design: the trace has {steps} steps, more than the limit of {limits.Value.MaxStepsPerTrace} (limit MaxStepsPerTrace)"])
             : new ResolvedSimulation(addressed.Design, result, []);
     }
 
@@ -118,9 +118,10 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
         }
 
         var json = request.Design!.Value.GetRawText();
-        if (json.Length > limits.Value.MaxDesignBytes)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
+        if (bytes > limits.Value.MaxDesignBytes)
         {
-            problems.Add($"design: the document is {json.Length} bytes, more than the limit of {limits.Value.MaxDesignBytes} (limit MaxDesignBytes)");
+            problems.Add($"design: the document is {bytes} bytes, more than the limit of {limits.Value.MaxDesignBytes} (limit MaxDesignBytes)");
             return null;
         }
 
@@ -130,7 +131,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
     private static Design? LoadDocument(string json, string what, List<string> problems)
     {
         var loaded = DesignDocument.Load(json);
-        problems.AddRange(loaded.Problems.Select(p => $"{what}.{p}"));
+        problems.AddRange(loaded.Problems.Select(p => p.Path == DesignDocument.RootPath ? $"{what}: {p.Message}" : $"{what}.{p}"));
         return loaded.Design;
     }
 

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OneArmDesigner.Web.Api;
+using OneArmDesigner.Web.Security;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Web.Simulation;
@@ -9,8 +12,10 @@ public static class SimulationsApi
     public static IEndpointRouteBuilder MapSimulationsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/simulations", Simulate).WithTags("Simulations").WithName(nameof(Simulate)).DisableAntiforgery()
+            .RequireRateLimiting(ClientRateLimits.Simulate)
+            .Accepts<SimulationRequest>("application/json")
             .WithSummary("Trace every packet of an exchange and return the whole trace.");
-        app.MapHub<SimulationHub>(SimulationHub.Path);
+        app.MapHub<SimulationHub>(SimulationHub.Path).RequireRateLimiting(ClientRateLimits.HubConnect);
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(BareStreamHub.Setting))
         {
             app.MapHub<BareStreamHub>(BareStreamHub.Path);
@@ -19,14 +24,21 @@ public static class SimulationsApi
         return app;
     }
 
+    private const string InvalidTitle = "The simulation request is invalid";
+
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Simulate(
-        SimulationRequest? request, SimulationResolver resolver, CancellationToken ct)
+        HttpRequest http, SimulationResolver resolver, IOptions<SimulationLimits> limits, CancellationToken ct)
     {
-        var resolved = await resolver.ResolveAsync(request, ct);
+        var (request, problem) = await SimulationRequestReader.ReadBodyAsync(http, limits.Value, "simulation request", InvalidTitle, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var resolved = await resolver.ResolveAsync(request!, ct);
         if (!resolved.Succeeded)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The simulation request is invalid",
-                detail: string.Join("; ", resolved.Problems), extensions: new Dictionary<string, object?> { ["problems"] = resolved.Problems });
+            return ApiProblems.Invalid(InvalidTitle, resolved.Problems);
         }
 
         return TypedResults.Content(TraceJson.Write(resolved.Result!), "application/json");

@@ -43,13 +43,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh context and page that records console errors and every request the page makes; on the shared app, or
-    /// on <paramref name="app"/> when a test needs one configured its own way.
+    /// on <paramref name="app"/> when a test needs one configured its own way, or at <paramref name="baseUrl"/> (an
+    /// app running as its own process).
     /// </summary>
-    public async Task<ObservedPage> OpenPageAsync(string path = "/", int width = 1400, int height = 900, RunningApp? app = null)
+    public async Task<ObservedPage> OpenPageAsync(string path = "/", int width = 1400, int height = 900, RunningApp? app = null, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = (app ?? App).BaseUrl,
+            BaseURL = baseUrl ?? (app ?? App).BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();

@@ -29,7 +29,15 @@ public partial class ShareDialog
 
     protected override void OnInitialized() => _viewToken = ViewToken;
 
-    private string Absolute(string token) => Navigation.ToAbsoluteUri(DesignLinks.Relative(token)).ToString();
+    [Inject] private Hosting.PublicBaseUrl PublicBase { get; set; } = null!;
+
+    /// <summary>
+    /// Under the configured public address; without one, under the address this browser opened the app at (in a live
+    /// circuit that is the browser's own location, not a header anyone can write).
+    /// </summary>
+    private string Absolute(string token) => PublicBase.IsConfigured
+        ? DesignLinks.Absolute(PublicBase, token)
+        : Navigation.ToAbsoluteUri(DesignLinks.Relative(token)).ToString();
 
     private Task CopyEditLinkAsync() => CopyAsync(Absolute(EditToken), "Edit link");
 

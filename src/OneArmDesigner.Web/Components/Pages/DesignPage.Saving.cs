@@ -14,11 +14,13 @@ public sealed partial class DesignPage
 {
     private async Task<AutosaveScheduler.Outcome> SaveAsync(CancellationToken ct)
     {
+        var seq = Interlocked.Read(ref _editSeq);
         var json = DesignDocument.Serialize(_history!.Current);
         var saved = await Store.SaveAsync(Token, json, _version, autosave: true, ct);
         if (saved.Succeeded)
         {
             _version = saved.Value!.Version;
+            await DraftSavedAsync(seq);
             return AutosaveScheduler.Outcome.Saved;
         }
 
@@ -35,6 +37,8 @@ public sealed partial class DesignPage
 
     private async Task ReloadAsync()
     {
+        // Their version wins: what this browser kept of ours goes with it.
+        await DiscardDraftAsync();
         _opened = null;
         await LoadAsync();
         _saveState = SaveState.Saved;
@@ -45,6 +49,7 @@ public sealed partial class DesignPage
         var created = await Store.CreateAsync(DesignDocument.Serialize(_history!.Current with { Name = _history.Current.Name + " (my copy)" }));
         if (created.Succeeded)
         {
+            await DiscardDraftAsync();
             await BrowserHistory.RememberAsync(created.Value!.EditToken);
             Navigation.NavigateTo(DesignLinks.Relative(created.Value.EditToken));
         }

@@ -19,8 +19,6 @@ namespace OneArmDesigner.Web.Components.Pages;
 /// </summary>
 public sealed partial class DesignPage : IAsyncDisposable
 {
-    private static readonly TimeSpan AutosavePause = TimeSpan.FromSeconds(1);
-
     private readonly Diagram _diagram = new();
     private EditHistory<Design>? _history;
     private AutosaveScheduler? _autosave;
@@ -60,6 +58,8 @@ public sealed partial class DesignPage : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
     [Inject] private TimeProvider Clock { get; set; } = null!;
+
+    [Inject] private Microsoft.Extensions.Options.IOptions<EditorOptions> EditorOptions { get; set; } = null!;
 
     [Inject] private OneArmDesigner.Web.Analysis.AnalysisQueue Analyses { get; set; } = null!;
 
@@ -132,7 +132,7 @@ public sealed partial class DesignPage : IAsyncDisposable
             await _autosave.DisposeAsync();
         }
 
-        _autosave = CanEdit ? new AutosaveScheduler(SaveAsync, AutosavePause, Clock) : null;
+        _autosave = CanEdit ? new AutosaveScheduler(SaveAsync, TimeSpan.FromMilliseconds(EditorOptions.Value.AutosavePauseMs), Clock) : null;
         if (_autosave is not null)
         {
             _autosave.StateChanged += state => InvokeAsync(() =>
@@ -161,6 +161,10 @@ public sealed partial class DesignPage : IAsyncDisposable
         if (firstRender && _opened is not null)
         {
             await BrowserHistory.RememberAsync(Token);
+            if (CanEdit)
+            {
+                await OfferUnsavedDraftAsync();
+            }
         }
     }
 
@@ -177,7 +181,7 @@ public sealed partial class DesignPage : IAsyncDisposable
             Revalidate();
         }
 
-        _autosave?.EditMade();
+        NoteEdit();
         StateHasChanged();
     }
 
@@ -235,7 +239,7 @@ public sealed partial class DesignPage : IAsyncDisposable
         if (_history is not null && CanEdit && move(_history))
         {
             ShowDesign();
-            _autosave?.EditMade();
+            NoteEdit();
             StateHasChanged();
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Web.Components.Designs;
 using OneArmDesigner.Web.Designs;
 
@@ -58,11 +59,16 @@ public partial class Designs
             return;
         }
 
-        using var buffer = new MemoryStream();
-        await file.OpenReadStream(MaxImportBytes).CopyToAsync(buffer);
-        if (PngDesignDocument.LooksLikePng(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        using var bytes = new MemoryStream();
+        await using (var stream = file.OpenReadStream(MaxImportBytes))
         {
-            var (png, wrong) = PngDesignDocument.Extract(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            await stream.CopyToAsync(bytes);
+        }
+
+        // A PNG export carries its design in a text chunk: read that instead of the picture.
+        if (PngDesignDocument.LooksLikePng(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)))
+        {
+            var (png, wrong) = PngDesignDocument.Extract(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
             if (png is null)
             {
                 ShowProblems($"{file.Name} could not be imported.", [wrong!]);
@@ -73,9 +79,13 @@ public partial class Designs
             return;
         }
 
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer);
-        var text = await reader.ReadToEndAsync();
+        // Strictly UTF-8: a stray byte is named, never stored as a replacement character.
+        if (!JsonText.TryDecode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), out var text, out var notText))
+        {
+            ShowProblems($"{file.Name} could not be imported.", [notText.ToString()]);
+            return;
+        }
+
         if (SvgDesignDocument.LooksLikeSvg(text))
         {
             var (json, problem) = SvgDesignDocument.Extract(text);

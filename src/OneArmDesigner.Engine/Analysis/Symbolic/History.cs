@@ -1,0 +1,418 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Packets;
+
+namespace OneArmDesigner.Engine.Analysis.Symbolic;
+
+/// <summary>
+/// An address as a set of host pairs sees it: a constant of the design (a NAT address, a firewall's interface...),
+/// or whatever the pair's source host's (or destination host's) address is. Constants are the address's value;
+/// the two pair-dependent addresses are <see cref="PairSource"/> and <see cref="PairDestination"/>. Devices use the
+/// same two numbers for the pair's own hosts.
+/// </summary>
+internal static class Tag
+{
+    public const int PairSource = -1;
+    public const int PairDestination = -2;
+}
+
+/// <summary>An ICMP message with the flow an error reports on tagged like any other addresses.</summary>
+internal sealed record AbstractIcmp(int Type, int Code, AbstractKey? Invoking);
+
+internal readonly record struct AbstractHeader(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort, TcpFlags Flags,
+    int Ttl, AbstractIcmp? Icmp);
+
+internal readonly record struct AbstractPacket(AbstractHeader Inner, AbstractHeader? Outer);
+
+internal readonly record struct AbstractKey(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort)
+{
+    public AbstractKey Reversed() => new(Protocol, Destination, DestinationPort, Source, SourcePort);
+}
+
+/// <summary>When, in one pair's exchange, something happened: which packet, how many devices it had crossed, and the order within that device.</summary>
+internal readonly record struct EventTime(ExchangePhase Phase, int Count, int Sequence) : IComparable<EventTime>
+{
+    public int CompareTo(EventTime other) =>
+        Phase != other.Phase ? (int)Phase - (int)other.Phase : Count != other.Count ? Count - other.Count : Sequence - other.Sequence;
+}
+
+internal enum EventKind : byte
+{
+    /// <summary>A device opened a session (or a NAT translation).</summary>
+    Session,
+
+    /// <summary>A session's TCP state changed; the session is the newest with the same content.</summary>
+    Tcp,
+
+    /// <summary>The packet of <see cref="HistoryEvent.Time"/>'s phase entered a device (loop detection).</summary>
+    Crumb,
+
+    /// <summary>A host sent from a port, so it accepts replies to it.</summary>
+    Socket,
+
+    /// <summary>A device had the request or the reply in clear.</summary>
+    Clear,
+
+    /// <summary>A one-armed concentrator took the request out of a tunnel.</summary>
+    Concentrator,
+
+    /// <summary>The request's and the reply's paths were compared once the reply arrived (null text: no difference).</summary>
+    PathDifference,
+}
+
+/// <summary>
+/// One thing that happened in an exchange that later steps or the outcome may read, with the pair's addresses and
+/// hosts as tags. Which fields mean something depends on <see cref="Kind"/>. Immutable, and shared by every history
+/// that holds it.
+/// </summary>
+internal sealed record HistoryEvent(
+    EventKind Kind,
+    EventTime Time,
+    int Device,
+    AbstractKey Original = default,
+    AbstractKey Translated = default,
+    string? In = null,
+    string? Out = null,
+    TcpState? Tcp = null,
+    AbstractPacket Packet = default,
+    Protocol Protocol = Protocol.Any,
+    int Port = 0,
+    string? Text = null,
+    bool TranslationOnly = false)
+{
+    // Events are hashed whenever a history is extended or compared: the hash is worked out once.
+    private int? _hash;
+
+    /// <summary>The copy a <c>with</c> expression starts from: every field but the cached hash.</summary>
+    private HistoryEvent(HistoryEvent original)
+    {
+        (Kind, Time, Device, Original, Translated, In, Out) = (original.Kind, original.Time, original.Device, original.Original, original.Translated, original.In, original.Out);
+        (Tcp, Packet, Protocol, Port, Text, TranslationOnly) = (original.Tcp, original.Packet, original.Protocol, original.Port, original.Text, original.TranslationOnly);
+    }
+
+    public bool Equals(HistoryEvent? other) =>
+        ReferenceEquals(this, other) || (other is not null && GetHashCode() == other.GetHashCode() && Kind == other.Kind && Time == other.Time
+            && Device == other.Device && Original == other.Original && Translated == other.Translated && In == other.In && Out == other.Out
+            && Tcp == other.Tcp && Packet == other.Packet && Protocol == other.Protocol && Port == other.Port && Text == other.Text
+            && TranslationOnly == other.TranslationOnly);
+
+    public override int GetHashCode() => _hash ??= HashCode.Combine(HashCode.Combine(Kind, Time, Device, Original, Translated, In, Out),
+        HashCode.Combine(Tcp, Packet, Protocol, Port, Text, TranslationOnly));
+}
+
+/// <summary>
+/// A history: events in the order they happened, kept as a chain of immutable segments so that many blocks can share
+/// a past and extend it cheaply. Histories compare by their events (with a hash computed once).
+/// </summary>
+internal sealed class History : IEquatable<History>
+{
+    public static History Empty { get; } = new(null, []);
+
+    private readonly History? _parent;
+    private readonly HistoryEvent[] _events;
+    private readonly int _hash;
+    private HistoryEvent[]? _all;
+
+    /// <summary>A 128-bit filter of what the history mentions (see <see cref="Mentions"/>): a clear bit means certainly not.</summary>
+    private readonly UInt128 _mentionFilter;
+
+    private History(History? parent, HistoryEvent[] events)
+    {
+        _parent = parent is { Length: 0 } ? null : parent;
+        _events = events;
+        Length = (_parent?.Length ?? 0) + events.Length;
+
+        // A rolling hash, so that the same events give the same hash however they are split into segments.
+        var hash = _parent?._hash ?? 17;
+        foreach (var e in events)
+        {
+            hash = unchecked((hash * 486_187_739) + e.GetHashCode());
+        }
+
+        _hash = hash;
+        var filter = _parent?._mentionFilter ?? UInt128.Zero;
+        foreach (var e in events)
+        {
+            filter |= MentionBit(MentionKind(e.Kind), e.Device, e.Time.Phase);
+        }
+
+        _mentionFilter = filter;
+    }
+
+    public int Length { get; }
+
+    public bool IsEmpty => Length == 0;
+
+    public History Append(IReadOnlyList<HistoryEvent> events) => events.Count == 0 ? this : new(this, [.. events]);
+
+    /// <summary>This history without the events <paramref name="forget"/> picks: the same history when it picks none.</summary>
+    public History Without(Predicate<HistoryEvent> forget)
+    {
+        var all = All;
+        if (!Array.Exists(all, forget))
+        {
+            return this;
+        }
+
+        var kept = Array.FindAll(all, e => !forget(e));
+        return kept.Length == 0 ? Empty : new(null, kept);
+    }
+
+    /// <summary>This history and <paramref name="more"/> together, in time order.</summary>
+    public History Then(History more)
+    {
+        if (more.IsEmpty)
+        {
+            return this;
+        }
+
+        if (IsEmpty)
+        {
+            return more;
+        }
+
+        if (All[^1].Time.CompareTo(more.All[0].Time) < 0)
+        {
+            return new(this, more.All);
+        }
+
+        // Events from before this history's last one: keep one canonical order, so equal pasts compare equal.
+        var merged = new HistoryEvent[Length + more.Length];
+        All.CopyTo(merged, 0);
+        more.All.CopyTo(merged, Length);
+        Array.Sort(merged, (x, y) => x.Time.CompareTo(y.Time));
+        return new(null, merged);
+    }
+
+    /// <summary>
+    /// What two histories share, event for event (same content, same time), and what each has besides. The shared
+    /// part can stay common to two classes that join; only the rest has to go into their blocks.
+    /// </summary>
+    public static (History Shared, History OnlyFirst, History OnlySecond) Split(History first, History second)
+    {
+        if (first.Equals(second))
+        {
+            return (first, Empty, Empty);
+        }
+
+        // Both are in time order and equal events happen at equal times: only events of one time need comparing.
+        var (a, b) = (first.All, second.All);
+        var shared = new List<HistoryEvent>(Math.Min(a.Length, b.Length));
+        var onlyFirst = new List<HistoryEvent>();
+        var onlySecond = new List<HistoryEvent>();
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var order = a[i].Time.CompareTo(b[j].Time);
+            if (order < 0)
+            {
+                onlyFirst.Add(a[i++]);
+            }
+            else if (order > 0)
+            {
+                onlySecond.Add(b[j++]);
+            }
+            else
+            {
+                var (endA, endB) = (EndOfTime(a, i), EndOfTime(b, j));
+                var taken = 0UL;
+                for (var x = i; x < endA; x++)
+                {
+                    var match = -1;
+                    for (var y = j; y < endB && y - j < 64 && match < 0; y++)
+                    {
+                        if ((taken & (1UL << (y - j))) == 0 && b[y].Equals(a[x]))
+                        {
+                            match = y;
+                        }
+                    }
+
+                    if (match >= 0)
+                    {
+                        taken |= 1UL << (match - j);
+                        shared.Add(a[x]);
+                    }
+                    else
+                    {
+                        onlyFirst.Add(a[x]);
+                    }
+                }
+
+                for (var y = j; y < endB; y++)
+                {
+                    if (y - j >= 64 || (taken & (1UL << (y - j))) == 0)
+                    {
+                        onlySecond.Add(b[y]);
+                    }
+                }
+
+                (i, j) = (endA, endB);
+            }
+        }
+
+        onlyFirst.AddRange(a.AsSpan(i));
+        onlySecond.AddRange(b.AsSpan(j));
+        return (Of(shared), Of(onlyFirst), Of(onlySecond));
+    }
+
+    private static int EndOfTime(HistoryEvent[] events, int start)
+    {
+        var end = start + 1;
+        while (end < events.Length && events[end].Time == events[start].Time)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>Whether some event of one history is in the other too, but at another time.</summary>
+    public static bool AlikeButForTime(History first, History second)
+    {
+        if (first.IsEmpty || second.IsEmpty)
+        {
+            return false;
+        }
+
+        var untimed = new HashSet<HistoryEvent>(first.All, UntimedComparer.Instance);
+        foreach (var e in second.All)
+        {
+            if (untimed.Contains(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Compares events by what happened, not when.</summary>
+    private sealed class UntimedComparer : IEqualityComparer<HistoryEvent>
+    {
+        public static UntimedComparer Instance { get; } = new();
+
+        public bool Equals(HistoryEvent? x, HistoryEvent? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.Kind == y.Kind && x.Device == y.Device && x.Original == y.Original
+                && x.Translated == y.Translated && x.In == y.In && x.Out == y.Out && x.Tcp == y.Tcp && x.Packet == y.Packet
+                && x.Protocol == y.Protocol && x.Port == y.Port && x.Text == y.Text && x.TranslationOnly == y.TranslationOnly);
+
+        public int GetHashCode(HistoryEvent e) => HashCode.Combine(e.Kind, e.Device, e.Original, e.Translated, e.In, e.Packet);
+    }
+
+    private static History Of(List<HistoryEvent> events) => events.Count == 0 ? Empty : new(null, [.. events]);
+
+    /// <summary>Every event, oldest first (built once per history and shared).</summary>
+    public HistoryEvent[] All
+    {
+        get
+        {
+            if (_all is not null)
+            {
+                return _all;
+            }
+
+            if (_parent is null)
+            {
+                return _all = _events;
+            }
+
+            var all = new HistoryEvent[Length];
+            _parent.All.CopyTo(all, 0);
+            _events.CopyTo(all, _parent.Length);
+            return _all = all;
+        }
+    }
+
+    /// <summary>Whether an event of this kind about this device (for breadcrumbs, in this phase) is in the history; a TCP change counts as a session event.</summary>
+    public bool Mentions(EventKind kind, int device, ExchangePhase phase)
+    {
+        if ((_mentionFilter & MentionBit(kind, device, phase)) == UInt128.Zero)
+        {
+            return false;
+        }
+
+        foreach (var e in All)
+        {
+            if (MentionKind(e.Kind) == kind && e.Device == device && (kind != EventKind.Crumb || e.Time.Phase == phase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The filter bits of every history given, together.</summary>
+    public static UInt128 MentionFilterOf(IEnumerable<History> histories)
+    {
+        var filter = UInt128.Zero;
+        foreach (var history in histories)
+        {
+            filter |= history._mentionFilter;
+        }
+
+        return filter;
+    }
+
+    public static UInt128 MentionBit(EventKind kind, int device, ExchangePhase phase)
+    {
+        var hash = (uint)HashCode.Combine(kind, device, kind == EventKind.Crumb ? phase : default);
+        return UInt128.One << (int)(hash & 127);
+    }
+
+    private static EventKind MentionKind(EventKind kind) => kind == EventKind.Tcp ? EventKind.Session : kind;
+
+    public bool Equals(History? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || other._hash != _hash || other.Length != Length)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(_parent, other._parent) && _events.Length == other._events.Length)
+        {
+            return _events.AsSpan().SequenceEqual(other._events);
+        }
+
+        return All.AsSpan().SequenceEqual(other.All);
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as History);
+
+    public override int GetHashCode() => _hash;
+
+    /// <summary>
+    /// The events of the three histories of one pair (each in time order), merged in the order they happened, into
+    /// <paramref name="into"/> when given (cleared first) so that a caller can reuse one list.
+    /// </summary>
+    public static List<HistoryEvent> Merge(History first, History second, History third, List<HistoryEvent>? into = null)
+    {
+        var all = into ?? new List<HistoryEvent>(first.Length + second.Length + third.Length);
+        all.Clear();
+        var (a, b, c) = (first.All, second.All, third.All);
+        int i = 0, j = 0, k = 0;
+        while (i < a.Length || j < b.Length || k < c.Length)
+        {
+            var next = 0;
+            var earliest = i < a.Length ? a[i] : null;
+            if (j < b.Length && (earliest is null || b[j].Time.CompareTo(earliest.Time) < 0))
+            {
+                (next, earliest) = (1, b[j]);
+            }
+
+            if (k < c.Length && (earliest is null || c[k].Time.CompareTo(earliest.Time) < 0))
+            {
+                next = 2;
+            }
+
+            all.Add(next switch { 0 => a[i++], 1 => b[j++], _ => c[k++] });
+        }
+
+        return all;
+    }
+}

@@ -1,0 +1,148 @@
+using OneArmDesigner.Domain.Model;
+using OneArmDesigner.Engine.Forwarding;
+
+namespace OneArmDesigner.Engine.Analysis.Symbolic;
+
+/// <summary>One look-up a device made in the pair's past: a session table, a host's sockets, or the loop check.</summary>
+internal readonly record struct PastRead(EventKind Kind, int Device, AbstractKey Key = default, Protocol Protocol = Protocol.Any, int Port = 0,
+    ExchangePhase Phase = default, string? Ingress = null, AbstractPacket Packet = default, bool Reported = false);
+
+/// <summary>What a past answers to a read: the session found (content, direction, TCP state), or "found" for sockets and breadcrumbs.</summary>
+internal readonly record struct PastAnswer(AbstractKey Original, AbstractKey Translated, string? In, string? Out, bool Forward, TcpState? Tcp,
+    bool TranslationOnly = false);
+
+/// <summary>
+/// Answers a step's look-ups from the pasts kept in a class's blocks, exactly as the walker would from the pair's
+/// whole past, so the class can be split into groups of pairs that would see the same.
+/// </summary>
+internal sealed class PastReader
+{
+    private static readonly PastAnswer Found = new(default, default, null, null, true, null);
+
+
+    private readonly List<PastRead> _reads = [];
+
+    /// <summary>The step's look-ups that some block could answer differently from the rest (a list reused by the next call).</summary>
+    public List<PastRead> ReadsOf(PairClass pairClass, StepReport report)
+    {
+        var present = pairClass.Present;
+        var reads = _reads;
+        reads.Clear();
+        foreach (var read in report.SessionReads)
+        {
+            Keep(new PastRead(EventKind.Session, read.Device, read.Key, Reported: read.Reported));
+        }
+
+        foreach (var read in report.SocketReads)
+        {
+            Keep(new PastRead(EventKind.Socket, read.Host, Protocol: read.Protocol, Port: read.Port));
+        }
+
+        Keep(new PastRead(EventKind.Crumb, report.Writes[0].Device, Phase: present.Phase, Ingress: present.Ingress, Packet: present.Packet));
+        return reads;
+
+        void Keep(PastRead read)
+        {
+            if (Mentioned(pairClass.Sources, read) || Mentioned(pairClass.Destinations, read))
+            {
+                reads.Add(read);
+            }
+        }
+    }
+
+    private readonly List<HistoryEvent> _past = [];
+    private readonly List<HistoryEvent> _sessions = [];
+
+    /// <summary>What the whole past of one pair answers: its source block's, its destination block's, and the common one, in time order.</summary>
+    public PastAnswer? Evaluate(History source, History destination, History common, PastRead read)
+    {
+        var past = History.Merge(source, destination, common, _past);
+        switch (read.Kind)
+        {
+            case EventKind.Session:
+                // As the walker keeps them: sessions in creation order, each TCP change applied to the newest of that content.
+                var sessions = _sessions;
+                sessions.Clear();
+                foreach (var e in past)
+                {
+                    if (e.Device != read.Device)
+                    {
+                        continue;
+                    }
+
+                    if (e.Kind == EventKind.Session)
+                    {
+                        sessions.Add(e);
+                    }
+                    else if (e.Kind == EventKind.Tcp)
+                    {
+                        var index = sessions.Count - 1;
+                        while (!SameSession(sessions[index], e))
+                        {
+                            index--;
+                        }
+
+                        sessions[index] = sessions[index] with { Tcp = e.Tcp };
+                    }
+                }
+
+                for (var i = sessions.Count - 1; i >= 0; i--)
+                {
+                    var s = sessions[i];
+                    if (read.Reported)
+                    {
+                        // An ICMP error names the reported packet as it left toward the error's sender.
+                        if (s.Translated == read.Key)
+                        {
+                            return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+                        }
+
+                        if (s.Original.Reversed() == read.Key)
+                        {
+                            return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+                        }
+
+                        continue;
+                    }
+
+                    if (s.Translated.Reversed() == read.Key)
+                    {
+                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+                    }
+
+                    if (s.Original == read.Key)
+                    {
+                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+                    }
+                }
+
+                return null;
+            case EventKind.Socket:
+                foreach (var e in past)
+                {
+                    if (e.Kind == EventKind.Socket && e.Device == read.Device && e.Protocol == read.Protocol && e.Port == read.Port)
+                    {
+                        return Found;
+                    }
+                }
+
+                return null;
+            default:
+                foreach (var e in past)
+                {
+                    if (e.Kind == EventKind.Crumb && e.Time.Phase == read.Phase && e.Device == read.Device && e.In == read.Ingress && e.Packet == read.Packet)
+                    {
+                        return Found;
+                    }
+                }
+
+                return null;
+        }
+    }
+
+    private static bool SameSession(HistoryEvent session, HistoryEvent change) =>
+        session.Original == change.Original && session.Translated == change.Translated && session.In == change.In && session.Out == change.Out;
+
+    /// <summary>Whether any block's own past holds an event the read looks at (otherwise all blocks answer alike).</summary>
+    public bool Mentioned(BlockList side, PastRead read) => side.Mentions(read.Kind, read.Device, read.Phase);
+}

@@ -1,0 +1,867 @@
+using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Forwarding;
+using OneArmDesigner.Engine.Tracing;
+
+namespace OneArmDesigner.Engine.Analysis.Symbolic;
+
+/// <summary>
+/// Plays the default exchange of every host pair at once, as classes of pairs in the same present state (see
+/// <see cref="PairClass"/>). A class is played one device at a time by one of its pairs, with the real walker. What
+/// the device read then splits the class: the pair's addresses by the device's atoms (<see cref="AddressAtoms"/>),
+/// and the pairs' pasts by the answers they give to the device's look-ups (sessions, sockets, the loop check). The
+/// pairs that read like the played one take its step; each other group is played by one of its own. Classes that
+/// reach the same present join when the union is still a product of sources and destinations, keeping what their
+/// pasts do not share in blocks. A pair is thus played as often as the network tells it apart, not once per pair.
+/// </summary>
+/// <remarks>
+/// Presents are processed in order of packet (request, reply, ACK) and then of devices crossed, so every class that
+/// can reach a present has reached it before it is played. Host pairs whose addresses the design uses elsewhere are
+/// not played here (see <see cref="MatrixBuilder"/>): for all others an address equal to the pair's is the pair's.
+/// </remarks>
+internal sealed class SymbolicAnalysis
+{
+    /// <summary>Above the walker's own limit: a present never gets further than this many devices into one packet's walk.</summary>
+    private const int MaxCount = 2050;
+
+    private readonly CompiledNetwork _network;
+    private readonly AnalysisSettings _settings;
+    private readonly Participants _participants;
+    private readonly ExchangeStepper _stepper;
+    private readonly DeviceNumbers _devices;
+    private readonly AddressAtoms?[] _atoms;
+    private readonly SegmentAddresses _segmentAddresses = new();
+    private readonly Dictionary<Present, Arrivals> _pending = [];
+    private readonly List<Present>?[] _buckets = new List<Present>?[4 * MaxCount];
+    private readonly Action<RangeSet, RangeSet, PairOutcome> _decided;
+    private readonly Func<long, bool> _continue;
+    private readonly PastReader _reader = new();
+    private readonly Stack<PairClass> _work = new();
+    private long _decidedPairs;
+
+    /// <param name="decided">Told of every block of pairs whose exchanges have ended, and how.</param>
+    /// <param name="continue">Asked between classes with the number of pairs decided so far; false stops the analysis.</param>
+    public SymbolicAnalysis(CompiledNetwork network, Participants participants, Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue,
+        AnalysisSettings? settings = null)
+    {
+        _settings = settings ?? AnalysisSettings.Default;
+        _participants = participants;
+        _network = network;
+        _devices = new DeviceNumbers(network);
+        _atoms = new AddressAtoms?[2 * _devices.Nodes.Length];
+        _stepper = new ExchangeStepper(network, _devices, participants);
+        _decided = decided;
+        _continue = @continue;
+    }
+
+    /// <summary>How many times a class was played for one of its pairs (the work done, in device steps).</summary>
+    public long StepsPlayed { get; private set; }
+
+    public void Run(IEnumerable<int> sources)
+    {
+        // Classes join only with classes of the same round: fewer sources per round means more steps, but only one
+        // round's classes are held at a time.
+        foreach (var chunk in sources.Chunk(_settings.SourcesPerRound))
+        {
+            foreach (var source in chunk)
+            {
+                Start(source);
+            }
+
+            if (!RunBuckets())
+            {
+                return;
+            }
+        }
+    }
+
+    private bool RunBuckets()
+    {
+        for (var bucket = 0; bucket < _buckets.Length; bucket++)
+        {
+            var presents = _buckets[bucket];
+            for (var i = 0; presents is not null && i < presents.Count; i++)
+            {
+                var arrivals = _pending[presents[i]];
+                _pending.Remove(presents[i]);
+                for (var c = 0; c < arrivals.Count; c++)
+                {
+                    var pairClass = arrivals.ClassAt(c);
+                    if (!_continue(_decidedPairs))
+                    {
+                        return false;
+                    }
+
+                    Play(pairClass);
+                }
+            }
+
+            _buckets[bucket] = null;
+        }
+
+        return true;
+    }
+
+    /// <summary>Per group of default flows, every host with it; worked out once for all sources.</summary>
+    private SortedDictionary<int, RangeSet>? _destinationsByGroup;
+
+    /// <summary>Per host, the other participants of the same device (a host with several addresses), which it never plays against.</summary>
+    private Dictionary<int, List<int>>? _namesakes;
+
+    /// <summary>The source's exchanges toward every host, one class per group of default flows.</summary>
+    private void Start(int source)
+    {
+        if (_destinationsByGroup is null)
+        {
+            var builders = new SortedDictionary<int, RangeSet.Builder>();
+            var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var destination = 0; destination < _participants.Count; destination++)
+            {
+                var group = _participants.FlowGroups[destination];
+                if (group >= 0)
+                {
+                    var builder = builders.TryGetValue(group, out var known) ? known : new RangeSet.Builder(4);
+                    builder.Add(destination, destination + 1);
+                    builders[group] = builder;
+                }
+
+                var name = _participants.Hosts[destination].Name;
+                (byName.TryGetValue(name, out var same) ? same : byName[name] = []).Add(destination);
+            }
+
+            _destinationsByGroup = new SortedDictionary<int, RangeSet>(builders.ToDictionary(b => b.Key, b => b.Value.Build()));
+            _namesakes = byName.Values.Where(l => l.Count > 1).SelectMany(l => l.Select(h => (h, l))).ToDictionary(x => x.h, x => x.l);
+        }
+
+        foreach (var (group, all) in _destinationsByGroup)
+        {
+            var set = all.Without(source);
+            foreach (var namesake in _namesakes!.GetValueOrDefault(source) ?? [])
+            {
+                set = set.Without(namesake);
+            }
+
+            if (set.IsEmpty)
+            {
+                continue;
+            }
+
+            var (present, driver) = _stepper.Start(source, set.First, group);
+            Enqueue(new PairClass(present, History.Empty, BlockList.Of(RangeSet.Of(source)), BlockList.Of(set)) { Driver = driver });
+        }
+    }
+
+    /// <summary>Plays one class's step: one pair per group of pairs that read alike.</summary>
+    private void Play(PairClass first)
+    {
+        var work = _work;
+        work.Push(first);
+        while (work.Count > 0)
+        {
+            var pairClass = work.Pop();
+            var (sourceBlock, destinationBlock) = (pairClass.Sources.Blocks[0], pairClass.Destinations.Blocks[0]);
+            var (source, destination) = (sourceBlock.Hosts.First, destinationBlock.Hosts.First);
+            var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
+            var report = _stepper.Step(pairClass.Present, () => History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common),
+                source, destination, driver);
+            StepsPlayed++;
+            var mine = _settings.SplitByAtoms ? SplitByAtoms(pairClass, report, source, destination, work) : pairClass;
+            mine = _settings.SplitByPasts ? SplitByPasts(mine, report, work) : mine;
+            if (report.NewPhase is { } phase && _settings.NewPacketAtOneHost)
+            {
+                // A new packet starts at a host: the reply at the pair's destination, the ACK at its source.
+                mine = phase == ExchangePhase.Reply ? KeepDestination(mine, destination, work) : KeepSource(mine, source, work);
+            }
+
+            mine.Common = mine.Common.Append(report.Writes);
+            if (report.ReplyArrived)
+            {
+                DecidePathDifference(mine);
+            }
+
+            if (report.NewPhase is { } newPhase)
+            {
+                Forget(mine, newPhase, pathDecided: report.ReplyArrived);
+            }
+
+            if (report.Outcome is { } outcome)
+            {
+                Decide(mine, outcome);
+            }
+            else
+            {
+                Enqueue(new PairClass(report.Next!, mine.Common, mine.Sources, mine.Destinations) { Driver = report.Driver });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pairs whose addresses fall in the same atoms as the played pair's, in every role the device read them in;
+    /// each other group of pairs goes back on <paramref name="work"/>.
+    /// </summary>
+    private PairClass SplitByAtoms(PairClass pairClass, StepReport report, int source, int destination, Stack<PairClass> work)
+    {
+        var node = pairClass.Present.Node;
+        var sourceGroups = Partition(pairClass.Sources, node, report.SourceRoles, source);
+        var destinationGroups = Partition(pairClass.Destinations, node, report.DestinationRoles, destination);
+        if (sourceGroups is null && destinationGroups is null)
+        {
+            return pairClass;
+        }
+
+        var sources = sourceGroups ?? [((0, true), pairClass.Sources)];
+        var destinations = destinationGroups ?? [((0, true), pairClass.Destinations)];
+
+        PairClass? mine = null;
+        foreach (var (sourceKey, sourceBlocks) in sources)
+        {
+            foreach (var (destinationKey, destinationBlocks) in destinations)
+            {
+                var part = new PairClass(pairClass.Present, pairClass.Common, sourceBlocks, destinationBlocks);
+                if (sourceKey.Mine && destinationKey.Mine)
+                {
+                    mine = part;
+                }
+                else
+                {
+                    work.Push(part);
+                }
+            }
+        }
+
+        return mine!;
+    }
+
+    /// <summary>Splits a side's blocks by the atoms of their hosts' addresses; the played host's group is marked. Null when all are in one group.</summary>
+    private List<((long Key, bool Mine) Key, BlockList Blocks)>? Partition(BlockList side, int node, int roles, int played)
+    {
+        if (roles == 0)
+        {
+            return null;
+        }
+
+        var playedKey = Classify(node, roles, _participants.Addresses[played]).Key;
+        if (WithinOneAtom(side, node, roles, playedKey))
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<long, List<Block>>();
+        var order = new List<long>();
+        foreach (var block in side.Blocks)
+        {
+            foreach (var (key, hosts) in PartitionHosts(block.Hosts, node, roles))
+            {
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    groups[key] = list;
+                    order.Add(key);
+                }
+
+                list.Add(block with { Hosts = hosts });
+            }
+        }
+
+        if (order.Count == 1)
+        {
+            return null;
+        }
+
+        return [.. order.Select(k => ((k, k == playedKey), new BlockList([.. groups[k]])))];
+    }
+
+    /// <summary>Whether every host of the side falls in the atoms <paramref name="key"/> names (the usual case, checked without allocating).</summary>
+    private bool WithinOneAtom(BlockList side, int node, int roles, long key)
+    {
+        foreach (var block in side.Blocks)
+        {
+            var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[block.Hosts.First]);
+            var (_, lastEnd) = block.Hosts.RangeAt(block.Hosts.RangeCount - 1);
+            if (firstKey != key || _participants.Addresses[lastEnd - 1] >= firstUntil)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Splits hosts by the atoms of their addresses; a set within one atom (the usual case) is returned whole.</summary>
+    private IEnumerable<(long Key, RangeSet Hosts)> PartitionHosts(RangeSet hosts, int node, int roles)
+    {
+        var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[hosts.First]);
+        var (_, lastEnd) = hosts.RangeAt(hosts.RangeCount - 1);
+        if (_participants.Addresses[lastEnd - 1] < firstUntil)
+        {
+            return [(firstKey, hosts)];
+        }
+
+        var builders = new Dictionary<long, RangeSet.Builder>();
+        var order = new List<long>();
+        for (var r = 0; r < hosts.RangeCount; r++)
+        {
+            var (start, end) = hosts.RangeAt(r);
+            for (var i = start; i < end;)
+            {
+                var (key, until) = Classify(node, roles, _participants.Addresses[i]);
+                var next = Math.Max(i + 1, _participants.FirstAtOrAbove(until, i + 1, end));
+                if (!builders.TryGetValue(key, out var builder))
+                {
+                    builder = new RangeSet.Builder(2);
+                    order.Add(key);
+                }
+
+                builder.Add(i, next);
+                builders[key] = builder;
+                i = next;
+            }
+        }
+
+        return order.Select(k => (k, builders[k].Build()));
+    }
+
+    /// <summary>
+    /// The pairs whose pasts answer the device's look-ups (sessions, sockets, loop check) as the played pair's did;
+    /// each other group goes back on <paramref name="work"/>. Answers are worked out per block of the side whose blocks
+    /// can differ; where both sides' blocks could matter at once, the class is first split into one class per source
+    /// block.
+    /// </summary>
+    private PairClass SplitByPasts(PairClass pairClass, StepReport report, Stack<PairClass> work)
+    {
+        foreach (var read in _reader.ReadsOf(pairClass, report))
+        {
+            var sources = pairClass.Sources.Blocks;
+            var destinations = pairClass.Destinations.Blocks;
+            if (_settings.SplitBothSidesBySource && sources.Length > 1 && destinations.Length > 1 && _reader.Mentioned(pairClass.Sources, read)
+                && _reader.Mentioned(pairClass.Destinations, read))
+            {
+                for (var i = 1; i < sources.Length; i++)
+                {
+                    work.Push(new PairClass(pairClass.Present, pairClass.Common, new BlockList([sources[i]]), pairClass.Destinations));
+                }
+
+                pairClass = new PairClass(pairClass.Present, pairClass.Common, new BlockList([sources[0]]), pairClass.Destinations);
+                sources = pairClass.Sources.Blocks;
+            }
+
+            if (destinations.Length > 1 && (sources.Length == 1 || !_reader.Mentioned(pairClass.Sources, read)))
+            {
+                var answers = new PastAnswer?[destinations.Length];
+                for (var i = 0; i < destinations.Length; i++)
+                {
+                    answers[i] = _reader.Evaluate(sources[0].History, destinations[i].History, pairClass.Common, read);
+                }
+
+                pairClass = KeepAlike(pairClass, destinationAnswers: answers, work: work);
+            }
+            else if (sources.Length > 1)
+            {
+                var answers = new PastAnswer?[sources.Length];
+                for (var i = 0; i < sources.Length; i++)
+                {
+                    answers[i] = _reader.Evaluate(sources[i].History, destinations[0].History, pairClass.Common, read);
+                }
+
+                pairClass = KeepAlike(pairClass, sourceAnswers: answers, work: work);
+            }
+        }
+
+        return pairClass;
+    }
+
+    /// <summary>Keeps the blocks whose answer equals the first block's (the played pair's); the others go back on <paramref name="work"/>.</summary>
+    private PairClass KeepAlike(PairClass pairClass, IReadOnlyList<PastAnswer?>? sourceAnswers = null,
+        IReadOnlyList<PastAnswer?>? destinationAnswers = null, Stack<PairClass>? work = null)
+    {
+        var answers = sourceAnswers ?? destinationAnswers!;
+        var alike = true;
+        for (var i = 1; i < answers.Count && alike; i++)
+        {
+            alike = answers[i] == answers[0];
+        }
+
+        if (alike)
+        {
+            return pairClass;
+        }
+
+        var side = sourceAnswers is not null ? pairClass.Sources : pairClass.Destinations;
+        var groups = new Dictionary<PastAnswer, List<Block>>();
+        var none = new List<Block>();
+        var order = new List<PastAnswer?>();
+        for (var i = 0; i < side.Blocks.Length; i++)
+        {
+            if (answers[i] is { } answer)
+            {
+                if (!groups.TryGetValue(answer, out var list))
+                {
+                    list = [];
+                    groups[answer] = list;
+                    order.Add(answer);
+                }
+
+                list.Add(side.Blocks[i]);
+            }
+            else
+            {
+                if (none.Count == 0)
+                {
+                    order.Add(null);
+                }
+
+                none.Add(side.Blocks[i]);
+            }
+        }
+
+        if (order.Count == 1)
+        {
+            return pairClass;
+        }
+
+        PairClass? mine = null;
+        foreach (var answer in order)
+        {
+            var blocks = new BlockList([.. answer is { } a ? groups[a] : none]);
+            var part = sourceAnswers is not null
+                ? new PairClass(pairClass.Present, pairClass.Common, blocks, pairClass.Destinations)
+                : new PairClass(pairClass.Present, pairClass.Common, pairClass.Sources, blocks);
+            if (answer == answers[0])
+            {
+                mine = part;
+            }
+            else
+            {
+                work!.Push(part);
+            }
+        }
+
+        return mine!;
+    }
+
+    private static PairClass KeepSource(PairClass pairClass, int source, Stack<PairClass> work)
+    {
+        var (mine, rest) = Single(pairClass.Sources, source);
+        if (rest is not null)
+        {
+            work.Push(new PairClass(pairClass.Present, pairClass.Common, rest, pairClass.Destinations));
+        }
+
+        return new PairClass(pairClass.Present, pairClass.Common, mine, pairClass.Destinations);
+    }
+
+    private static PairClass KeepDestination(PairClass pairClass, int destination, Stack<PairClass> work)
+    {
+        var (mine, rest) = Single(pairClass.Destinations, destination);
+        if (rest is not null)
+        {
+            work.Push(new PairClass(pairClass.Present, pairClass.Common, pairClass.Sources, rest));
+        }
+
+        return new PairClass(pairClass.Present, pairClass.Common, pairClass.Sources, mine);
+    }
+
+    /// <summary>The block list cut to one host, and the rest of it (null when there is none).</summary>
+    private static (BlockList Mine, BlockList? Others) Single(BlockList side, int host)
+    {
+        if (side.Blocks.Length == 1 && side.Blocks[0].Hosts.Count == 1)
+        {
+            return (side, null);
+        }
+
+        var rest = new List<Block>();
+        Block? mine = null;
+        foreach (var block in side.Blocks)
+        {
+            if (block.Hosts.Contains(host))
+            {
+                mine = block with { Hosts = RangeSet.Of(host) };
+                rest.Add(block with { Hosts = block.Hosts.Without(host) });
+            }
+            else
+            {
+                rest.Add(block);
+            }
+        }
+
+        var remaining = rest.Where(b => !b.Hosts.IsEmpty).ToArray();
+        return (new BlockList([mine!.Value]), remaining.Length == 0 ? null : new BlockList(remaining));
+    }
+
+    /// <summary>
+    /// Once the reply has arrived, compares the request's and the reply's paths for each pair and records the result,
+    /// in common when all pairs agree. The reply arrives at one host, so the sources are one block.
+    /// </summary>
+    private void DecidePathDifference(PairClass pairClass)
+    {
+        var sourceBlock = pairClass.Sources.Blocks[0];
+        var blocks = pairClass.Destinations.Blocks;
+        var differences = new string?[blocks.Length];
+        var alike = true;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            differences[i] = PathDifference(sourceBlock, blocks[i], pairClass.Common);
+            alike &= differences[i] == differences[0] || !_settings.PathDifferencePerBlock;
+        }
+
+        var time = new EventTime(ExchangePhase.Ack, -1, 0);
+        if (alike)
+        {
+            pairClass.Common = pairClass.Common.Append([new HistoryEvent(EventKind.PathDifference, time, 0, Text: differences[0])]);
+            return;
+        }
+
+        pairClass.Destinations = new BlockList([.. pairClass.Destinations.Blocks.Select((d, i) =>
+            d with { History = d.History.Append([new HistoryEvent(EventKind.PathDifference, time, 0, Text: differences[i])]) })]);
+    }
+
+    private readonly List<HistoryEvent> _pathEvents = [];
+    private readonly List<int> _requestPath = [];
+    private readonly List<int> _replyPath = [];
+
+    private string? PathDifference(Block source, Block destination, History common)
+    {
+        var (request, reply) = (_requestPath, _replyPath);
+        request.Clear();
+        reply.Clear();
+        foreach (var e in History.Merge(source.History, destination.History, common, _pathEvents))
+        {
+            if (e.Kind == EventKind.Clear && e.Time.Phase is ExchangePhase.Request or ExchangePhase.Reply)
+            {
+                var path = e.Time.Phase == ExchangePhase.Request ? request : reply;
+                if (!path.Contains(e.Device))
+                {
+                    path.Add(e.Device);
+                }
+            }
+        }
+
+        if (request.Count == reply.Count && request.TrueForAll(reply.Contains))
+        {
+            return null;
+        }
+
+        if (request.Exists(d => d < 0 && !reply.Contains(d)) || reply.Exists(d => d < 0 && !request.Contains(d)))
+        {
+            // Both of the pair's hosts handle the request and the reply; a difference naming one would differ per pair.
+            throw new InvalidOperationException("The request's and the reply's paths disagree about one of the pair's own hosts.");
+        }
+
+        var (from, to) = (source.Hosts.First, destination.Hosts.First);
+        string Name(int device) => device == Tag.PairSource ? _participants.Hosts[from].Name
+            : device == Tag.PairDestination ? _participants.Hosts[to].Name : _devices.Nodes[device].Name;
+        return PairOutcome.DescribePathDifference(request.ConvertAll(Name), reply.ConvertAll(Name));
+    }
+
+    /// <summary>The pairs' outcomes: what the played pair's end says, with each pair's concentrator and path difference.</summary>
+    private void Decide(PairClass pairClass, OutcomeCore core)
+    {
+        var needsConcentrator = core.FailedPacket is not null && core.RequestDelivered;
+        var needsDifference = core.Verdict == Verdict.Completed;
+        var commonFacts = Facts(pairClass.Common);
+        var sourceGroups = GroupFacts(pairClass.Sources, _settings.OutcomeFactsPerBlock);
+        var destinationGroups = GroupFacts(pairClass.Destinations, _settings.OutcomeFactsPerBlock);
+        foreach (var (sourceFacts, sourceHosts) in sourceGroups)
+        {
+            foreach (var (destinationFacts, destinationHosts) in destinationGroups)
+            {
+                var concentrator = needsConcentrator ? Earliest(Earliest(sourceFacts.Concentrator, destinationFacts.Concentrator), commonFacts.Concentrator) : null;
+                var difference = needsDifference ? (commonFacts.Difference ?? sourceFacts.Difference ?? destinationFacts.Difference)?.Text : null;
+                var outcome = new PairOutcome(core.Verdict, core.FailedPacket, core.Reason, core.DropDevice, core.RequestDelivered,
+                    concentrator is { } c ? _devices.Nodes[c.Device].Name : null, difference);
+                _decidedPairs += sourceHosts.Count * destinationHosts.Count;
+                _decided(sourceHosts, destinationHosts, outcome);
+            }
+        }
+    }
+
+    private readonly record struct OutcomeFacts((int Device, EventTime Time)? Concentrator, HistoryEvent? Difference);
+
+    private static OutcomeFacts Facts(History history)
+    {
+        (int, EventTime)? concentrator = null;
+        HistoryEvent? difference = null;
+        foreach (var e in history.All)
+        {
+            if (e.Kind == EventKind.Concentrator && concentrator is null)
+            {
+                concentrator = (e.Device, e.Time);
+            }
+            else if (e.Kind == EventKind.PathDifference)
+            {
+                difference = e;
+            }
+        }
+
+        return new OutcomeFacts(concentrator, difference);
+    }
+
+    private static List<(OutcomeFacts Facts, RangeSet Hosts)> GroupFacts(BlockList side, bool perBlock)
+    {
+        if (!perBlock)
+        {
+            return [(Facts(side.Blocks[0].History), side.Blocks.Select(b => b.Hosts).Aggregate((a, b) => a.Union(b)))];
+        }
+
+        var groups = new Dictionary<OutcomeFacts, RangeSet>();
+        var order = new List<OutcomeFacts>();
+        foreach (var block in side.Blocks)
+        {
+            var facts = Facts(block.History);
+            if (groups.TryGetValue(facts, out var hosts))
+            {
+                groups[facts] = hosts.Union(block.Hosts);
+            }
+            else
+            {
+                groups[facts] = block.Hosts;
+                order.Add(facts);
+            }
+        }
+
+        return [.. order.Select(f => (f, groups[f]))];
+    }
+
+    private static (int Device, EventTime Time)? Earliest((int Device, EventTime Time)? a, (int Device, EventTime Time)? b) =>
+        a is null ? b : b is null ? a : a.Value.Time.CompareTo(b.Value.Time) <= 0 ? a : b;
+
+    /// <summary>The atoms of an address in each role read, as one key, and how far above the address they certainly hold.</summary>
+    private (long Key, ulong Until) Classify(int node, int roles, uint address)
+    {
+        long key = 0;
+        var until = 1UL << 32;
+        foreach (var role in (ReadOnlySpan<AddressRole>)[AddressRole.Source, AddressRole.Destination])
+        {
+            if (!HopWatch.Has(roles, role))
+            {
+                continue;
+            }
+
+            var (atom, end) = Atoms(node, role).Classify(address);
+            key = (key << 32) | (uint)atom;
+            until = Math.Min(until, end);
+        }
+
+        return (key, until);
+    }
+
+    private AddressAtoms Atoms(int node, AddressRole role) =>
+        _atoms[(2 * node) + (int)role] ??= AddressAtoms.For(_devices.Nodes[node], role, _segmentAddresses);
+
+    private void Enqueue(PairClass pairClass)
+    {
+        if (pairClass.PairCount == 1 && _settings.TraceSinglePairs)
+        {
+            TraceAlone(pairClass);
+            return;
+        }
+
+        Canonicalise(pairClass);
+        if (!_pending.TryGetValue(pairClass.Present, out var arrivals))
+        {
+            arrivals = new Arrivals();
+            _pending[pairClass.Present] = arrivals;
+            var bucket = (int)pairClass.Present.Phase * MaxCount + Math.Min(pairClass.Present.Count, MaxCount - 1);
+            (_buckets[bucket] ??= []).Add(pairClass.Present);
+        }
+
+        arrivals.Add(pairClass);
+    }
+
+    /// <summary>
+    /// A class of one pair has nothing left to share but what a join with another class might bring: it is cheaper to
+    /// play it to its end as plain tracing does, on the pair's own exchange, than to keep its past step by step.
+    /// </summary>
+    private void TraceAlone(PairClass pairClass)
+    {
+        var (source, destination) = (pairClass.Sources.Blocks[0].Hosts.First, pairClass.Destinations.Blocks[0].Hosts.First);
+        var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
+        var (result, steps) = _stepper.TraceToEnd(source, destination, driver);
+        StepsPlayed += steps;
+        _decidedPairs++;
+        _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
+    }
+
+    /// <summary>
+    /// Drops from a class's pasts what no later step reads once a packet has ended: its loop breadcrumbs (the loop
+    /// check reads only the current packet's), and, once the path difference is decided, where the request and the
+    /// reply were in clear. Pasts that differed only by the way the request went then compare equal, so classes of
+    /// different destinations join again for the reply and the ACK instead of being played one by one.
+    /// </summary>
+    private static void Forget(PairClass pairClass, ExchangePhase phase, bool pathDecided)
+    {
+        bool Stale(HistoryEvent e) => (e.Kind == EventKind.Crumb && e.Time.Phase != phase) || (pathDecided && e.Kind == EventKind.Clear);
+        pairClass.Common = pairClass.Common.Without(Stale);
+        pairClass.Sources = Without(pairClass.Sources, Stale);
+        pairClass.Destinations = Without(pairClass.Destinations, Stale);
+    }
+
+    private static BlockList Without(BlockList side, Predicate<HistoryEvent> forget)
+    {
+        var blocks = side.Blocks;
+        var changed = false;
+        var kept = new Block[blocks.Length];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            kept[i] = blocks[i] with { History = blocks[i].History.Without(forget) };
+            changed |= !ReferenceEquals(kept[i].History, blocks[i].History);
+        }
+
+        // Blocks whose pasts differed only by what was dropped become one (the first keeps its place, and so its pair).
+        return changed ? BlockList.Coalesce(kept) : side;
+    }
+
+    /// <summary>
+    /// A side with one block has nothing to tell its pairs apart: its past is every pair's, so it goes into the common
+    /// past. Classes that reached the same state along different joins then compare equal, and join again.
+    /// </summary>
+    private static void Canonicalise(PairClass pairClass)
+    {
+        if (pairClass.Sources.Blocks is [var source] && !source.History.IsEmpty)
+        {
+            pairClass.Common = source.History.Then(pairClass.Common);
+            pairClass.Sources = BlockList.Of(source.Hosts);
+        }
+
+        if (pairClass.Destinations.Blocks is [var destination] && !destination.History.IsEmpty)
+        {
+            pairClass.Common = destination.History.Then(pairClass.Common);
+            pairClass.Destinations = BlockList.Of(destination.Hosts);
+        }
+    }
+
+    /// <summary>
+    /// The classes that reached one present, joined wherever their union is still a product: classes with the same
+    /// sources (same blocks, same pasts) pool their destination blocks, or the other way round. Each pool is turned
+    /// into one class when the present is played, so joining a thousand classes costs a thousand appends.
+    /// </summary>
+    private sealed class Arrivals
+    {
+        private readonly List<Pool> _pools = [];
+
+        // Built when a second class arrives: most presents are reached by one class only.
+        private Dictionary<BlockList, List<Pool>>? _bySources;
+        private Dictionary<BlockList, List<Pool>>? _byDestinations;
+
+        public int Count => _pools.Count;
+
+        public PairClass ClassAt(int index) => _pools[index].ToClass();
+
+        public void Add(PairClass pairClass)
+        {
+            if (_pools.Count == 1 && _bySources is null)
+            {
+                (_bySources, _byDestinations) = ([], []);
+                Index(_bySources, _pools[0].First.Sources, _pools[0]);
+                Index(_byDestinations, _pools[0].First.Destinations, _pools[0]);
+            }
+
+            if (_bySources is not null && (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
+                || TryJoin(_byDestinations!, pairClass.Destinations, pairClass, sharingSources: false)))
+            {
+                return;
+            }
+
+            var pool = new Pool(pairClass);
+            _pools.Add(pool);
+            if (_bySources is not null)
+            {
+                Index(_bySources, pairClass.Sources, pool);
+                Index(_byDestinations!, pairClass.Destinations, pool);
+            }
+        }
+
+        private static bool TryJoin(Dictionary<BlockList, List<Pool>> index, BlockList side, PairClass pairClass, bool sharingSources)
+        {
+            if (!index.TryGetValue(side, out var pools))
+            {
+                return false;
+            }
+
+            foreach (var pool in pools)
+            {
+                if (pool.TryAdd(pairClass, sharingSources))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Index(Dictionary<BlockList, List<Pool>> index, BlockList side, Pool pool)
+        {
+            if (!index.TryGetValue(side, out var pools))
+            {
+                pools = [];
+                index[side] = pools;
+            }
+
+            pools.Add(pool);
+        }
+
+        /// <summary>Classes sharing one side: that side, and the other side's blocks as they come.</summary>
+        private sealed class Pool(PairClass first)
+        {
+            public PairClass First => first;
+
+            // The growing side is copied only when a second class joins: most pools never get one.
+            private List<Block>? _growing;
+            private History _common = first.Common;
+            private bool? _sourcesFixed;
+
+            /// <summary>
+            /// Joins a class that shares this pool's side. The first join decides which side the pool shares. A class is
+            /// refused when the pasts differ by events that both have at different times: those belong to the side the
+            /// classes share (the same route walked from different depths), and putting them into the other side's
+            /// blocks would keep those blocks from ever joining again. Refusing is always correct, only slower.
+            /// </summary>
+            public bool TryAdd(PairClass other, bool sharingSources)
+            {
+                if (_sourcesFixed is { } fixedSide && fixedSide != sharingSources)
+                {
+                    return false;
+                }
+
+                var incoming = sharingSources ? other.Destinations : other.Sources;
+                if (_common.Equals(other.Common))
+                {
+                    Grow(sharingSources).AddRange(incoming.Blocks);
+                    return true;
+                }
+
+                // What the two pasts share stays common; what each has besides goes into its own blocks.
+                var (shared, mine, theirs) = History.Split(_common, other.Common);
+                if (History.AlikeButForTime(mine, theirs))
+                {
+                    return false;
+                }
+
+                var growing = Grow(sharingSources);
+                if (!mine.IsEmpty)
+                {
+                    for (var i = 0; i < growing.Count; i++)
+                    {
+                        growing[i] = growing[i] with { History = growing[i].History.Then(mine) };
+                    }
+                }
+
+                _common = shared;
+                growing.AddRange(incoming.Then(theirs).Blocks);
+                return true;
+            }
+
+            private List<Block> Grow(bool sharingSources)
+            {
+                _sourcesFixed = sharingSources;
+                return _growing ??= [.. sharingSources ? first.Destinations.Blocks : first.Sources.Blocks];
+            }
+
+            public PairClass ToClass() => _sourcesFixed switch
+            {
+                null => first,
+                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(_growing!)) { Driver = first.Driver },
+                false => new PairClass(first.Present, _common, BlockList.Coalesce(_growing!), first.Destinations) { Driver = first.Driver },
+            };
+        }
+    }
+}
