@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -54,6 +55,24 @@ public partial class DiagramCanvas : IAsyncDisposable
     [Parameter]
     public RenderFragment? Overlay { get; set; }
 
+    /// <summary>
+    /// Content drawn in diagram coordinates above the nodes and their labels (for example the packet in flight, which
+    /// must not pass under a label). It does not take pointer events.
+    /// </summary>
+    [Parameter]
+    public RenderFragment? TopOverlay { get; set; }
+
+    /// <summary>
+    /// When to show the overview of the whole diagram in the bottom-left corner: by default once the diagram has
+    /// <see cref="MinimapThreshold"/> nodes (a large design), or always, or never.
+    /// </summary>
+    [Parameter]
+    public MinimapMode Minimap { get; set; }
+
+    /// <summary>How many nodes make a diagram large enough for the minimap when <see cref="Minimap"/> is automatic. Default 40.</summary>
+    [Parameter]
+    public int MinimapThreshold { get; set; } = 40;
+
     /// <summary>Whether to draw the background grid. Default true.</summary>
     [Parameter]
     public bool ShowGrid { get; set; } = true;
@@ -79,6 +98,20 @@ public partial class DiagramCanvas : IAsyncDisposable
         .Add("oad-readonly", Diagram.Options.ReadOnly)
         .AddRaw(Class)
         .Build();
+
+    /// <summary>
+    /// The zoom (unrounded: labels are sized against it and must come out at the pixel size the layout assumed) and
+    /// the label sizes the label layout used, for the stylesheet's label rule.
+    /// </summary>
+    private string CanvasStyle => string.Create(CultureInfo.InvariantCulture,
+        $"--oad-zoom: {Viewport.Zoom:R}; --oad-label-size: {Diagram.Options.LabelPixels}px; --oad-label-min: {Diagram.Options.LabelMinPixels}px; --oad-label-max: {Diagram.Options.LabelMaxPixels}px");
+
+    private bool ShowMinimap => !Viewport.Size.IsEmpty && Minimap switch
+    {
+        MinimapMode.Always => Diagram.Nodes.Count > 0,
+        MinimapMode.Never => false,
+        _ => Diagram.Nodes.Count >= MinimapThreshold,
+    };
 
     /// <summary>Link handles show only when links can be drawn.</summary>
     private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using OneArmDesigner.Canvas.Blazor.Internal;
+using OneArmDesigner.Canvas.Labels;
 
 namespace OneArmDesigner.Canvas.Blazor;
 
@@ -51,6 +52,17 @@ public partial class LinkView : IDisposable
 
     /// <inheritdoc />
     protected override bool ShouldRender() => _version != _renderedVersion;
+
+    private IEnumerable<(LabelRole Role, PlacedLabel Label)> PlacedLabels()
+    {
+        foreach (var role in new[] { LabelRole.Source, LabelRole.Middle, LabelRole.Target })
+        {
+            if (Link.Diagram?.Labels.For(Link, role) is { } placed)
+            {
+                yield return (role, placed);
+            }
+        }
+    }
 
     private static string? PortName(PortSide? side) => side is { } s ? Svg.PortName(s) : null;
 

@@ -12,7 +12,7 @@ namespace OneArmDesigner.Canvas.Blazor;
 /// </summary>
 public partial class NodeView : IDisposable
 {
-    private const double BadgeHeight = 16;
+    private const double BadgeHeight = 17;
 
     private NodeModel? _subscribed;
     private bool _renderedShowPorts;
@@ -90,13 +90,16 @@ public partial class NodeView : IDisposable
         }
     }
 
-    /// <summary>Badges as pills, right-aligned so the first one straddles the node's top-right corner.</summary>
+    /// <summary>
+    /// Badges as pills, right-aligned so the first one straddles the node's top-right corner; relative to that corner,
+    /// because the stylesheet scales them about it to keep their text readable when zoomed out.
+    /// </summary>
     private IEnumerable<PlacedBadge> LayoutBadges()
     {
-        var right = Width + (BadgeHeight / 2);
+        var right = BadgeHeight / 2;
         foreach (var badge in Node.Badges)
         {
-            var width = Math.Max(BadgeHeight, 8 + (6.5 * badge.Text.Length));
+            var width = Math.Max(BadgeHeight, 8 + (7 * badge.Text.Length));
             right -= width;
             var classes = new CssBuilder("oad-badge").Add($"oad-badge-{badge.Kind}", !string.IsNullOrWhiteSpace(badge.Kind)).Build();
             yield return new PlacedBadge(badge, new Point(right, -BadgeHeight / 2), width, classes);

@@ -8,7 +8,13 @@ public sealed partial class Diagram
     public const double DefaultFitPadding = 40;
 
     private Viewport _viewport = Viewport.Default;
-    private double? _pendingFitPadding;
+
+    /// <summary>
+    /// Set by <see cref="ZoomToFit"/>: the view is fitted (or waits for the canvas size to be), and stays fitted as the
+    /// canvas is resized, until anything else pans or zooms it.
+    /// </summary>
+    private double? _fitPadding;
+    private bool _fitting;
 
     /// <summary>Raised once after the viewport changed (once per batch).</summary>
     public event EventHandler? ViewportChanged;
@@ -23,6 +29,16 @@ public sealed partial class Diagram
             var clamped = value with { Zoom = Math.Clamp(value.Zoom, Options.MinZoom, Options.MaxZoom) };
             if (clamped != _viewport)
             {
+                if (clamped.Zoom != _viewport.Zoom)
+                {
+                    InvalidateLabels();
+                }
+
+                if (!_fitting && (clamped.Zoom != _viewport.Zoom || clamped.Pan != _viewport.Pan))
+                {
+                    _fitPadding = null;
+                }
+
                 _viewport = clamped;
                 MarkChanged(null, ChangeKinds.Viewport);
             }
@@ -32,13 +48,16 @@ public sealed partial class Diagram
     /// <summary>The box around every node, in diagram coordinates, or null for an empty diagram.</summary>
     public Rect? ContentBounds => Rect.Union(Nodes.Select(n => n.Bounds));
 
-    /// <summary>Records the canvas's size on screen (renderers call it); runs a <see cref="ZoomToFit"/> that waited for it.</summary>
+    /// <summary>
+    /// Records the canvas's size on screen (renderers call it). A view last set by <see cref="ZoomToFit"/> (or one
+    /// waiting for the size to fit) is fitted again, so the content keeps filling a canvas that grows or shrinks.
+    /// </summary>
     public void SetViewportSize(Size size)
     {
         using (Batch())
         {
             Viewport = _viewport with { Size = size };
-            if (!size.IsEmpty && _pendingFitPadding is { } padding)
+            if (!size.IsEmpty && _fitPadding is { } padding)
             {
                 ZoomToFit(padding);
             }
@@ -52,6 +71,24 @@ public sealed partial class Diagram
     public void ZoomAbout(Point screenPoint, double zoom) =>
         Viewport = _viewport.ZoomedAbout(screenPoint, Math.Clamp(zoom, Options.MinZoom, Options.MaxZoom));
 
+    /// <summary>Pans so the diagram point <paramref name="diagramPoint"/> is in the middle of the canvas (for a minimap).</summary>
+    public void CenterOn(Point diagramPoint) =>
+        PanBy(new Point(_viewport.Size.Width / 2, _viewport.Size.Height / 2) - _viewport.ToScreen(diagramPoint));
+
+    /// <summary>
+    /// A two-finger pinch, as one change: zooms by <paramref name="scale"/> about where the fingers started and pans by
+    /// how far their midpoint moved (screen pixels).
+    /// </summary>
+    public void Pinch(Point startCentre, double scale, Point centreMoved)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
+        using (Batch())
+        {
+            ZoomAbout(startCentre, _viewport.Zoom * scale);
+            PanBy(centreMoved);
+        }
+    }
+
     /// <summary>Multiplies the zoom by <paramref name="factor"/> about the canvas centre (for zoom buttons).</summary>
     public void ZoomBy(double factor)
     {
@@ -60,22 +97,51 @@ public sealed partial class Diagram
     }
 
     /// <summary>
-    /// Zooms and pans so every node is visible and centred with <paramref name="padding"/> screen pixels around it.
-    /// If the canvas size is not known yet, the fit waits for <see cref="SetViewportSize"/>. An empty diagram
-    /// resets to zoom 1 with the origin at the top-left corner.
+    /// Zooms and pans so every node and its labels are visible and centred, with <paramref name="padding"/> screen
+    /// pixels around them, and keeps them so as the canvas is resized until the view is panned or zoomed otherwise.
+    /// If the canvas size is not known yet, the fit waits for <see cref="SetViewportSize"/>. An empty diagram resets
+    /// to zoom 1 with the origin at the top-left corner.
     /// </summary>
     public void ZoomToFit(double padding = DefaultFitPadding)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        _fitPadding = padding;
         if (_viewport.Size.IsEmpty)
         {
-            _pendingFitPadding = padding;
             return;
         }
 
-        _pendingFitPadding = null;
-        Viewport = ContentBounds is { } content
-            ? _viewport.FittedTo(content, padding, Options.MinZoom, Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom)))
-            : _viewport with { Pan = Point.Zero, Zoom = Math.Clamp(1, Options.MinZoom, Options.MaxZoom) };
+        _fitting = true;
+        try
+        {
+            Fit(padding);
+        }
+        finally
+        {
+            _fitting = false;
+        }
+    }
+
+    private void Fit(double padding)
+    {
+        if (ContentBounds is not { } content)
+        {
+            Viewport = _viewport with { Pan = Point.Zero, Zoom = Math.Clamp(1, Options.MinZoom, Options.MaxZoom) };
+            return;
+        }
+
+        // Labels keep their size on screen, so how much room they take depends on the zoom being chosen: fit the
+        // nodes, lay the labels out at that zoom, then fit the nodes and labels together.
+        var maxFit = Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom));
+        using (Batch())
+        {
+            Viewport = _viewport.FittedTo(content, padding, Options.MinZoom, maxFit);
+            _labelsDirty = true;
+            LayOutLabels();
+            if (Labels.Bounds is { } labels && Rect.Union([content, labels]) is { } all && all != content)
+            {
+                Viewport = _viewport.FittedTo(all, padding, Options.MinZoom, maxFit);
+            }
+        }
     }
 }

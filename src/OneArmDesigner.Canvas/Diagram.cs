@@ -1,4 +1,5 @@
 using OneArmDesigner.Canvas.Behaviors;
+using OneArmDesigner.Canvas.Labels;
 
 namespace OneArmDesigner.Canvas;
 
@@ -16,6 +17,7 @@ public sealed partial class Diagram
     private ChangeKinds _pendingKinds;
     private int _batchDepth;
     private bool _flushing;
+    private bool _labelsDirty = true;
 
     /// <summary>Creates an empty diagram.</summary>
     /// <param name="options">Policies and settings; defaults when omitted.</param>
@@ -41,6 +43,9 @@ public sealed partial class Diagram
     public NodeCollection Nodes { get; }
 
     public LinkCollection Links { get; }
+
+    /// <summary>Where every label is drawn at the current zoom; laid out again whenever that could change.</summary>
+    public LabelLayout Labels { get; } = new();
 
     /// <summary>The attached behaviours, in priority order.</summary>
     public BehaviorCollection Behaviors { get; }
@@ -110,6 +115,11 @@ public sealed partial class Diagram
         }
 
         _pendingKinds |= kinds;
+        if ((kinds & (ChangeKinds.Structure | ChangeKinds.Options)) != 0)
+        {
+            _labelsDirty = true;
+        }
+
         if (_batchDepth == 0)
         {
             Flush();
@@ -117,6 +127,27 @@ public sealed partial class Diagram
     }
 
     internal void MarkLinksChanged(NodeModel node) => Links.MarkConnectedChanged(node);
+
+    /// <summary>Something labels are placed around changed; they are laid out again before the next notification.</summary>
+    internal void InvalidateLabels() => _labelsDirty = true;
+
+    /// <summary>Lays the labels out now if anything they depend on changed, and marks the elements whose labels moved.</summary>
+    private void LayOutLabels()
+    {
+        if (!_labelsDirty)
+        {
+            return;
+        }
+
+        _labelsDirty = false;
+        foreach (var element in Labels.Update(this))
+        {
+            if (_dirtySet.Add(element))
+            {
+                _dirty.Add(element);
+            }
+        }
+    }
 
     private void EndBatch()
     {
@@ -139,6 +170,7 @@ public sealed partial class Diagram
         {
             while (_pendingKinds != ChangeKinds.None || _dirty.Count > 0)
             {
+                LayOutLabels();
                 var elements = _dirty.ToArray();
                 var kinds = _pendingKinds;
                 _dirty.Clear();

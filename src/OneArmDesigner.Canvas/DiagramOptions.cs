@@ -15,6 +15,9 @@ public sealed class DiagramOptions
     private double _maxFitZoom = double.PositiveInfinity;
     private bool _readOnly;
     private double _dragThreshold = 3;
+    private double _labelPixels = 12;
+    private double _labelMinPixels = 11;
+    private double _labelMaxPixels = 18;
     private Func<NodeModel, NodeModel, bool> _canConnect = static (source, target) => source != target;
 
     internal event Action? Changed;
@@ -93,6 +96,43 @@ public sealed class DiagramOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
             Set(ref _dragThreshold, value);
+        }
+    }
+
+    /// <summary>On-screen size of label text, in pixels, at zoom 1. Default 12.</summary>
+    public double LabelPixels
+    {
+        get => _labelPixels;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            Set(ref _labelPixels, value);
+        }
+    }
+
+    /// <summary>
+    /// Smallest on-screen size of label text, in pixels, however far the view is zoomed out: a label that has no room
+    /// at this size shortens or hides instead of shrinking. Default 11.
+    /// </summary>
+    public double LabelMinPixels
+    {
+        get => _labelMinPixels;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, _labelMaxPixels);
+            Set(ref _labelMinPixels, value);
+        }
+    }
+
+    /// <summary>Largest on-screen size of label text, in pixels, however far the view is zoomed in. Default 18.</summary>
+    public double LabelMaxPixels
+    {
+        get => _labelMaxPixels;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, _labelMinPixels);
+            Set(ref _labelMaxPixels, value);
         }
     }
 

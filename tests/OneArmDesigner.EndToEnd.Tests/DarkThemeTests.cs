@@ -30,4 +30,26 @@ public sealed class DarkThemeTests(BrowserFixture browser)
         await observed.ScreenshotAsync("designer-dark");
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task The_dark_theme_is_remembered_and_a_reloaded_page_arrives_dark_before_it_becomes_live()
+    {
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-transit-vlan");
+        var page = observed.Page;
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(16, 24, 38)");
+
+        var reloaded = await page.ReloadAsync();
+
+        Assert.Contains("--mud-palette-background: rgba(16,24,38,1)", await reloaded!.TextAsync());
+        await observed.WaitForCircuitAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(16, 24, 38)");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("svg.oad-canvas")).ToHaveCSSAsync("background-color", "rgb(23, 34, 51)");
+        await observed.ScreenshotAsync("walkthrough-dark-after-reload");
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        var light = await page.ReloadAsync();
+        Assert.Contains("--mud-palette-background: rgba(245,247,250,1)", await light!.TextAsync());
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }

@@ -98,4 +98,73 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await Assertions.Expect(designer.Field("prop-tcp-ports")).ToHaveValueAsync("3389, 22");
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    /// <summary>The on-screen boxes of every device icon, which must not overlap.</summary>
+    private static async Task AssertNoIconHidesAnotherAsync(IPage page)
+    {
+        var icons = await CanvasText.IconsAsync(page, "[data-testid=design-canvas] svg");
+        for (var i = 0; i < icons.Length; i++)
+        {
+            for (var j = i + 1; j < icons.Length; j++)
+            {
+                var (a, b) = (icons[i], icons[j]);
+                Assert.False(a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height, $"{a.Id} and {b.Id} overlap");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Devices_added_by_click_and_pasted_again_and_again_never_land_on_one_another()
+    {
+        await using var observed = await browser.OpenPageAsync("/designs");
+        var page = observed.Page;
+        await page.GetByTestId("new-design").ClickAsync();
+        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+
+        await page.GetByTestId("palette-router").ClickAsync();
+        await page.GetByTestId("palette-router").ClickAsync();
+        await Assertions.Expect(page.Locator(".oad-node")).ToHaveCountAsync(2);
+        await new Designer(page).SelectAsync("Router1");
+        await page.Keyboard.PressAsync("Control+c");
+        await page.Keyboard.PressAsync("Control+v");
+        await Assertions.Expect(page.Locator(".oad-node")).ToHaveCountAsync(3);
+        await page.Keyboard.PressAsync("Control+v");
+        await Assertions.Expect(page.Locator(".oad-node")).ToHaveCountAsync(4);
+
+        await AssertNoIconHidesAnotherAsync(page);
+        await observed.ScreenshotAsync("designer-no-stacking");
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Selecting_a_cable_shows_both_its_ends_and_an_end_takes_the_address_suggested_from_the_vlans_subnet()
+    {
+        await using var observed = await browser.OpenPageAsync("/templates");
+        var page = observed.Page;
+        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
+        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        var designer = new Designer(page);
+
+        // A new host on LAN-B: the cable dialog offers the first free address of 192.168.1.0/24.
+        await page.GetByTestId("palette-host").ClickAsync();
+        await Assertions.Expect(designer.Field("prop-name")).ToHaveValueAsync("Host1");
+        await designer.CableAsync("Host1", "LAN-B");
+        await Assertions.Expect(page.Locator(".oad-link").Last).ToContainTextAsync("192.168.1.4/24");
+
+        var cable = page.Locator(".oad-link[data-link-id='link-4']");
+        await cable.Locator(".oad-link-hit").ClickAsync(new LocatorClickOptions { Force = true });
+        var section = page.GetByTestId("cable-section");
+        await Assertions.Expect(section).ToContainTextAsync("Cable ASA — LAN-B");
+        await Assertions.Expect(section.GetByTestId("cable-end-LAN-B")).ToContainTextAsync("VLAN 20, subnet 192.168.1.0/24");
+        await Assertions.Expect(designer.Field("cable-address-ASA")).ToHaveValueAsync("192.168.1.1/24");
+        await Assertions.Expect(cable).ToHaveClassAsync(new Regex("oad-selected"));
+
+        await designer.Field("cable-address-ASA").FillAsync("192.168.1.254/24");
+        await designer.Field("cable-address-ASA").PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("cable-section")).ToBeVisibleAsync();
+        await observed.ScreenshotAsync("designer-cable-selected");
+        await designer.SelectAsync("ASA");
+        await Assertions.Expect(designer.Field("prop-address-inside")).ToHaveValueAsync("192.168.1.254/24");
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }

@@ -83,20 +83,74 @@ public sealed class WalkthroughTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_keyboard_steps_through_a_walkthrough_for_presenting()
+    public async Task Presenter_keys_work_right_after_load_without_clicking_and_End_and_Home_never_scroll_the_page()
     {
-        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric");
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric", 1024, 700);
         var page = observed.Page;
-        await page.GetByTestId("player").FocusAsync();
 
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowLeft");
-
         await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("step 2 of 27");
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        await Assertions.Expect(page.GetByTestId("narration")).ToContainTextAsync("MX80-A");
+
+        await page.Keyboard.PressAsync("End");
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("step 27 of 27");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
         await page.Keyboard.PressAsync("Home");
         await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("step 0 of 27");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task After_clicking_Play_space_pauses_and_plays_again_and_the_focus_stays_visible()
+    {
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric");
+        var page = observed.Page;
+
+        await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pause")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.GetByTestId("play")).ToBeVisibleAsync();
+        var paused = await page.GetByTestId("step-counter").TextContentAsync();
+        await page.WaitForTimeoutAsync(1200);
+        await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync(paused!);
+
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.GetByTestId("pause")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.GetByTestId("play")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task F_turns_presenter_mode_on_and_off_the_player_fills_the_window_in_larger_type()
+    {
+        await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric?step=27", 1440, 900);
+        var page = observed.Page;
+        var label = page.Locator("[data-testid=player-canvas] .oad-node-label").First;
+        var before = await label.EvaluateAsync<double>("t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a");
+
+        await page.Keyboard.PressAsync("f");
+
+        var player = page.GetByTestId("player");
+        await Assertions.Expect(player).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("presenter"));
+        var box = (await player.BoundingBoxAsync())!;
+        Assert.True(box.Width >= 1400 && box.Y <= 1, $"the player covers {box.Width:0} px from y {box.Y:0}");
+        await page.WaitForFunctionAsync("b => { const t = document.querySelector('[data-testid=player-canvas] .oad-node-label'); return parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a > b + 1; }", before);
+        await observed.ScreenshotAsync("walkthrough-presenter");
+
+        await page.Keyboard.PressAsync("f");
+        await Assertions.Expect(player).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("presenter"));
+        Assert.Empty(observed.ConsoleErrors);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ internal static class Svg
     /// <summary>The viewport transform; the JS preview writes the same shape.</summary>
     public static string ViewportTransform(Viewport v) => $"translate({Num(v.Pan.X)} {Num(v.Pan.Y)}) scale({Num(v.Zoom)})";
 
+    /// <summary>The lower-case role name used in link label classes (<c>oad-link-label-source</c>...).</summary>
+    public static string RoleName(Labels.LabelRole role) => role.ToString().ToLowerInvariant();
+
     /// <summary>The lower-case side name used in <c>data-port</c> attributes.</summary>
     public static string PortName(PortSide side) => side.ToString().ToLowerInvariant();
 }

@@ -106,6 +106,27 @@ public sealed class DiagramCanvasInterop
     public void DoubleClick(HitTarget? hit, double x, double y, int modifiers) =>
         Diagram.OnDoubleClick(Resolve(hit), new Point(x, y), (KeyModifiers)modifiers);
 
+    /// <summary>A two-finger pinch the browser previewed: applied as one zoom and pan; returns the viewport to settle on.</summary>
+    /// <param name="x">Canvas-relative x where the fingers' midpoint started.</param>
+    /// <param name="y">Canvas-relative y where the fingers' midpoint started.</param>
+    /// <param name="scale">How much the fingers spread (above 1) or closed (below 1).</param>
+    /// <param name="dx">How far the midpoint moved across, in pixels.</param>
+    /// <param name="dy">How far the midpoint moved down, in pixels.</param>
+    [JSInvokable]
+    public ViewportState Pinch(double x, double y, double scale, double dx, double dy)
+    {
+        if (scale > 0 && double.IsFinite(scale))
+        {
+            Diagram.Pinch(new Point(x, y), scale, new Point(dx, dy));
+        }
+
+        return ToState(Diagram.Viewport);
+    }
+
+    /// <summary>A press or drag on the minimap: centres the view on that diagram point.</summary>
+    [JSInvokable]
+    public void CenterOn(double x, double y) => Diagram.CenterOn(new Point(x, y));
+
     /// <summary>
     /// An item dragged from outside (whose drag source set <c>application/x-diagram-item</c>) dropped at a point.
     /// </summary>

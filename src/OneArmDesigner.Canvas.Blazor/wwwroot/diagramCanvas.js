@@ -10,11 +10,13 @@
 //   wheel   -> Wheel(x, y, deltaY, modifiers), accumulated, at most one call in flight
 //   size    -> Resize(width, height) on attach and on every change; dblclick -> DoubleClick(hit, x, y, modifiers)
 //   drop    -> Drop(payload, x, y) for an HTML drag whose source set the DROP_TYPE data (a palette item, say)
+//   pinch   -> two fingers down: the gesture in progress is cancelled and the zoom is previewed here; when a finger
+//              lifts, Pinch(startX, startY, scale, dx, dy) commits it and returns the authoritative viewport
+//   minimap -> a press or drag on [data-minimap] calls CenterOn(x, y) in diagram units, one call in flight
 // Points are pixels relative to the svg's top-left corner. Hits come from data-node-id / data-port / data-link-id.
 // Keys go to .NET through Blazor's @onkeydown; here we only stop the browser's own handling of shortcut keys.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const END_LABEL_DISTANCE = 24; // mirror of LinkGeometry.EndLabelDistance
 const PLAIN_KEYS = new Set(['Delete', 'Backspace', 'Escape', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 const COMMAND_KEYS = new Set(['a', 'c', 'v', 'x', 'y', 'z']);
 /** The data type a drag source outside the canvas sets for its payload, e.g. dataTransfer.setData(DROP_TYPE, 'router'). */
@@ -30,6 +32,9 @@ class CanvasInput {
     this.svg = svg;
     this.dotnet = dotnet;
     this.gesture = null;
+    this.pointers = new Map(); // every finger on the canvas, for pinching
+    this.pinch = null;
+    this.minimap = null;
     this.wheel = { delta: 0, x: 0, y: 0, modifiers: 0, busy: false };
     this.sizeFrame = 0;
     this.listeners = [];
@@ -45,14 +50,23 @@ class CanvasInput {
     this.listen('drop', e => this.onDrop(e));
     this.resizeObserver = new ResizeObserver(() => this.reportSize());
     this.resizeObserver.observe(svg);
+    svg.dataset.attached = ''; // input is handled from here on (browser tests wait for it)
   }
 
   dispose() {
+    this.disposed = true;
+    delete this.svg.dataset.attached;
     for (const [type, handler, options] of this.listeners) this.svg.removeEventListener(type, handler, options);
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.sizeFrame);
     this.gesture?.preview?.revert();
     this.gesture = null;
+  }
+
+  // A call sent just before the component went away (a resize as its tab closes) fails on the server because its
+  // .NET object is gone; that is expected then, not an error worth reporting.
+  failed(error) {
+    if (!this.disposed) console.error('diagramCanvas:', error);
   }
 
   listen(type, handler, options) {
@@ -63,7 +77,11 @@ class CanvasInput {
   // --- pointer gestures ---------------------------------------------------------------------------------
 
   onPointerDown(e) {
-    if ((e.button !== 0 && e.button !== 1) || this.gesture) return; // the secondary button is left to the page
+    if (e.pointerType === 'touch') this.pointers.set(e.pointerId, this.local(e));
+    if (this.pointers.size === 2 && !this.pinch && !this.minimap) return this.startPinch(e);
+    const minimap = e.target instanceof Element ? e.target.closest('[data-minimap]') : null;
+    if (minimap && e.button === 0 && !this.gesture) return this.startMinimap(e, minimap);
+    if ((e.button !== 0 && e.button !== 1) || this.gesture || this.pinch) return; // the secondary button is left to the page
     e.preventDefault(); // no text selection, no middle-button autoscroll; so focus explicitly
     this.svg.focus({ preventScroll: true });
     this.svg.setPointerCapture(e.pointerId);
@@ -80,6 +98,9 @@ class CanvasInput {
   }
 
   onPointerMove(e) {
+    if (this.pointers.has(e.pointerId)) this.pointers.set(e.pointerId, this.local(e));
+    if (this.pinch) return this.schedulePinch();
+    if (this.minimap?.pointerId === e.pointerId) return this.centreFromMinimap(e);
     const gesture = this.gesture;
     if (!gesture || e.pointerId !== gesture.pointerId) return;
     gesture.last = this.local(e);
@@ -88,6 +109,9 @@ class CanvasInput {
   }
 
   onPointerUp(e) {
+    this.pointers.delete(e.pointerId);
+    if (this.pinch) return this.endPinch();
+    if (this.minimap?.pointerId === e.pointerId) return this.endMinimap();
     const gesture = this.gesture;
     if (!gesture || e.pointerId !== gesture.pointerId) return;
     this.gesture = null;
@@ -101,7 +125,91 @@ class CanvasInput {
   }
 
   onLostPointer(e) {
+    this.pointers.delete(e.pointerId);
+    if (this.pinch && this.pinch.ids.includes(e.pointerId)) return this.endPinch();
+    if (this.minimap?.pointerId === e.pointerId) return this.endMinimap();
     if (this.gesture && e.pointerId === this.gesture.pointerId) this.cancel();
+  }
+
+  // --- two-finger pinch ---------------------------------------------------------------------------------------
+
+  startPinch(e) {
+    e.preventDefault();
+    if (this.gesture) this.cancel();
+    const ids = [...this.pointers.keys()];
+    for (const id of ids) if (!this.svg.hasPointerCapture(id)) this.svg.setPointerCapture(id);
+    const [a, b] = ids.map(id => this.pointers.get(id));
+    this.pinch = {
+      ids,
+      startCentre: lerp(a, b, 0.5),
+      startDistance: Math.max(1, Math.hypot(b.x - a.x, b.y - a.y)),
+      preview: zoomPreview(this.svg),
+      frame: 0,
+      scale: 1,
+      moved: { x: 0, y: 0 },
+    };
+    this.svg.dataset.gesture = 'pinch';
+  }
+
+  schedulePinch() {
+    const pinch = this.pinch;
+    if (pinch.frame) return;
+    pinch.frame = requestAnimationFrame(() => {
+      pinch.frame = 0;
+      if (this.pinch !== pinch) return;
+      const [a, b] = pinch.ids.map(id => this.pointers.get(id));
+      if (!a || !b) return;
+      const centre = lerp(a, b, 0.5);
+      pinch.scale = Math.hypot(b.x - a.x, b.y - a.y) / pinch.startDistance;
+      pinch.moved = { x: centre.x - pinch.startCentre.x, y: centre.y - pinch.startCentre.y };
+      pinch.preview.update(pinch.startCentre, pinch.scale, pinch.moved);
+    });
+  }
+
+  endPinch() {
+    const pinch = this.pinch;
+    this.pinch = null;
+    cancelAnimationFrame(pinch.frame);
+    for (const id of pinch.ids) if (this.svg.hasPointerCapture(id)) this.svg.releasePointerCapture(id);
+    delete this.svg.dataset.gesture;
+    this.dotnet.invokeMethodAsync('Pinch', pinch.startCentre.x, pinch.startCentre.y, pinch.scale, pinch.moved.x, pinch.moved.y)
+      .then(viewport => pinch.preview.finish(viewport))
+      .catch(error => {
+        pinch.preview.revert();
+        this.failed(error);
+      });
+  }
+
+  // --- the minimap ----------------------------------------------------------------------------------------------
+
+  startMinimap(e, element) {
+    e.preventDefault();
+    this.svg.setPointerCapture(e.pointerId);
+    this.minimap = { pointerId: e.pointerId, element, busy: false, next: null };
+    this.centreFromMinimap(e);
+  }
+
+  /** Centres the view on the minimap point under the pointer; moves made while a call is in flight keep only the last. */
+  centreFromMinimap(e) {
+    const minimap = this.minimap;
+    const point = Object.assign(minimap.element.createSVGPoint(), { x: e.clientX, y: e.clientY })
+      .matrixTransform(minimap.element.getScreenCTM().inverse());
+    minimap.next = point;
+    if (minimap.busy) return;
+    minimap.busy = true;
+    const send = () => {
+      const target = minimap.next;
+      minimap.next = null;
+      this.dotnet.invokeMethodAsync('CenterOn', target.x, target.y)
+        .catch(error => this.failed(error))
+        .finally(() => { if (minimap.next) send(); else minimap.busy = false; });
+    };
+    send();
+  }
+
+  endMinimap() {
+    if (this.svg.hasPointerCapture(this.minimap.pointerId)) this.svg.releasePointerCapture(this.minimap.pointerId);
+    this.minimap = null;
   }
 
   cancel() {
@@ -121,7 +229,7 @@ class CanvasInput {
       .then(finish)
       .catch(error => {
         gesture.preview?.revert();
-        console.error('diagramCanvas:', error);
+        this.failed(error);
       })
       .finally(() => {
         gesture.preview?.dispose();
@@ -161,7 +269,7 @@ class CanvasInput {
       }
     } catch (error) {
       wheel.delta = 0;
-      console.error('diagramCanvas:', error);
+      this.failed(error);
     } finally {
       wheel.busy = false;
     }
@@ -182,7 +290,7 @@ class CanvasInput {
     const point = this.local(e);
     const hit = this.hitAt(document.elementFromPoint(e.clientX, e.clientY));
     this.dotnet.invokeMethodAsync('DoubleClick', hit, point.x, point.y, modifiers(e))
-      .catch(error => console.error('diagramCanvas:', error));
+      .catch(error => this.failed(error));
   }
 
   // --- items dragged in from outside ------------------------------------------------------------------------
@@ -199,7 +307,7 @@ class CanvasInput {
     e.preventDefault();
     const point = this.local(e);
     this.dotnet.invokeMethodAsync('Drop', payload, point.x, point.y)
-      .catch(error => console.error('diagramCanvas:', error));
+      .catch(error => this.failed(error));
   }
 
   reportSize() {
@@ -207,7 +315,7 @@ class CanvasInput {
     this.sizeFrame = requestAnimationFrame(() => {
       const box = this.svg.getBoundingClientRect();
       this.dotnet.invokeMethodAsync('Resize', box.width, box.height)
-        .catch(error => console.error('diagramCanvas:', error));
+        .catch(error => this.failed(error));
     });
   }
 
@@ -246,7 +354,11 @@ function createPreview(svg, answer, start) {
   }
 }
 
-/** Moves the dragged nodes' <g> transforms and redraws the links that touch them. */
+/**
+ * Moves the dragged nodes' <g> transforms and redraws the links that touch them. A link's labels keep where the
+ * label layout put them relative to their own end (the middle one relative to both), until the release is answered
+ * and the layout is redone for the new positions.
+ */
 function movePreview(svg, answer, start) {
   const moving = new Map();
   for (const id of answer.nodes) {
@@ -254,19 +366,27 @@ function movePreview(svg, answer, start) {
     if (element) moving.set(id, { element, x: Number(element.dataset.x), y: Number(element.dataset.y) });
   }
   const links = [...svg.querySelectorAll('[data-link-id]')]
-    .filter(link => moving.has(link.dataset.source) || moving.has(link.dataset.target));
+    .filter(link => moving.has(link.dataset.source) || moving.has(link.dataset.target))
+    .map(element => ({ element, labels: linkLabels(element) }));
   const zoom = answer.viewport.zoom;
 
   const place = positionOf => {
+    const shifts = new Map();
     for (const [id, node] of moving) {
       const p = positionOf(id, node);
       node.element.setAttribute('transform', `translate(${p.x} ${p.y})`);
+      shifts.set(id, { x: p.x - node.x, y: p.y - node.y });
     }
     const boxOf = id => {
       const node = moving.get(id);
       return node ? { ...box(node.element), ...positionOf(id, node) } : box(nodeElement(svg, id));
     };
-    for (const link of links) drawLink(link, boxOf(link.dataset.source), boxOf(link.dataset.target));
+    const none = { x: 0, y: 0 };
+    for (const link of links) {
+      const { source, target } = link.element.dataset;
+      drawLink(link.element, boxOf(source), boxOf(target));
+      shiftLabels(link.labels, shifts.get(source) ?? none, shifts.get(target) ?? none);
+    }
   };
 
   return {
@@ -284,16 +404,35 @@ function movePreview(svg, answer, start) {
   };
 }
 
-/** Moves the viewport transform and the grid pattern. */
-function panPreview(svg, answer, start) {
+/** Writes a viewport onto the viewport transform and the grid pattern. */
+function viewportWriter(svg) {
   const viewport = svg.querySelector('.oad-viewport');
   const grid = svg.querySelector('.oad-grid-pattern');
-  const v = answer.viewport;
-  const apply = (x, y, zoom) => {
+  return (x, y, zoom) => {
     viewport.setAttribute('transform', `translate(${x} ${y}) scale(${zoom})`);
     grid?.setAttribute('x', x);
     grid?.setAttribute('y', y);
   };
+}
+
+/** Zooms the viewport about a pinch's starting centre and follows the centre as it moves. */
+function zoomPreview(svg) {
+  const [, x, y, zoom] = (svg.querySelector('.oad-viewport').getAttribute('transform') ?? '')
+    .match(/translate\(([-\d.e]+) ([-\d.e]+)\) scale\(([-\d.e]+)\)/)?.map(Number) ?? [0, 0, 0, 1];
+  const apply = viewportWriter(svg);
+  return {
+    update(centre, scale, moved) {
+      apply(centre.x - (centre.x - x) * scale + moved.x, centre.y - (centre.y - y) * scale + moved.y, zoom * scale);
+    },
+    finish(v) { apply(v.x, v.y, v.zoom); },
+    revert() { apply(x, y, zoom); },
+  };
+}
+
+/** Moves the viewport transform and the grid pattern. */
+function panPreview(svg, answer, start) {
+  const v = answer.viewport;
+  const apply = viewportWriter(svg);
   return {
     update(point) { apply(v.x + point.x - start.x, v.y + point.y - start.y, v.zoom); },
     finish(result) { apply(result.viewport.x, result.viewport.y, result.viewport.zoom); },
@@ -348,7 +487,7 @@ function linkPreview(svg, answer) {
 
 // --- geometry: mirrors OneArmDesigner.Canvas.Geometry.LinkGeometry -------------------------------------------
 
-/** Redraws a link's lines and labels between two node boxes. */
+/** Redraws a link's lines between two node boxes. */
 function drawLink(link, source, target) {
   const sourcePort = link.dataset.sourcePort, targetPort = link.dataset.targetPort;
   const sourceRef = sourcePort ? portPoint(source, sourcePort) : centre(source);
@@ -358,14 +497,22 @@ function drawLink(link, source, target) {
   for (const line of link.querySelectorAll('line')) {
     setAttributes(line, { x1: start.x, y1: start.y, x2: end.x, y2: end.y });
   }
-  const labels = {
-    middle: lerp(start, end, 0.5),
-    source: along(start, end),
-    target: along(end, start),
-  };
-  for (const [role, p] of Object.entries(labels)) {
-    const label = link.querySelector(`.oad-link-label-${role}`);
-    if (label) setAttributes(label, { x: p.x, y: p.y });
+}
+
+/** A link's labels with where the layout put them: each follows its own end, the middle one both ends' average. */
+function linkLabels(link) {
+  return [...link.querySelectorAll('.oad-link-label')].map(label => ({
+    label,
+    x: Number(label.getAttribute('x')),
+    y: Number(label.getAttribute('y')),
+    role: ['source', 'target'].find(role => label.classList.contains(`oad-link-label-${role}`)) ?? 'middle',
+  }));
+}
+
+function shiftLabels(labels, source, target) {
+  for (const { label, x, y, role } of labels) {
+    const shift = role === 'source' ? source : role === 'target' ? target : lerp(source, target, 0.5);
+    setAttributes(label, { x: x + shift.x, y: y + shift.y });
   }
 }
 
@@ -388,11 +535,6 @@ function boundaryPoint(b, toward) {
   if (dx === 0 && dy === 0) return c;
   const scale = Math.min(dx === 0 ? Infinity : b.w / 2 / Math.abs(dx), dy === 0 ? Infinity : b.h / 2 / Math.abs(dy));
   return { x: c.x + dx * scale, y: c.y + dy * scale };
-}
-
-function along(from, to) {
-  const length = Math.hypot(to.x - from.x, to.y - from.y);
-  return length === 0 ? from : lerp(from, to, Math.min(END_LABEL_DISTANCE, length / 3) / length);
 }
 
 function lerp(a, b, t) {

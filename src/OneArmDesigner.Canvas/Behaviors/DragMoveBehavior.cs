@@ -3,7 +3,8 @@ using OneArmDesigner.Canvas.Geometry;
 namespace OneArmDesigner.Canvas.Behaviors;
 
 /// <summary>
-/// Dragging a node moves it, or the whole selection when it is selected. Positions follow the pointer while
+/// Dragging a node moves it, or the whole selection when it is selected, with whatever lies inside a container
+/// among them (<see cref="NodeModel.IsContainer"/>). Positions follow the pointer while
 /// dragging; on release the pressed node snaps to the grid (the others keep their offsets from it) and
 /// <see cref="Diagram.NodesMoved"/> reports the move. Refused while <see cref="DiagramOptions.ReadOnly"/>.
 /// Put it after <see cref="SelectBehavior"/>, which decides what is selected when the press lands.
@@ -20,7 +21,7 @@ public sealed class DragMoveBehavior : DiagramBehavior
             return;
         }
 
-        IReadOnlyList<NodeModel> nodes = pressed.IsSelected ? Diagram.SelectedNodes : [pressed];
+        var nodes = Diagram.Nodes.WithContents(pressed.IsSelected ? Diagram.SelectedNodes : [pressed]);
         if (TryBeginGesture(new MoveNodesGesture(input, pressed, nodes)))
         {
             _from = nodes.ToDictionary(n => n, n => n.Position);

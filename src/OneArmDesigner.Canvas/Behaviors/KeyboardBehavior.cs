@@ -85,7 +85,7 @@ public sealed class KeyboardBehavior : DiagramBehavior
         var options = Diagram.Options;
         var step = (options.SnapToGrid ? options.GridSize : 1) * (input.Shift ? 10 : 1);
         var delta = new Point(dx * step, dy * step);
-        var moves = Diagram.SelectedNodes.Select(n => new NodeMove(n, n.Position, n.Position + delta)).ToArray();
+        var moves = Diagram.Nodes.WithContents(Diagram.SelectedNodes).Select(n => new NodeMove(n, n.Position, n.Position + delta)).ToArray();
         if (moves.Length > 0)
         {
             Diagram.MoveNodes(moves);

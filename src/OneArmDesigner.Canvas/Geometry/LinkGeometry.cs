@@ -2,26 +2,18 @@ namespace OneArmDesigner.Canvas.Geometry;
 
 /// <summary>
 /// Where a link is drawn, computed only from its nodes' boxes. The JS drag preview mirrors these rules in
-/// <c>diagramCanvas.js</c> (<c>linkEnds</c>, <c>labelPoints</c>); change both together.
+/// <c>diagramCanvas.js</c> (<c>drawLink</c>); change both together. Labels are placed by the diagram's
+/// <see cref="Labels.LabelLayout"/>.
 /// </summary>
 /// <param name="Start">Where the line leaves the source node.</param>
 /// <param name="End">Where the line reaches the target node.</param>
 public readonly record struct LinkGeometry(Point Start, Point End)
 {
-    /// <summary>How far along the line, in diagram units, end labels sit from their node (at most a third of the line).</summary>
-    public const double EndLabelDistance = 24;
-
-    /// <summary>Midpoint of the line, where the middle label goes.</summary>
+    /// <summary>Midpoint of the line.</summary>
     public Point Middle => Start.Lerp(End, 0.5);
 
     /// <summary>Length of the line in diagram units.</summary>
     public double Length => Start.DistanceTo(End);
-
-    /// <summary>Where the source-end label goes.</summary>
-    public Point SourceLabelPosition => Along(Start, End);
-
-    /// <summary>Where the target-end label goes.</summary>
-    public Point TargetLabelPosition => Along(End, Start);
 
     /// <summary>Computes a link's geometry from its nodes' current boxes and its port pins.</summary>
     public static LinkGeometry Compute(LinkModel link)
@@ -70,11 +62,5 @@ public readonly record struct LinkGeometry(Point Start, Point End)
         var scaleY = dy == 0 ? double.PositiveInfinity : box.Height / 2 / Math.Abs(dy);
         var scale = Math.Min(scaleX, scaleY);
         return new Point(centre.X + (dx * scale), centre.Y + (dy * scale));
-    }
-
-    private static Point Along(Point from, Point to)
-    {
-        var length = from.DistanceTo(to);
-        return length == 0 ? from : from.Lerp(to, Math.Min(EndLabelDistance, length / 3) / length);
     }
 }

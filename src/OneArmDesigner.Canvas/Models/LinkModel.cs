@@ -14,6 +14,8 @@ public sealed class LinkModel : SelectableElement
     private string? _label;
     private string? _sourceLabel;
     private string? _targetLabel;
+    private string? _sourceShortLabel;
+    private string? _targetShortLabel;
     private LinkStyle _style;
 
     /// <summary>Creates a link; add it to <see cref="Diagram.Links"/> after both nodes are in the diagram.</summary>
@@ -37,35 +39,50 @@ public sealed class LinkModel : SelectableElement
     public PortSide? SourcePort
     {
         get => _sourcePort;
-        set => Set(ref _sourcePort, value);
+        set => SetLabel(ref _sourcePort, value);
     }
 
     /// <summary>Pins the target end to a side port; null (the default) anchors on the boundary facing the source.</summary>
     public PortSide? TargetPort
     {
         get => _targetPort;
-        set => Set(ref _targetPort, value);
+        set => SetLabel(ref _targetPort, value);
     }
 
     /// <summary>Text at the middle of the link (for example a subnet).</summary>
     public string? Label
     {
         get => _label;
-        set => Set(ref _label, value);
+        set => SetLabel(ref _label, value);
     }
 
     /// <summary>Text near the source end (for example the source's interface name).</summary>
     public string? SourceLabel
     {
         get => _sourceLabel;
-        set => Set(ref _sourceLabel, value);
+        set => SetLabel(ref _sourceLabel, value);
     }
 
     /// <summary>Text near the target end (for example the target's interface name).</summary>
     public string? TargetLabel
     {
         get => _targetLabel;
-        set => Set(ref _targetLabel, value);
+        set => SetLabel(ref _targetLabel, value);
+    }
+
+    /// <summary>What <see cref="SourceLabel"/> shortens to where the whole of it has no room (for example the
+    /// interface name without its address), or null to hide it there instead.</summary>
+    public string? SourceShortLabel
+    {
+        get => _sourceShortLabel;
+        set => SetLabel(ref _sourceShortLabel, value);
+    }
+
+    /// <summary>What <see cref="TargetLabel"/> shortens to where the whole of it has no room, or null to hide it there.</summary>
+    public string? TargetShortLabel
+    {
+        get => _targetShortLabel;
+        set => SetLabel(ref _targetShortLabel, value);
     }
 
     /// <summary>How the line is stroked.</summary>

@@ -100,6 +100,31 @@ public sealed class NodeCollection : IReadOnlyList<NodeModel>
         }
     }
 
+    /// <summary>
+    /// The nodes, and with each container among them the nodes lying wholly inside it (once each, containers first),
+    /// as a move of those nodes moves them.
+    /// </summary>
+    public IReadOnlyList<NodeModel> WithContents(IEnumerable<NodeModel> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var result = new List<NodeModel>();
+        var seen = new HashSet<NodeModel>();
+        foreach (var node in nodes)
+        {
+            if (seen.Add(node))
+            {
+                result.Add(node);
+            }
+        }
+
+        foreach (var container in result.Where(n => n.IsContainer).ToList())
+        {
+            result.AddRange(_items.Where(n => n != container && container.Bounds.Contains(n.Bounds) && seen.Add(n)));
+        }
+
+        return result;
+    }
+
     /// <summary>The nodes in drawing order: by <see cref="NodeModel.ZIndex"/>, then insertion order.</summary>
     public IEnumerable<NodeModel> InDrawingOrder() => _items.OrderBy(n => n.ZIndex);
 

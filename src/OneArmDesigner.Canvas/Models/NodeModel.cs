@@ -15,10 +15,12 @@ public sealed class NodeModel : SelectableElement
     private Point _position;
     private Size _size;
     private string? _label;
+    private string? _shortLabel;
     private string _kind = "default";
     private int _zIndex;
     private IReadOnlyList<NodeBadge> _badges = [];
     private PortSides _portSides = PortSides.All;
+    private bool _isContainer;
 
     /// <summary>Creates a node.</summary>
     /// <param name="id">The app's identifier, unique among the diagram's nodes.</param>
@@ -36,26 +38,14 @@ public sealed class NodeModel : SelectableElement
     public Point Position
     {
         get => _position;
-        set
-        {
-            if (Set(ref _position, value))
-            {
-                Diagram?.MarkLinksChanged(this);
-            }
-        }
+        set => SetLabel(ref _position, value, () => Diagram?.MarkLinksChanged(this));
     }
 
     /// <summary>Size of the glyph box in diagram units; the label is drawn below it.</summary>
     public Size Size
     {
         get => _size;
-        set
-        {
-            if (Set(ref _size, value))
-            {
-                Diagram?.MarkLinksChanged(this);
-            }
-        }
+        set => SetLabel(ref _size, value, () => Diagram?.MarkLinksChanged(this));
     }
 
     /// <summary>The glyph box in diagram coordinates.</summary>
@@ -64,11 +54,18 @@ public sealed class NodeModel : SelectableElement
     /// <summary>Centre of the glyph box in diagram coordinates.</summary>
     public Point Center => Bounds.Center;
 
-    /// <summary>Text drawn under the glyph, or null for none.</summary>
+    /// <summary>Text drawn under the glyph (or beside it, where below is taken), or null for none.</summary>
     public string? Label
     {
         get => _label;
-        set => Set(ref _label, value);
+        set => SetLabel(ref _label, value);
+    }
+
+    /// <summary>What the label shortens to where the whole of it has no room, or null to hide it there instead.</summary>
+    public string? ShortLabel
+    {
+        get => _shortLabel;
+        set => SetLabel(ref _shortLabel, value);
     }
 
     /// <summary>A key for the renderer's node template to choose a glyph (for example "router" or "switch").
@@ -103,6 +100,16 @@ public sealed class NodeModel : SelectableElement
                 Set(ref _badges, badges);
             }
         }
+    }
+
+    /// <summary>
+    /// A container (an area such as "Data centre") carries the nodes lying wholly inside its box when it is dragged or
+    /// nudged. Draw it under them with a lower <see cref="ZIndex"/>. Default false.
+    /// </summary>
+    public bool IsContainer
+    {
+        get => _isContainer;
+        set => Set(ref _isContainer, value);
     }
 
     /// <summary>Which side ports are offered as link handles while editing. All four by default.</summary>

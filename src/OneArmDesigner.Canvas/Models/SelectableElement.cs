@@ -84,6 +84,26 @@ public abstract class SelectableElement : DiagramElement
         }
     }
 
+    /// <summary>
+    /// Sets something the label layout depends on: the labels are laid out again before the element redraws (with
+    /// whatever else <paramref name="alsoChanged"/> marks, in the same notification).
+    /// </summary>
+    private protected void SetLabel<T>(ref T field, T value, Action? alsoChanged = null)
+    {
+        if (EqualityComparer<T>.Default.Equals(field, value))
+        {
+            return;
+        }
+
+        using (_diagram?.Batch())
+        {
+            field = value;
+            _diagram?.InvalidateLabels();
+            NotifyChanged(ChangeKinds.Elements);
+            alsoChanged?.Invoke();
+        }
+    }
+
     private protected bool Set<T>(ref T field, T value, ChangeKinds kinds = ChangeKinds.Elements)
     {
         if (EqualityComparer<T>.Default.Equals(field, value))

@@ -10,6 +10,16 @@ internal sealed class DesignDto
     public string? Description { get; set; }
     public List<DeviceDto?>? Devices { get; set; }
     public List<LinkDto?>? Links { get; set; }
+    public List<AnnotationDto?>? Annotations { get; set; }
+}
+
+internal sealed class AnnotationDto
+{
+    public string? Kind { get; set; }
+    public string? Text { get; set; }
+    public PositionDto? Position { get; set; }
+    public double? Width { get; set; }
+    public double? Height { get; set; }
 }
 
 internal sealed class DeviceDto

@@ -25,7 +25,8 @@ internal sealed class DocumentReader
         var name = string.IsNullOrWhiteSpace(dto.Name) ? "Untitled design" : dto.Name.Trim();
         var devices = ReadList(dto.Devices, "devices", ReadDevice);
         var links = ReadList(dto.Links, "links", ReadLink);
-        var design = new Design(name, devices, links, dto.Description);
+        var annotations = ReadList(dto.Annotations, "annotations", ReadAnnotation);
+        var design = new Design(name, devices, links, dto.Description) { Annotations = annotations };
 
         if (_problems.Count == 0)
         {
@@ -61,6 +62,39 @@ internal sealed class DocumentReader
         }
 
         return result;
+    }
+
+    private Annotation? ReadAnnotation(AnnotationDto dto, string path)
+    {
+        var known = Annotation.TryParseKind(dto.Kind, out var kind);
+        if (!known)
+        {
+            Problem(path + ".kind", dto.Kind is null ? "is missing; use note or area" : $"'{dto.Kind}' is not an annotation kind; use note or area");
+        }
+
+        var text = RequiredText(dto.Text, path + ".text", "write what the note or area says");
+        if (text is { Length: > Annotation.MaxText })
+        {
+            Problem(path + ".text", $"is {text.Length} characters long; an annotation holds at most {Annotation.MaxText}");
+        }
+
+        var width = Side(dto.Width, path + ".width");
+        var height = Side(dto.Height, path + ".height");
+        var position = dto.Position is null ? new Position(0, 0) : new Position(dto.Position.X, dto.Position.Y);
+        return known && text is not null && width is { } w && height is { } h ? new Annotation(kind, text, position, w, h) : null;
+    }
+
+    private double? Side(double? value, string path)
+    {
+        if (value is not { } side || !double.IsFinite(side) || side < Annotation.MinSide || side > Annotation.MaxSide)
+        {
+            Problem(path, value is null
+                ? $"is missing; give a size from {Annotation.MinSide} to {Annotation.MaxSide}"
+                : $"{value} is not a size from {Annotation.MinSide} to {Annotation.MaxSide}");
+            return null;
+        }
+
+        return side;
     }
 
     private Device? ReadDevice(DeviceDto dto, string path)

@@ -12,6 +12,14 @@ internal static class DocumentWriter
         Description = design.Description,
         Devices = [.. design.Devices.Select(WriteDevice)],
         Links = [.. design.Links.Select(l => new LinkDto { A = WriteEnd(l.A), B = WriteEnd(l.B) })],
+        Annotations = design.Annotations.Count == 0 ? null : [.. design.Annotations.Select(a => new AnnotationDto
+        {
+            Kind = Annotation.JsonName(a.Kind),
+            Text = a.Text,
+            Position = new PositionDto { X = a.Position.X, Y = a.Position.Y },
+            Width = a.Width,
+            Height = a.Height,
+        })],
     };
 
     private static DeviceDto WriteDevice(Device device) => new()

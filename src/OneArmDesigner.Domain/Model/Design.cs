@@ -1,8 +1,14 @@
 namespace OneArmDesigner.Domain.Model;
 
-/// <summary>A whole network design: devices and the links between them. Immutable; edits produce a new design.</summary>
+/// <summary>
+/// A whole network design: devices and the links between them, and the notes and areas written on its canvas.
+/// Immutable; edits produce a new design.
+/// </summary>
 public sealed record Design(string Name, IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links, string? Description = null)
 {
+    /// <summary>Notes and labelled areas on the canvas, for people; the engine ignores them.</summary>
+    public IReadOnlyList<Annotation> Annotations { get; init; } = [];
+
     public static Design Empty(string name = "Untitled design") => new(name, [], []);
 
     public Device? FindDevice(string name)

@@ -96,13 +96,18 @@ public static class DesignFixes
         throw new InvalidOperationException("No free 172.16.x.0/24 subnet is left for a transit VLAN.");
     }
 
+    /// <summary>
+    /// The wanted name, or with a number when it is taken: "transit2" for a one-word name (interface names carry no
+    /// spaces on the devices they model), "Transit VLAN 2" for a name of several words.
+    /// </summary>
     internal static string UniqueName(IEnumerable<string> taken, string wanted)
     {
         var names = taken.ToHashSet(StringComparer.Ordinal);
+        var separator = wanted.Contains(' ', StringComparison.Ordinal) ? " " : "";
         var name = wanted;
         for (var n = 2; names.Contains(name); n++)
         {
-            name = $"{wanted} {n}";
+            name = $"{wanted}{separator}{n}";
         }
 
         return name;

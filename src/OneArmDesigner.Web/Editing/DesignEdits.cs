@@ -27,9 +27,13 @@ public static class DesignEdits
             ? device with { Mx = mx with { VpnPeers = [.. mx.VpnPeers.Where(p => !gone.Contains(p))] } }
             : device;
 
-    /// <summary>Adds a device of this kind with a fresh name ("Router1", "Router2"...) and the settings its kind needs.</summary>
+    /// <summary>
+    /// Adds a device of this kind with a fresh name ("Router1", "Router2"...) and the settings its kind needs (a VLAN
+    /// gets an id no other VLAN has), at <paramref name="at"/> or, if a device is there, the nearest spot that hides none.
+    /// </summary>
     public static (Design Design, string Name) AddDevice(Design design, DeviceKind kind, Position at)
     {
+        at = FreeSpace.Near(design, at);
         var prefix = kind switch
         {
             DeviceKind.L3Switch => "Switch",
@@ -46,7 +50,7 @@ public static class DesignEdits
             DeviceKind.Host or DeviceKind.Server => new Device(name, kind, at, [new DeviceInterface("eth0", null)], [], Host: HostSettings.None),
             DeviceKind.Firewall => new Device(name, kind, at, [new DeviceInterface("outside", null, 0), new DeviceInterface("inside", null, 100)], [], Firewall: FirewallSettings.Default),
             DeviceKind.Mx => new Device(name, kind, at, [new DeviceInterface("wan", null)], [], Mx: new MxSettings(MxMode.Passthrough, "wan", null, [], [])),
-            DeviceKind.Vlan => new Device(name, kind, at, [], [], Vlan: new VlanSettings(1, null)),
+            DeviceKind.Vlan => new Device(name, kind, at, [], [], Vlan: new VlanSettings(FreeSpace.VlanId(design), null)),
             DeviceKind.Internet => new Device(name, kind, at, [], []),
             _ => new Device(name, kind, at, [new DeviceInterface("g0", null), new DeviceInterface("g1", null)], []),
         };
@@ -198,11 +202,13 @@ public static class DesignEdits
         design with { Devices = [.. design.Devices.Select(d => d.Name == device ? change(d) : d)] };
 
     /// <summary>
-    /// Pastes copies of devices (and the cables among them) offset from the originals. Each copy gets a fresh name
-    /// ("Router1 copy", "Router1 copy 2"...); cables to devices outside the copy are left out.
+    /// Pastes copies of devices (and the cables among them) offset from the originals, by the smallest diagonal step at
+    /// which no copy hides a device already there (so pasting again lands beside the last paste, not on it). Each copy
+    /// gets a fresh name ("Router1 copy", "Router1 copy 2"...); cables to devices outside the copy are left out.
     /// </summary>
-    public static (Design Design, IReadOnlyList<string> Names) Paste(Design design, IReadOnlyList<Device> devices, IReadOnlyList<Link> links, double offset = 40)
+    public static (Design Design, IReadOnlyList<string> Names) Paste(Design design, IReadOnlyList<Device> devices, IReadOnlyList<Link> links)
     {
+        var offset = FreeSpace.OffsetFor(design, [.. devices.Select(d => d.Position)]);
         var taken = design.Devices.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var device in devices)

@@ -138,6 +138,21 @@ public static class FieldInput
 
     public static Parsed<int> SecurityLevel(string? text) => Number(text, 0, 100, "a security level");
 
+    /// <summary>A side of a note or an area, in canvas units.</summary>
+    public static Parsed<int> AnnotationSide(string? text) =>
+        Number(text, (int)Annotation.MinSide, (int)Annotation.MaxSide, "a size");
+
+    /// <summary>What a note or an area says: not empty, not longer than an annotation holds.</summary>
+    public static Parsed<string> AnnotationText(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        return trimmed.Length == 0
+            ? Parsed<string>.Fail("Write what it says.")
+            : trimmed.Length > Annotation.MaxText
+                ? Parsed<string>.Fail($"That is {trimmed.Length} characters; a note or area holds at most {Annotation.MaxText}.")
+                : trimmed;
+    }
+
     /// <summary>Ports separated by commas or spaces ("3389, 443"); duplicates are dropped, order kept.</summary>
     public static Parsed<IReadOnlyList<int>> PortList(string? text)
     {

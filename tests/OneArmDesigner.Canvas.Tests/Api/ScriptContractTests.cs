@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using OneArmDesigner.Canvas.Blazor.Interop;
-using OneArmDesigner.Canvas.Geometry;
 using Microsoft.JSInterop;
 
 namespace OneArmDesigner.Canvas.Tests.Api;
@@ -13,12 +11,16 @@ public partial class ScriptContractTests
         RepositoryFiles.PathOf("src", "OneArmDesigner.Canvas.Blazor", "wwwroot", "diagramCanvas.js"));
 
     [Fact]
-    public void Script_UsesTheSameEndLabelDistanceAsLinkGeometry()
+    public void Stylesheet_SizesLabelsFromTheVariablesTheCanvasSetsFromItsOptions()
     {
-        var match = EndLabelDistance().Match(Script);
+        var css = File.ReadAllText(RepositoryFiles.PathOf("src", "OneArmDesigner.Canvas.Blazor", "wwwroot", "diagramCanvas.css"));
+        var markup = File.ReadAllText(RepositoryFiles.PathOf("src", "OneArmDesigner.Canvas.Blazor", "DiagramCanvas.razor.cs"));
 
-        Assert.True(match.Success, "END_LABEL_DISTANCE not found in diagramCanvas.js");
-        Assert.Equal(LinkGeometry.EndLabelDistance, double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        foreach (var variable in new[] { "--oad-zoom", "--oad-label-size", "--oad-label-min", "--oad-label-max" })
+        {
+            Assert.Contains($"var({variable})", css, StringComparison.Ordinal);
+            Assert.Contains($"{variable}: {{", markup, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -33,9 +35,6 @@ public partial class ScriptContractTests
 
         Assert.Equal(invokable, invoked);
     }
-
-    [GeneratedRegex(@"const END_LABEL_DISTANCE = ([0-9.]+);")]
-    private static partial Regex EndLabelDistance();
 
     [GeneratedRegex(@"invokeMethodAsync\(\s*'(\w+)'")]
     private static partial Regex InvokedMethods();

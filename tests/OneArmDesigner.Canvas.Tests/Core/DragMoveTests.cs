@@ -178,4 +178,33 @@ public class RedrawDuringAGestureTests
         Assert.Equal(0, moves);
         Assert.Equal(new Point(0, 0), again.Position);
     }
+
+    [Fact]
+    public void DraggingAContainer_CarriesTheNodesWhollyInsideIt_AndLeavesTheOthers()
+    {
+        var s = new Scene();
+        var area = s.Diagram.Nodes.Add(new NodeModel("area", new Point(-20, -20), new Size(180, 100)) { IsContainer = true, ZIndex = -1 });
+        NodesMovedEventArgs? moved = null;
+        s.Diagram.NodesMoved += (_, e) => moved = e;
+
+        s.Drag(area, new Point(0, 0), new Point(40, 60));
+
+        Assert.Equal([area, s.A, s.B], moved!.Moves.Select(m => m.Node));
+        Assert.Equal(new Point(40, 60), s.A.Position);
+        Assert.Equal(new Point(140, 60), s.B.Position);
+        Assert.Equal(new Point(200, 0), s.C.Position);
+    }
+
+    [Fact]
+    public void NudgingAContainer_CarriesItsNodesToo()
+    {
+        var s = new Scene();
+        var area = s.Diagram.Nodes.Add(new NodeModel("area", new Point(-20, -20), new Size(100, 100)) { IsContainer = true });
+        s.Diagram.Select(area);
+
+        s.Diagram.OnKeyDown("ArrowRight", KeyModifiers.None);
+
+        Assert.Equal(new Point(20, 0), s.A.Position);
+        Assert.Equal(new Point(100, 0), s.B.Position);
+    }
 }

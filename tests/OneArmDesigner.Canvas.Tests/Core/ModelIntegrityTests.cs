@@ -97,8 +97,6 @@ public class ModelIntegrityTests
         Assert.Equal(new Point(40, 20), g.Start);
         Assert.Equal(new Point(100, 20), g.End);
         Assert.Equal(new Point(70, 20), g.Middle);
-        Assert.Equal(new Point(60, 20), g.SourceLabelPosition);
-        Assert.Equal(new Point(80, 20), g.TargetLabelPosition);
     }
 
     [Fact]
@@ -120,15 +118,6 @@ public class ModelIntegrityTests
 
         Assert.Equal(new Point(20, 40), g.Start);
         Assert.Equal(LinkGeometry.BoundaryPoint(s.B.Bounds, new Point(20, 40)), g.End);
-    }
-
-    [Fact]
-    public void EndLabels_StayWithinAThirdOfAShortLink()
-    {
-        var g = new LinkGeometry(new Point(0, 0), new Point(30, 0));
-
-        Assert.Equal(new Point(10, 0), g.SourceLabelPosition);
-        Assert.Equal(new Point(20, 0), g.TargetLabelPosition);
     }
 
     [Fact]

@@ -171,4 +171,42 @@ public class ViewportTests
         s.Diagram.ZoomBy(2);
         Assert.Equal(2, s.Diagram.Viewport.Zoom);
     }
+
+    [Fact]
+    public void A_fitted_view_stays_fitted_as_the_canvas_resizes_until_it_is_zoomed_or_panned()
+    {
+        var s = new Scene();
+        s.Diagram.ZoomToFit(padding: 40);
+
+        s.Diagram.SetViewportSize(new Size(400, 600));
+        Assert.Equal((400 - 80) / 240.0, s.Diagram.Viewport.Zoom, 9);
+
+        s.Diagram.ZoomBy(0.5);
+        var zoomed = s.Diagram.Viewport.Zoom;
+        s.Diagram.SetViewportSize(new Size(800, 600));
+        Assert.Equal(zoomed, s.Diagram.Viewport.Zoom);
+    }
+
+    [Fact]
+    public void CenterOn_PutsTheDiagramPointInTheMiddleOfTheCanvas()
+    {
+        var s = new Scene();
+
+        s.Diagram.CenterOn(new Point(220, 20));
+
+        AssertClose(new Point(400, 300), s.Diagram.Viewport.ToScreen(new Point(220, 20)));
+    }
+
+    [Fact]
+    public void A_pinch_zooms_about_where_the_fingers_started_and_follows_their_midpoint()
+    {
+        var s = new Scene();
+        var start = new Point(300, 200);
+        var under = s.Diagram.Viewport.ToDiagram(start);
+
+        s.Diagram.Pinch(start, 2, new Point(50, -20));
+
+        Assert.Equal(2, s.Diagram.Viewport.Zoom);
+        AssertClose(new Point(350, 180), s.Diagram.Viewport.ToScreen(under));
+    }
 }

@@ -261,4 +261,31 @@ public class DiagramCanvasInputTests : CanvasTestContext
         Assert.Same(second, bridge.Diagram);
         Assert.Equal(["only"], cut.FindAll("[data-node-id]").Select(e => e.GetAttribute("data-node-id")));
     }
+
+    [Fact]
+    public void APinch_IsOneZoomAndPan_AndAnswersTheViewportToSettleOn()
+    {
+        var diagram = NetworkDiagram();
+        RenderCanvas(diagram);
+        var bridge = ScriptBridge();
+        bridge.Resize(800, 600);
+
+        var settled = bridge.Pinch(100, 100, 1.5, 20, 0);
+
+        Assert.Equal(1.5, diagram.Viewport.Zoom);
+        Assert.Equal(new ViewportState(diagram.Viewport.Pan.X, diagram.Viewport.Pan.Y, 1.5), settled);
+    }
+
+    [Fact]
+    public void ThePressOnTheMinimap_CentresTheViewThere()
+    {
+        var diagram = NetworkDiagram();
+        RenderCanvas(diagram);
+        var bridge = ScriptBridge();
+        bridge.Resize(800, 600);
+
+        bridge.CenterOn(224, 224);
+
+        Assert.Equal(new Point(400, 300), diagram.Viewport.ToScreen(new Point(224, 224)));
+    }
 }

@@ -34,11 +34,16 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
-    public void LinksAreDrawnUnderNodes_AndTheOverlayBetweenThem()
+    public void LinksAreDrawnUnderNodes_TheOverlayBetweenThem_AndTheTopOverlayAboveTheNodes()
     {
-        var cut = RenderCanvas(NetworkDiagram(), p => p.Add(
-            c => c.Overlay,
-            (RenderFragment)(b =>
+        var cut = RenderCanvas(NetworkDiagram(), p => p
+            .Add(c => c.Overlay, (RenderFragment)(b =>
+            {
+                b.OpenElement(0, "path");
+                b.AddAttribute(1, "class", "trail");
+                b.CloseElement();
+            }))
+            .Add(c => c.TopOverlay, (RenderFragment)(b =>
             {
                 b.OpenElement(0, "circle");
                 b.AddAttribute(1, "class", "packet");
@@ -46,8 +51,9 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
             })));
 
         var layers = cut.Find("g.oad-viewport").Children.Select(c => c.GetAttribute("class") ?? "").ToArray();
-        Assert.Equal(["oad-links", "oad-overlay", "oad-nodes", "oad-preview"], layers);
-        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay > circle.packet"));
+        Assert.Equal(["oad-links", "oad-overlay", "oad-nodes", "oad-overlay oad-overlay-top", "oad-preview"], layers);
+        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay > path.trail"));
+        Assert.NotNull(cut.Find(".oad-viewport > .oad-overlay-top > circle.packet"));
     }
 
     [Fact]
@@ -229,5 +235,28 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
         Assert.Equal("Network design", svg.GetAttribute("aria-label"));
         Assert.Equal("canvas", svg.GetAttribute("data-testid"));
         Assert.Equal("0", svg.GetAttribute("tabindex"));
+    }
+
+    [Fact]
+    public void TheMinimap_ShowsALargeDiagramWithItsNodesAndTheVisibleFrame_AndStaysAwayFromSmallOnes()
+    {
+        var small = NetworkDiagram();
+        small.SetViewportSize(new Size(800, 600));
+        Assert.Empty(RenderCanvas(small).FindAll(".oad-minimap"));
+
+        var large = new Diagram();
+        large.SetViewportSize(new Size(800, 600));
+        for (var i = 0; i < 40; i++)
+        {
+            large.Nodes.Add(new NodeModel($"n{i}", new Point(i % 10 * 100, i / 10 * 100)));
+        }
+
+        var cut = RenderCanvas(large);
+
+        var minimap = cut.Find("svg.oad-minimap");
+        Assert.Equal(40, minimap.QuerySelectorAll(".oad-minimap-node").Length);
+        Assert.NotNull(minimap.QuerySelector(".oad-minimap-view"));
+        Assert.True(minimap.HasAttribute("data-minimap"));
+        Assert.NotEmpty(RenderCanvas(small, p => p.Add(c => c.Minimap, MinimapMode.Always)).FindAll(".oad-minimap"));
     }
 }

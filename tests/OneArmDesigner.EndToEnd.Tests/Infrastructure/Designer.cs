@@ -48,6 +48,15 @@ public sealed class Designer(IPage page)
         await Assertions.Expect(Page.Locator($"[data-testid='{testId}'] .mud-input-error, .mud-input-control:has(input[data-testid='{testId}']) .mud-input-error")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Types into a field that offers suggestions (a flow's host) and leaves it with Tab, keeping what was typed.</summary>
+    public async Task EnterAsync(string testId, string text)
+    {
+        var field = Field(testId);
+        await field.FillAsync(text);
+        await field.PressAsync("Tab");
+        await Assertions.Expect(field).ToHaveValueAsync(text);
+    }
+
     /// <summary>Fills a field of a rule being written, without committing anything.</summary>
     public Task DraftAsync(string testId, string text) => Field(testId).FillAsync(text);
 

@@ -154,4 +154,35 @@ public sealed class DesignDocumentTests
         Assert.Equal("Untitled design", result.Design!.Name);
         Assert.Equal(DeviceKind.Host, result.Design.Devices[0].Kind);
     }
+
+    [Fact]
+    public void Notes_and_areas_are_kept_in_the_document_and_read_back_as_they_were()
+    {
+        var design = SeedTemplates.Asymmetric() with
+        {
+            Annotations =
+            [
+                new Annotation(AnnotationKind.Area, "Data centre", new Position(860, 160), 360, 340),
+                new Annotation(AnnotationKind.Note, "MX80-B shares\nLaptopB's subnet", new Position(1100, 520), 180, 60),
+            ],
+        };
+
+        var json = DesignDocument.Serialize(design);
+        var loaded = DesignDocument.Load(json);
+
+        Assert.True(loaded.Succeeded, string.Join("; ", loaded.Problems));
+        Assert.Equal(design.Annotations, loaded.Design!.Annotations);
+        Assert.Contains("\"annotations\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("annotations", DesignDocument.Serialize(SeedTemplates.Asymmetric()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_annotation_is_reported_at_its_path()
+    {
+        var problems = ProblemsOf("""{"schemaVersion":1,"name":"t","annotations":[{"kind":"sticker","text":"x","width":100,"height":50},{"kind":"area","text":" ","width":10,"height":50}]}""");
+
+        Assert.Contains("annotations[0].kind: 'sticker' is not an annotation kind; use note or area", problems);
+        Assert.Contains("annotations[1].text: is missing; write what the note or area says", problems);
+        Assert.Contains("annotations[1].width: 10 is not a size from 40 to 100000", problems);
+    }
 }

@@ -1,5 +1,6 @@
 using OneArmDesigner.Canvas;
 using OneArmDesigner.Canvas.Geometry;
+using OneArmDesigner.Canvas.Labels;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Import;
@@ -44,6 +45,14 @@ public sealed class ImportedLayoutTests
     }
 
     private static Rect NameLabel(NodeModel node) => TextBox(node.Position.X + (node.Size.Width / 2), node.Position.Y + node.Size.Height + DiagramMetrics.LabelGap, node.Label!);
+
+    /// <summary>Where the canvas put a cable's interface label: the layout must leave room to show it whole, at its device's end.</summary>
+    private static Rect Shown(LinkModel link, PlacedLabel? placed)
+    {
+        Assert.True(placed is not null, $"'{link.SourceLabel}' has no room and is hidden");
+        Assert.Equal(link.SourceLabel, placed.Value.Text);
+        return placed.Value.Box;
+    }
 
     private static Diagram Draw(Design design)
     {
@@ -93,7 +102,8 @@ public sealed class ImportedLayoutTests
     {
         var diagram = Draw(Named(name));
         var labels = diagram.Links.Where(l => l.SourceLabel is not null)
-            .Select(l => (Owner: l.Source, Link: l, Box: TextBox(l.Geometry.SourceLabelPosition.X, l.Geometry.SourceLabelPosition.Y, l.SourceLabel!)))
+            .Select(l => (Owner: l.Source, Link: l, Placed: diagram.Labels.For(l, LabelRole.Source)))
+            .Select(l => (l.Owner, l.Link, Box: Shown(l.Link, l.Placed)))
             .ToList();
 
         foreach (var label in labels)

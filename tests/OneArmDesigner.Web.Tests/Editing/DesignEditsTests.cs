@@ -84,9 +84,37 @@ public sealed class DesignEditsTests
 
         Assert.Equal(["LaptopB copy", "LAN-B copy"], names);
         Assert.Equal(["LaptopB copy 2", "LAN-B copy 2"], again);
-        Assert.Equal(design.GetDevice("LaptopB").Position.X + 40, pasted.GetDevice("LaptopB copy").Position.X);
+        Assert.Equal(design.GetDevice("LaptopB").Position.X + FreeSpace.Step, pasted.GetDevice("LaptopB copy").Position.X);
         Assert.Contains(new Link(new LinkEnd("LaptopB copy", "eth0"), new LinkEnd("LAN-B copy")), pasted.Links);
         Assert.Equal(design.Links.Count + 1, pasted.Links.Count);
         Assert.Empty(DesignConsistency.Check(twice));
+    }
+
+    [Fact]
+    public void Devices_added_at_the_same_spot_are_offset_so_none_hides_another_and_new_vlans_get_ids_no_vlan_has()
+    {
+        var design = Design.Empty();
+        for (var i = 0; i < 3; i++)
+        {
+            design = DesignEdits.AddDevice(design, DeviceKind.Vlan, new Position(100, 100)).Design;
+        }
+
+        Assert.Equal([new Position(100, 100), new Position(160, 160), new Position(220, 220)], design.Devices.Select(d => d.Position));
+        Assert.Equal([10, 20, 30], design.Devices.Select(d => d.Vlan!.VlanId));
+        Assert.Equal(30, DesignEdits.AddDevice(SeedTemplates.Asymmetric(), DeviceKind.Vlan, new Position(0, 0)).Design.Devices[^1].Vlan!.VlanId);
+    }
+
+    [Fact]
+    public void Pasting_again_lands_beside_the_last_paste_not_on_it()
+    {
+        var design = SeedTemplates.Asymmetric();
+        var copied = new[] { design.GetDevice("LaptopB") };
+
+        var (pasted, _) = DesignEdits.Paste(design, copied, design.Links);
+        var (twice, _) = DesignEdits.Paste(pasted, copied, design.Links);
+
+        var positions = twice.Devices.Select(d => d.Position).ToList();
+        Assert.Equal(positions.Count, positions.Distinct().Count());
+        Assert.All(twice.Devices, d => Assert.True(FreeSpace.IsFree(twice with { Devices = [.. twice.Devices.Where(o => o != d)] }, d.Position), $"{d.Name} hides another device"));
     }
 }

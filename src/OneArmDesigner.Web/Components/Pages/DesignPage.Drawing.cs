@@ -14,18 +14,21 @@ public sealed partial class DesignPage
     private void OnNodesMoved(object? sender, NodesMovedEventArgs e)
     {
         var positions = e.Moves.ToDictionary(m => m.Node.Id, m => new OneArmDesigner.Domain.Model.Position(m.To.X, m.To.Y));
-        var what = positions.Count == 1 ? $"move {positions.Keys.Single()}" : $"move {positions.Count} devices";
+        var notes = positions.Where(p => DesignDiagram.AnnotationIndex(p.Key) is not null).ToDictionary(p => DesignDiagram.AnnotationIndex(p.Key)!.Value, p => p.Value);
+        var what = positions.Count == 1 ? $"move {positions.Keys.Single()}" : $"move {positions.Count} items";
         // The canvas already shows the new positions; only the design and its history change. Where a device sits
         // changes no finding, so a move is not re-validated (on a large design that is most of an edit's cost).
-        Apply(DesignEdits.Move(_history!.Current, positions), what, redraw: false, revalidate: false);
+        Apply(AnnotationEdits.Move(DesignEdits.Move(_history!.Current, positions), notes), what, redraw: false, revalidate: false);
     }
 
     private void OnDeleteRequested(object? sender, DeleteRequestedEventArgs e)
     {
-        var devices = e.Nodes.Select(n => n.Id).ToList();
+        var devices = e.Nodes.Where(n => DesignDiagram.AnnotationIndex(n.Id) is null).Select(n => n.Id).ToList();
+        var notes = e.Nodes.Select(n => DesignDiagram.AnnotationIndex(n.Id)).OfType<int>().ToList();
         var links = e.Links.Select(l => DesignDiagram.LinkIndex(l.Id)).OfType<int>().ToList();
-        var what = devices.Count == 1 && links.Count == 0 ? $"delete {devices[0]}" : $"delete {devices.Count + links.Count} items";
-        Apply(DesignEdits.Delete(_history!.Current, devices, links), what, redraw: true);
+        var what = e.Nodes.Count == 1 && links.Count == 0 ? $"delete {e.Nodes[0].Title ?? e.Nodes[0].Id}" : $"delete {e.Nodes.Count + links.Count} items";
+        _selectedAnnotation = null;
+        Apply(AnnotationEdits.Delete(DesignEdits.Delete(_history!.Current, devices, links), notes), what, redraw: true);
     }
 
     private void OnCommandRequested(object? sender, CommandRequestedEventArgs e)
@@ -50,15 +53,26 @@ public sealed partial class DesignPage
     private void OnSelectionChanged(object? sender, EventArgs e)
     {
         var nodes = _diagram.SelectedNodes.ToList();
-        var next = nodes.Count == 1 ? nodes[0].Id : null;
-        if (next != _selectedDevice || nodes.Count != _selectedCount)
+        var links = _diagram.SelectedLinks;
+        var single = nodes.Count == 1 ? nodes[0].Id : null;
+        var note = single is null ? null : DesignDiagram.AnnotationIndex(single);
+        var next = note is null ? single : null;
+        var cable = nodes.Count == 0 && links.Count == 1 ? DesignDiagram.LinkIndex(links[0].Id) : null;
+        if (next != _selectedDevice || nodes.Count != _selectedCount || cable != _selectedCable || note != _selectedAnnotation)
         {
-            (_selectedDevice, _selectedCount) = (next, nodes.Count);
+            (_selectedDevice, _selectedCount, _selectedCable, _selectedAnnotation) = (next, nodes.Count, cable, note);
             _ = InvokeAsync(StateHasChanged);
         }
     }
 
-    private void OnLinkRequested(object? sender, LinkRequestedEventArgs e) => _ = InvokeAsync(() => CableAsync(e.Source.Id, e.Target.Id));
+    /// <summary>A cable drawn between two devices; a note or an area takes no cable.</summary>
+    private void OnLinkRequested(object? sender, LinkRequestedEventArgs e)
+    {
+        if (DesignDiagram.AnnotationIndex(e.Source.Id) is null && DesignDiagram.AnnotationIndex(e.Target.Id) is null)
+        {
+            _ = InvokeAsync(() => CableAsync(e.Source.Id, e.Target.Id));
+        }
+    }
 
     /// <summary>Asks which interface to use at each device end (and its address), then lays the cable as one edit.</summary>
     private async Task CableAsync(string a, string b)
@@ -88,13 +102,37 @@ public sealed partial class DesignPage
         return Task.CompletedTask;
     }
 
-    /// <summary>A palette tile dropped on the canvas: the device goes where it was dropped.</summary>
+    /// <summary>A palette click for a note or an area: it goes in the middle of the view.</summary>
+    private Task AddAnnotationAsync(AnnotationKind kind)
+    {
+        var view = _diagram.Viewport;
+        AddAnnotation(kind, view.ToDiagram(new OneArmDesigner.Canvas.Geometry.Point(view.Size.Width / 2, view.Size.Height / 2)));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A palette tile dropped on the canvas: the device, note or area goes where it was dropped.</summary>
     private void OnDropRequested(object? sender, DropRequestedEventArgs e)
     {
         if (DeviceKinds.TryParse(e.Payload, out var kind))
         {
             _ = InvokeAsync(() => AddDevice(kind, e.Position));
         }
+        else if (Annotation.TryParseKind(e.Payload, out var note))
+        {
+            _ = InvokeAsync(() => AddAnnotation(note, e.Position));
+        }
+    }
+
+    /// <summary>Adds a note or an area centred on a diagram point, and selects it so its text is ready to write.</summary>
+    private void AddAnnotation(AnnotationKind kind, OneArmDesigner.Canvas.Geometry.Point centre)
+    {
+        var (next, index) = AnnotationEdits.Add(_history!.Current, kind, new OneArmDesigner.Domain.Model.Position(0, 0));
+        var added = next.Annotations[index];
+        var corner = _diagram.Options.Snap(new OneArmDesigner.Canvas.Geometry.Point(centre.X - (added.Width / 2), centre.Y - (added.Height / 2)));
+        next = AnnotationEdits.Move(next, new Dictionary<int, OneArmDesigner.Domain.Model.Position> { [index] = new(corner.X, corner.Y) });
+        (_selectedDevice, _selectedCable) = (null, null);
+        Apply(next, $"add {Annotation.JsonName(kind)}", redraw: true, revalidate: false);
+        _diagram.Select(_diagram.Nodes[DesignDiagram.AnnotationId(index)]);
     }
 
     /// <summary>Adds a device centred on a diagram point, and selects it so its properties are ready to fill in.</summary>

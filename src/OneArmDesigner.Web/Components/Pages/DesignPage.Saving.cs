@@ -110,7 +110,7 @@ public sealed partial class DesignPage
         await JS.InvokeVoidAsync("oneArm.exportCanvas", "[data-testid=design-canvas] svg", $"{_history!.Current.Name}.svg", "svg", DesignDocument.Serialize(_history.Current));
 
     private async Task ExportPngAsync() =>
-        await JS.InvokeVoidAsync("oneArm.exportCanvas", "[data-testid=design-canvas] svg", $"{_history!.Current.Name}.png", "png", null);
+        await JS.InvokeVoidAsync("oneArm.exportCanvas", "[data-testid=design-canvas] svg", $"{_history!.Current.Name}.png", "png", DesignDocument.Serialize(_history.Current));
 
     private async Task ExportAsync() =>
         await JS.InvokeVoidAsync("oneArm.download", $"{_history!.Current.Name}.json", "application/json", DesignDocument.Serialize(_history.Current));

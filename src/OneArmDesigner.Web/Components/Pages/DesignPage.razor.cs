@@ -33,6 +33,8 @@ public sealed partial class DesignPage : IAsyncDisposable
     private IReadOnlyList<VerdictChange>? _lastChanges;
     private string? _selectedDevice;
     private int _selectedCount;
+    private int? _selectedCable;
+    private int? _selectedAnnotation;
     private OneArmDesigner.Engine.Packets.Flow? _requestedFlow;
     private (IReadOnlyList<Device> Devices, IReadOnlyList<Link> Links)? _clipboard;
 
@@ -123,6 +125,7 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
         ShowDesign();
         _diagram.ZoomToFit();
+        ReadSimulateLink(loaded.Design!);
 
         if (_autosave is not null)
         {
@@ -185,11 +188,19 @@ public sealed partial class DesignPage : IAsyncDisposable
     /// <summary>Redraws the design (keeping the selected device selected), re-validates it and badges the devices.</summary>
     private void ShowDesign()
     {
-        var keep = _selectedDevice;
+        var (keep, keepCable) = (_selectedDevice, _selectedCable);
         DesignDiagram.Show(_diagram, _history!.Current);
         if (keep is not null && _diagram.Nodes.TryGet(keep, out var node))
         {
             _diagram.Select(node);
+        }
+        else if (keepCable is { } index && _diagram.Links.TryGet(DesignDiagram.LinkId(index), out var link))
+        {
+            _diagram.Select(link);
+        }
+        else if (_selectedAnnotation is { } note && _diagram.Nodes.TryGet(DesignDiagram.AnnotationId(note), out var annotation))
+        {
+            _diagram.Select(annotation);
         }
 
         if (_report is not null)

@@ -65,6 +65,20 @@ public partial class Designs
             await stream.CopyToAsync(bytes);
         }
 
+        // A PNG export carries its design in a text chunk: read that instead of the picture.
+        if (PngDesignDocument.LooksLikePng(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)))
+        {
+            var (png, wrong) = PngDesignDocument.Extract(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+            if (png is null)
+            {
+                ShowProblems($"{file.Name} could not be imported.", [wrong!]);
+                return;
+            }
+
+            await CreateAsync(png, $"{file.Name} could not be imported.");
+            return;
+        }
+
         // Strictly UTF-8: a stray byte is named, never stored as a replacement character.
         if (!JsonText.TryDecode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), out var text, out var notText))
         {

@@ -1,0 +1,128 @@
+using OneArmDesigner.Canvas.Geometry;
+
+namespace OneArmDesigner.Canvas.Labels;
+
+/// <summary>
+/// Boxes and line segments bucketed by grid cell, so a label's collision test looks only at what is near it and a
+/// large diagram's layout stays linear in its size.
+/// </summary>
+internal sealed class SpatialGrid(double cellSize)
+{
+    /// <summary>A segment whose bounding box spans more cells than this is bucketed along its length instead.</summary>
+    private const int MaxBoxCells = 64;
+
+    /// <summary>Boxes placed edge to edge differ by floating-point rounding; that is not an overlap.</summary>
+    private const double Rounding = 1e-6;
+
+    private readonly Dictionary<(int X, int Y), List<Rect>> _boxes = [];
+    private readonly Dictionary<(int X, int Y), List<(Point A, Point B)>> _segments = [];
+
+    public void Add(Rect box)
+    {
+        foreach (var cell in Cells(box))
+        {
+            Bucket(_boxes, cell).Add(box);
+        }
+    }
+
+    public void Add(Point a, Point b)
+    {
+        var bounds = Rect.FromPoints(a, b);
+        var cells = Cells(bounds).ToList();
+        if (cells.Count <= MaxBoxCells)
+        {
+            foreach (var cell in cells)
+            {
+                Bucket(_segments, cell).Add((a, b));
+            }
+
+            return;
+        }
+
+        // Walk the segment in steps of a third of a cell, bucketing each cell it passes through. A line that only
+        // clips a cell's corner can be missed; lines are a preference for labels, not a rule, so that is acceptable.
+        var seen = new HashSet<(int, int)>();
+        var steps = (int)Math.Ceiling(a.DistanceTo(b) / (cellSize / 3));
+        for (var i = 0; i <= steps; i++)
+        {
+            var cell = CellOf(a.Lerp(b, (double)i / steps));
+            if (seen.Add(cell))
+            {
+                Bucket(_segments, cell).Add((a, b));
+            }
+        }
+    }
+
+    public bool HitsBox(Rect box) => Cells(box).Any(cell => _boxes.TryGetValue(cell, out var list) && list.Any(other => Overlap(box, other)));
+
+    public bool HitsSegment(Rect box) =>
+        Cells(box).Any(cell => _segments.TryGetValue(cell, out var list) && list.Any(s => Crosses(box, s.A, s.B)));
+
+    /// <summary>Whether two boxes share area; boxes that only touch (to within rounding) do not overlap.</summary>
+    private static bool Overlap(Rect a, Rect b) =>
+        a.Left < b.Right - Rounding && a.Right > b.Left + Rounding && a.Top < b.Bottom - Rounding && a.Bottom > b.Top + Rounding;
+
+    /// <summary>Whether the segment passes through the box (Liang–Barsky clipping).</summary>
+    internal static bool Crosses(Rect box, Point a, Point b)
+    {
+        double t0 = 0, t1 = 1;
+        var dx = b.X - a.X;
+        var dy = b.Y - a.Y;
+        return Clip(-dx, a.X - box.Left) && Clip(dx, box.Right - a.X) && Clip(-dy, a.Y - box.Top) && Clip(dy, box.Bottom - a.Y);
+
+        bool Clip(double p, double q)
+        {
+            if (p == 0)
+            {
+                return q >= 0;
+            }
+
+            var r = q / p;
+            if (p < 0)
+            {
+                if (r > t1)
+                {
+                    return false;
+                }
+
+                t0 = Math.Max(t0, r);
+            }
+            else
+            {
+                if (r < t0)
+                {
+                    return false;
+                }
+
+                t1 = Math.Min(t1, r);
+            }
+
+            return true;
+        }
+    }
+
+    private (int X, int Y) CellOf(Point p) => ((int)Math.Floor(p.X / cellSize), (int)Math.Floor(p.Y / cellSize));
+
+    private IEnumerable<(int X, int Y)> Cells(Rect box)
+    {
+        var (x0, y0) = CellOf(box.TopLeft);
+        var (x1, y1) = CellOf(new Point(box.Right, box.Bottom));
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                yield return (x, y);
+            }
+        }
+    }
+
+    private static List<T> Bucket<T>(Dictionary<(int X, int Y), List<T>> buckets, (int X, int Y) cell)
+    {
+        if (!buckets.TryGetValue(cell, out var list))
+        {
+            buckets[cell] = list = [];
+        }
+
+        return list;
+    }
+}

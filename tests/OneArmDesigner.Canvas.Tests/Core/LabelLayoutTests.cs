@@ -1,0 +1,149 @@
+using OneArmDesigner.Canvas.Geometry;
+using OneArmDesigner.Canvas.Labels;
+
+namespace OneArmDesigner.Canvas.Tests.Core;
+
+public class LabelLayoutTests
+{
+    /// <summary>A chain of devices with long interface labels at both ends of every cable, like a network drawing.</summary>
+    private static (Diagram Diagram, IReadOnlyList<NodeModel> Nodes, IReadOnlyList<LinkModel> Links) Chain(int count, double spacing)
+    {
+        var diagram = new Diagram();
+        diagram.SetViewportSize(new Size(1000, 400));
+        var nodes = Enumerable.Range(0, count)
+            .Select(i => diagram.Nodes.Add(new NodeModel($"n{i}", new Point(i * spacing, 0)) { Label = $"Device-{i} · VLAN {i}", ShortLabel = $"Device-{i}" }))
+            .ToList();
+        var links = nodes.Zip(nodes.Skip(1), (a, b) => diagram.Links.Add(new LinkModel($"{a.Id}-{b.Id}", a, b)
+        {
+            SourceLabel = "wan 198.51.100.2/24",
+            SourceShortLabel = "wan",
+            TargetLabel = "lan 10.0.0.1/24",
+            TargetShortLabel = "lan",
+        })).ToList();
+        return (diagram, nodes, links);
+    }
+
+    private static IReadOnlyList<PlacedLabel> Placed(Diagram diagram) =>
+    [
+        .. diagram.Nodes.Select(diagram.Labels.For).OfType<PlacedLabel>(),
+        .. diagram.Links.SelectMany(l => new[] { LabelRole.Source, LabelRole.Middle, LabelRole.Target }.Select(r => diagram.Labels.For(l, r))).OfType<PlacedLabel>(),
+    ];
+
+    private static bool Overlap(Rect a, Rect b) => a.Left < b.Right && a.Right > b.Left && a.Top < b.Bottom && a.Bottom > b.Top;
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.6)]
+    [InlineData(0.3)]
+    public void At_any_zoom_no_label_overlaps_another_label_or_a_node(double zoom)
+    {
+        var (diagram, _, _) = Chain(7, 220);
+
+        diagram.ZoomAbout(Point.Zero, zoom);
+
+        var labels = Placed(diagram);
+        Assert.NotEmpty(labels);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            Assert.DoesNotContain(diagram.Nodes, n => Overlap(labels[i].Box, n.Bounds));
+            for (var j = i + 1; j < labels.Count; j++)
+            {
+                Assert.False(Overlap(labels[i].Box, labels[j].Box), $"'{labels[i].Text}' overlaps '{labels[j].Text}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void Zoomed_out_labels_keep_their_minimum_size_on_screen_and_shorten_then_hide_instead_of_shrinking()
+    {
+        var (diagram, nodes, links) = Chain(7, 360);
+
+        diagram.ZoomAbout(Point.Zero, 1);
+        Assert.Equal("wan 198.51.100.2/24", diagram.Labels.For(links[0], LabelRole.Source)?.Text);
+        Assert.Equal("Device-0 · VLAN 0", diagram.Labels.For(nodes[0])?.Text);
+
+        diagram.ZoomAbout(Point.Zero, 0.55);
+        Assert.Equal(diagram.Options.LabelMinPixels, diagram.Labels.FontSize * diagram.Viewport.Zoom, 6);
+        Assert.Equal("wan", diagram.Labels.For(links[0], LabelRole.Source)?.Text);
+
+        diagram.ZoomAbout(Point.Zero, 0.1);
+        Assert.Null(diagram.Labels.For(links[0], LabelRole.Source));
+    }
+
+    [Fact]
+    public void An_end_label_sits_beside_its_own_end_of_the_line_clear_of_the_node()
+    {
+        var (diagram, nodes, links) = Chain(2, 400);
+
+        var source = diagram.Labels.For(links[0], LabelRole.Source)!.Value.Box;
+        var target = diagram.Labels.For(links[0], LabelRole.Target)!.Value.Box;
+
+        Assert.True(source.Left >= nodes[0].Bounds.Right && source.Right < 200, $"source label at {source}");
+        Assert.True(target.Right <= nodes[1].Bounds.Left && target.Left > 200, $"target label at {target}");
+        Assert.True(source.Bottom <= nodes[0].Center.Y, "the end label sits above a horizontal line, not across it");
+    }
+
+    [Fact]
+    public void A_node_name_goes_below_its_node_unless_a_cable_leaves_that_way()
+    {
+        var diagram = new Diagram();
+        diagram.SetViewportSize(new Size(800, 600));
+        var top = diagram.Nodes.Add(new NodeModel("top", new Point(0, 0)) { Label = "Top" });
+        var below = diagram.Nodes.Add(new NodeModel("below", new Point(0, 300)) { Label = "Below" });
+        var free = diagram.Nodes.Add(new NodeModel("free", new Point(300, 0)) { Label = "Free" });
+        diagram.Links.Add(new LinkModel("l", top, below));
+
+        Assert.True(diagram.Labels.For(free)!.Value.Box.Top >= free.Bounds.Bottom);
+        var topLabel = diagram.Labels.For(top)!.Value.Box;
+        Assert.False(topLabel.Left < top.Center.X && topLabel.Right > top.Center.X && topLabel.Top >= top.Bounds.Bottom,
+            "the label is not laid across the cable leaving downwards");
+    }
+
+    [Fact]
+    public void Moving_a_node_lays_the_labels_out_again_and_redraws_the_elements_whose_labels_moved()
+    {
+        var (diagram, nodes, links) = Chain(3, 300);
+        var before = diagram.Labels.For(nodes[2])!.Value.Box;
+        var changed = new List<object?>();
+        links[1].Changed += (sender, _) => changed.Add(sender);
+
+        nodes[2].Position = new Point(900, 200);
+
+        Assert.NotEqual(before, diagram.Labels.For(nodes[2])!.Value.Box);
+        Assert.Single(changed);
+    }
+
+    [Fact]
+    public void Zoom_to_fit_keeps_every_placed_label_inside_the_canvas()
+    {
+        var (diagram, _, _) = Chain(7, 220);
+
+        diagram.ZoomToFit(padding: 8);
+
+        var visible = diagram.Viewport.VisibleArea;
+        Assert.All(Placed(diagram), label => Assert.True(visible.Contains(label.Box), $"'{label.Text}' at {label.Box} is outside {visible}"));
+    }
+
+    [Fact]
+    public void An_end_label_finds_room_beside_a_line_that_is_not_quite_level()
+    {
+        var diagram = new Diagram();
+        diagram.SetViewportSize(new Size(600, 600));
+        var left = diagram.Nodes.Add(new NodeModel("left", new Point(0, 0), new Size(64, 48)));
+        var right = diagram.Nodes.Add(new NodeModel("right", new Point(220, 6)));
+        var link = diagram.Links.Add(new LinkModel("l", right, left) { SourceLabel = "outside" });
+
+        diagram.ZoomAbout(Point.Zero, 0.38);
+
+        Assert.Equal("outside", diagram.Labels.For(link, LabelRole.Source)?.Text);
+    }
+
+    [Fact]
+    public void A_container_is_no_obstacle_to_the_labels_of_what_it_holds()
+    {
+        var (diagram, nodes, _) = Chain(3, 300);
+        diagram.Nodes.Add(new NodeModel("area", new Point(-100, -100), new Size(900, 400)) { IsContainer = true, ZIndex = -1 });
+
+        Assert.True(diagram.Labels.For(nodes[0])!.Value.Box.Top >= nodes[0].Bounds.Bottom, "the name still goes below its node");
+    }
+}
