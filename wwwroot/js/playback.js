@@ -46,9 +46,10 @@ class PlayerScript {
     if (document.fullscreenElement === this.root) document.exitFullscreen().catch(() => {});
   }
 
-  // A call sent just before the player went away fails on the server because its .NET object is gone: expected then.
+  // A call sent just before the player went away fails on the server because its .NET object is gone: expected then,
+  // even when the failure arrives before the server's dispose() does.
   failed(error) {
-    if (!this.disposed) console.error('playback:', error);
+    if (!this.disposed && !String(error?.message ?? error).includes('There is no tracked object with id')) console.error('playback:', error);
   }
 
   listen(target, type, handler) {

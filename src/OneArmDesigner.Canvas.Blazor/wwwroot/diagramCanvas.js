@@ -64,9 +64,10 @@ class CanvasInput {
   }
 
   // A call sent just before the component went away (a resize as its tab closes) fails on the server because its
-  // .NET object is gone; that is expected then, not an error worth reporting.
+  // .NET object is gone; that is expected then, not an error worth reporting. The failure can arrive before the
+  // server's dispose() does, so an object the server no longer tracks counts as gone too.
   failed(error) {
-    if (!this.disposed) console.error('diagramCanvas:', error);
+    if (!this.disposed && !isGone(error)) console.error('diagramCanvas:', error);
   }
 
   listen(type, handler, options) {
@@ -566,4 +567,9 @@ function previewElement(svg, tag, className) {
 
 function setAttributes(element, values) {
   for (const [name, value] of Object.entries(values)) element.setAttribute(name, value);
+}
+
+// Blazor's answer to a call on a DotNetObjectReference that has been disposed on the server.
+function isGone(error) {
+  return String(error?.message ?? error).includes('There is no tracked object with id');
 }
