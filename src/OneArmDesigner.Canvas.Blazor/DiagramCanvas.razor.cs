@@ -106,6 +106,14 @@ public partial class DiagramCanvas : IAsyncDisposable
     private string CanvasStyle => string.Create(CultureInfo.InvariantCulture,
         $"--oad-zoom: {Viewport.Zoom:R}; --oad-label-size: {Diagram.Options.LabelPixels}px; --oad-label-min: {Diagram.Options.LabelMinPixels}px; --oad-label-max: {Diagram.Options.LabelMaxPixels}px");
 
+    /// <summary>
+    /// Before the canvas knows its size (rendered on the server, before the page is live) a fitted view is drawn by the
+    /// browser scaling the content's box, so the first picture already shows everything instead of a corner at 100 %.
+    /// </summary>
+    private string? PendingFitViewBox => Diagram.PendingFitBounds is { } box
+        ? $"{Svg.Num(box.Left)} {Svg.Num(box.Top)} {Svg.Num(box.Width)} {Svg.Num(box.Height)}"
+        : null;
+
     private bool ShowMinimap => !Viewport.Size.IsEmpty && Minimap switch
     {
         MinimapMode.Always => Diagram.Nodes.Count > 0,

@@ -45,6 +45,15 @@ public sealed partial class Diagram
         }
     }
 
+    /// <summary>
+    /// Where a fit waiting for the canvas size will look, in diagram coordinates (the nodes with the fit's padding
+    /// around them), or null when no fit waits. A renderer that has no size yet (a page rendered on the server before
+    /// it is live) can show this box scaled to whatever size the canvas turns out to have.
+    /// </summary>
+    public Rect? PendingFitBounds => _viewport.Size.IsEmpty && _fitPadding is { } padding && ContentBounds is { } content
+        ? content.Inflate(padding)
+        : null;
+
     /// <summary>The box around every node, in diagram coordinates, or null for an empty diagram.</summary>
     public Rect? ContentBounds => Rect.Union(Nodes.Select(n => n.Bounds));
 

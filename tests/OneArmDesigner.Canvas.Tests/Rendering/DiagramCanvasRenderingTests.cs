@@ -21,6 +21,31 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
+    public void A_fit_waiting_for_the_canvas_size_is_drawn_by_the_browser_scaling_the_content_box()
+    {
+        var diagram = NetworkDiagram();
+        diagram.ZoomToFit(padding: 40);
+
+        var cut = RenderCanvas(diagram);
+        var svg = cut.Find("svg.oad-canvas");
+        var box = diagram.ContentBounds!.Value.Inflate(40);
+        Assert.Equal(FormattableString.Invariant($"{box.Left} {box.Top} {box.Width} {box.Height}"), svg.GetAttribute("viewBox"));
+        Assert.Equal("xMidYMid meet", svg.GetAttribute("preserveAspectRatio"));
+
+        cut.InvokeAsync(() => diagram.SetViewportSize(new Size(800, 600)));
+        cut.WaitForAssertion(() => Assert.Null(cut.Find("svg.oad-canvas").GetAttribute("viewBox")));
+        Assert.Null(cut.Find("svg.oad-canvas").GetAttribute("preserveAspectRatio"));
+    }
+
+    [Fact]
+    public void Without_a_fit_the_canvas_has_no_view_box()
+    {
+        var cut = RenderCanvas(NetworkDiagram());
+
+        Assert.Null(cut.Find("svg.oad-canvas").GetAttribute("viewBox"));
+    }
+
+    [Fact]
     public void Nodes_CarryTheirGeometryAndKind_ForTheScript()
     {
         var cut = RenderCanvas(NetworkDiagram());
