@@ -156,10 +156,16 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.SelectionChanged += OnSelectionChanged;
     }
 
+    /// <summary>The design whose opening this browser has been told of (remembered, unsaved edits offered back).</summary>
+    private string? _openingSeenFor;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _opened is not null)
+        // Not only on the first render: the design is read from the store asynchronously, so the first render can
+        // come before it is open, and then the offer of unsaved edits would never be made.
+        if (_opened is not null && _openingSeenFor != Token)
         {
+            _openingSeenFor = Token;
             await BrowserHistory.RememberAsync(Token);
             if (CanEdit)
             {
