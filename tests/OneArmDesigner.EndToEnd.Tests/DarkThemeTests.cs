@@ -23,6 +23,8 @@ public sealed class DarkThemeTests(BrowserFixture browser)
         var page = observed.Page;
         await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        // Clicks on the page as the server rendered it, before it is live, do nothing.
+        await observed.WaitForCircuitAsync();
         await page.GetByTestId("theme-toggle").ClickAsync();
 
         await new Designer(page).SelectAsync("ASA");
@@ -47,7 +49,9 @@ public sealed class DarkThemeTests(BrowserFixture browser)
         await Microsoft.Playwright.Assertions.Expect(page.Locator("svg.oad-canvas")).ToHaveCSSAsync("background-color", "rgb(23, 34, 51)");
         await observed.ScreenshotAsync("walkthrough-dark-after-reload");
 
+        // The cookie is written when the server has handled the click: wait for the page to turn light first.
         await page.GetByTestId("theme-toggle").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(245, 247, 250)");
         var light = await page.ReloadAsync();
         Assert.Contains("--mud-palette-background: rgba(245,247,250,1)", await light!.TextAsync());
         Assert.Empty(observed.ConsoleErrors);

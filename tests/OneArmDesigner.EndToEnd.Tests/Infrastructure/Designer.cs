@@ -35,6 +35,8 @@ public sealed class Designer(IPage page)
     /// <summary>Selects a device by clicking its icon, and waits for its properties.</summary>
     public async Task SelectAsync(string name)
     {
+        // A press before the canvas's script has attached goes nowhere, as it would for a user on a slow first load.
+        await Assertions.Expect(Node(name).Locator("xpath=ancestor::*[local-name()='svg'][@data-attached]").First).ToBeAttachedAsync();
         await Node(name).Locator("image").ClickAsync();
         await Assertions.Expect(Field("prop-name")).ToHaveValueAsync(name);
     }
