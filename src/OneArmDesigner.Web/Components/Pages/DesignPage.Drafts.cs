@@ -79,7 +79,10 @@ public sealed partial class DesignPage
     private async Task OfferUnsavedDraftAsync()
     {
         var draft = await Drafts.ReadAsync(Token);
-        if (draft is null)
+
+        // Once this page has made an edit, the kept draft is its own (written as the edit was made, perhaps while this
+        // read was on its way): nothing of an earlier page is left to offer, and its own draft must not be discarded.
+        if (draft is null || Interlocked.Read(ref _editSeq) > 0)
         {
             return;
         }
