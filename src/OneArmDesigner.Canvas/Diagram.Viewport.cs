@@ -147,10 +147,26 @@ public sealed partial class Diagram
             Viewport = _viewport.FittedTo(content, padding, Options.MinZoom, maxFit);
             _labelsDirty = true;
             LayOutLabels();
+            var fitted = content;
             if (Labels.Bounds is { } labels && Rect.Union([content, labels]) is { } all && all != content)
             {
                 Viewport = _viewport.FittedTo(all, padding, Options.MinZoom, maxFit);
+                fitted = all;
             }
+
+            MakeHeadroom(fitted, padding);
+        }
+    }
+
+    /// <summary>Moves fitted content down into the room below it, until <see cref="DiagramOptions.FitHeadroom"/> is free above it.</summary>
+    private void MakeHeadroom(Rect fitted, double padding)
+    {
+        var above = _viewport.ToScreen(fitted.TopLeft).Y;
+        var below = _viewport.Size.Height - _viewport.ToScreen(new Point(fitted.Left, fitted.Bottom)).Y - padding;
+        var shift = Math.Min(Options.FitHeadroom - above, below);
+        if (shift > 0)
+        {
+            Viewport = _viewport with { Pan = _viewport.Pan + new Point(0, shift) };
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class DiagramOptions
     private double _minZoom = 0.1;
     private double _maxZoom = 4;
     private double _maxFitZoom = double.PositiveInfinity;
+    private double _fitHeadroom;
     private bool _readOnly;
     private double _dragThreshold = 3;
     private double _labelPixels = 12;
@@ -75,6 +76,21 @@ public sealed class DiagramOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
             Set(ref _maxFitZoom, value);
+        }
+    }
+
+    /// <summary>
+    /// Screen pixels <see cref="Diagram.ZoomToFit"/> tries to leave free above the content, for what an app draws above
+    /// its nodes (a marker resting on a device). The fit takes them from the room below the content and never zooms
+    /// out for them, so a fitted view is as large as without. Default 0.
+    /// </summary>
+    public double FitHeadroom
+    {
+        get => _fitHeadroom;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Set(ref _fitHeadroom, value);
         }
     }
 

@@ -142,6 +142,31 @@ public class ViewportTests
     }
 
     [Fact]
+    public void ZoomToFit_LeavesHeadroomAboveTheContent_FromTheRoomBelowIt_WithoutZoomingOut()
+    {
+        var plain = new Scene();
+        plain.Diagram.ZoomToFit(padding: 40);
+        var withHeadroom = new Scene(options: new DiagramOptions { FitHeadroom = 150 });
+        withHeadroom.Diagram.ZoomToFit(padding: 40);
+
+        // Three nodes in a row on an 800 × 600 canvas: the row is far shorter than the canvas, so there is room.
+        Assert.Equal(plain.Diagram.Viewport.Zoom, withHeadroom.Diagram.Viewport.Zoom, 9);
+        var top = withHeadroom.Diagram.Viewport.ToScreen(withHeadroom.Diagram.ContentBounds!.Value.TopLeft).Y;
+        Assert.True(top >= 150 - 1e-9, $"the content starts {top:0.#} px from the top");
+        Assert.True(withHeadroom.Diagram.Viewport.VisibleArea.Contains(withHeadroom.Diagram.ContentBounds!.Value));
+    }
+
+    [Fact]
+    public void ZoomToFit_NeverPushesContentOutOfTheCanvasForHeadroom()
+    {
+        var s = new Scene(options: new DiagramOptions { FitHeadroom = 10_000 });
+
+        s.Diagram.ZoomToFit(padding: 40);
+
+        Assert.True(s.Diagram.Viewport.VisibleArea.Contains(s.Diagram.ContentBounds!.Value));
+    }
+
+    [Fact]
     public void ZoomToFit_BeforeTheCanvasHasASize_WaitsForIt()
     {
         var diagram = new Diagram();

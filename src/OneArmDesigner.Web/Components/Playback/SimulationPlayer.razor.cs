@@ -118,7 +118,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         _shownDesign = Design;
         _tracedDesign = Design;
         DesignDiagram.Show(Diagram, Design);
-        Diagram.ZoomToFit(PlaybackFit.Padding);
+        PlaybackFit.Fit(Diagram);
         if (InitialFlow is { } flow)
         {
             (_from, _to, _protocol, _port) = (flow.From, flow.To, flow.Protocol, flow.DestinationPort);
@@ -361,7 +361,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
         Diagram.Options.LabelPixels = _presenter ? 15 : 12;
         Diagram.Options.LabelMinPixels = _presenter ? 14 : 11;
         Diagram.Options.LabelMaxPixels = _presenter ? 22 : 18;
-        Diagram.ZoomToFit(PlaybackFit.Padding);
+        PlaybackFit.Fit(Diagram);
     }
 
     /// <summary>Rebuilds the connection tables for the current step (the canvas marks the device and any drop itself).</summary>
@@ -421,7 +421,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
                 Diagram.ZoomBy(1 / KeyboardBehavior.ZoomStep);
                 break;
             case "0":
-                Diagram.ZoomToFit(PlaybackFit.Padding);
+                PlaybackFit.Fit(Diagram);
                 break;
             case "1" or "2" or "3" or "4" when _asking is { } question && int.Parse(key, System.Globalization.CultureInfo.InvariantCulture) <= question.Options.Count:
                 await AnswerAsync(question.Options[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture) - 1].Key);
