@@ -235,7 +235,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     private ExchangeCursor Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)
     {
         var simulation = new SimulationState();
-        var sessions = new List<(int Device, Session Session)>();
+        var sessions = new List<(HistoryEvent Opened, Session Session)>();
         var recorder = TraceRecorder.Start();
         foreach (var e in past)
         {
@@ -245,13 +245,12 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
                     var session = new Session(simulation.NextSessionId(), _binding.Concrete(e.Original), _binding.Concrete(e.Translated), e.In!, e.Out!, e.Tcp,
                         e.TranslationOnly);
                     simulation.Add(_binding.NodeOf(e.Device).Name, session);
-                    sessions.Add((e.Device, session));
+                    sessions.Add((e, session));
                     break;
                 case EventKind.Tcp:
-                    // The newest session with this content on this device is the one the walker changed: firewalls
-                    // along one path hold sessions with the same addresses and often the same interface names.
+                    // The newest session with this content on this device is the one the walker changed.
                     var index = sessions.Count - 1;
-                    while (sessions[index].Device != e.Device || !Same(sessions[index].Session, e))
+                    while (!sessions[index].Opened.IsSessionOf(e))
                     {
                         index--;
                     }
@@ -277,10 +276,6 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         };
         return cursor;
     }
-
-    private bool Same(Session session, HistoryEvent e) =>
-        _binding.Abstract(session.Original) == e.Original && _binding.Abstract(session.Translated) == e.Translated
-        && session.InInterface == e.In && session.OutInterface == e.Out;
 
     private PairBinding Bind(int source, int destination) =>
         new(devices, participants.Nodes[source], participants.Nodes[destination], participants.Addresses[source], participants.Addresses[destination]);

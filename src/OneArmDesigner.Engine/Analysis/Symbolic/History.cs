@@ -98,6 +98,13 @@ internal sealed record HistoryEvent(
 
     public override int GetHashCode() => _hash ??= HashCode.Combine(HashCode.Combine(Kind, Time, Device, Original, Translated, In, Out),
         HashCode.Combine(Tcp, Packet, Protocol, Port, Text, TranslationOnly));
+
+    /// <summary>
+    /// Whether <paramref name="change"/> (a TCP state change) is about the session this event opened: the same device,
+    /// addresses, ports and interfaces. Firewalls along one path hold sessions that differ only by their device.
+    /// </summary>
+    public bool IsSessionOf(HistoryEvent change) =>
+        Device == change.Device && Original == change.Original && Translated == change.Translated && In == change.In && Out == change.Out;
 }
 
 /// <summary>

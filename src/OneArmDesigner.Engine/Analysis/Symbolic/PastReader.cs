@@ -77,7 +77,7 @@ internal sealed class PastReader
                     else if (e.Kind == EventKind.Tcp)
                     {
                         var index = sessions.Count - 1;
-                        while (!SameSession(sessions[index], e))
+                        while (!sessions[index].IsSessionOf(e))
                         {
                             index--;
                         }
@@ -139,9 +139,6 @@ internal sealed class PastReader
                 return null;
         }
     }
-
-    private static bool SameSession(HistoryEvent session, HistoryEvent change) =>
-        session.Original == change.Original && session.Translated == change.Translated && session.In == change.In && session.Out == change.Out;
 
     /// <summary>Whether any block's own past holds an event the read looks at (otherwise all blocks answer alike).</summary>
     public bool Mentioned(BlockList side, PastRead read) => side.Mentions(read.Kind, read.Device, read.Phase);
