@@ -1,5 +1,6 @@
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
+using System.Runtime.InteropServices;
 using OneArmDesigner.Engine.Compilation;
 
 namespace OneArmDesigner.Engine.Analysis.Symbolic;
@@ -215,7 +216,8 @@ internal sealed class AddressAtoms
     /// <summary>Sorted points where membership of any of the prefixes or equality with any of the addresses may change.</summary>
     internal static ulong[] Boundaries(IEnumerable<Ipv4Prefix> prefixes, IEnumerable<Ipv4Address> addresses)
     {
-        var points = new SortedSet<ulong>();
+        // A concentrator can hold a route per branch: sorting one flat array is several times cheaper than a sorted set.
+        var points = new List<ulong>();
         foreach (var prefix in prefixes)
         {
             var start = (ulong)(prefix.Address.Value & prefix.Mask);
@@ -229,7 +231,18 @@ internal sealed class AddressAtoms
             points.Add(address.Value + 1UL);
         }
 
-        return [.. points];
+        var span = CollectionsMarshal.AsSpan(points);
+        span.Sort();
+        var count = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (count == 0 || span[count - 1] != span[i])
+            {
+                span[count++] = span[i];
+            }
+        }
+
+        return span[..count].ToArray();
     }
 
     private readonly struct Signature(int[] facts) : IEquatable<Signature>

@@ -63,6 +63,9 @@ internal sealed class StepReport
     public Driver? Driver { get; set; }
 }
 
+/// <summary>The three parts of one pair's past: its source block's, its destination block's and its class's common history.</summary>
+internal readonly record struct PairPast(History Source, History Destination, History Common);
+
 /// <summary>
 /// A pair's concrete exchange kept from one step to the next while its class goes on with that pair first: the next
 /// step is then played on it directly, without rebuilding it from the past.
@@ -89,6 +92,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     private readonly HopWatch _watch = new();
     private readonly StepReport _stepReport = new();
     private readonly List<(Session Session, TcpState? Tcp)> _sessionsBefore = [];
+    private readonly List<HistoryEvent> _merged = [];
     private StepReport? _report;
     private PairBinding _binding;
 
@@ -107,10 +111,10 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     /// on the pair's exchange rebuilt from its past.
     /// </summary>
     /// <remarks>The report returned is reused by the next call.</remarks>
-    public StepReport Step(Present present, Func<List<HistoryEvent>> past, int source, int destination, Driver? driver)
+    public StepReport Step(Present present, PairPast past, int source, int destination, Driver? driver)
     {
         _binding = Bind(source, destination);
-        var cursor = driver?.Cursor ?? Resume(present, past(), Flow(source, destination));
+        var cursor = driver?.Cursor ?? Resume(present, History.Merge(past.Source, past.Destination, past.Common, _merged), Flow(source, destination));
         var sessions = _sessionsBefore;
         sessions.Clear();
         foreach (var (_, session) in cursor.State.Sessions)
@@ -232,7 +236,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
     }
 
     /// <summary>The pair's own exchange at the point the present and past describe.</summary>
-    private ExchangeCursor Resume(Present present, IReadOnlyList<HistoryEvent> past, Flow flow)
+    private ExchangeCursor Resume(Present present, List<HistoryEvent> past, Flow flow)
     {
         var simulation = new SimulationState();
         var sessions = new List<(HistoryEvent Opened, Session Session)>();

@@ -199,7 +199,7 @@ internal sealed class History : IEquatable<History>
             return more;
         }
 
-        if (All[^1].Time.CompareTo(more.All[0].Time) < 0)
+        if (Newest.Time.CompareTo(more.Oldest.Time) < 0)
         {
             return new(this, more.All);
         }
@@ -328,6 +328,11 @@ internal sealed class History : IEquatable<History>
     }
 
     private static History Of(List<HistoryEvent> events) => events.Count == 0 ? Empty : new(null, [.. events]);
+
+    // Read without building the whole history: joins ask for them on every class they canonicalise.
+    private HistoryEvent Newest => _events.Length > 0 ? _events[^1] : _parent!.Newest;
+
+    private HistoryEvent Oldest => _parent is null ? _events[0] : _parent.Oldest;
 
     /// <summary>Every event, oldest first (built once per history and shared).</summary>
     public HistoryEvent[] All

@@ -161,7 +161,7 @@ internal sealed class SymbolicAnalysis
             var (sourceBlock, destinationBlock) = (pairClass.Sources.Blocks[0], pairClass.Destinations.Blocks[0]);
             var (source, destination) = (sourceBlock.Hosts.First, destinationBlock.Hosts.First);
             var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
-            var report = _stepper.Step(pairClass.Present, () => History.Merge(sourceBlock.History, destinationBlock.History, pairClass.Common),
+            var report = _stepper.Step(pairClass.Present, new PairPast(sourceBlock.History, destinationBlock.History, pairClass.Common),
                 source, destination, driver);
             StepsPlayed++;
             var mine = _settings.SplitByAtoms ? SplitByAtoms(pairClass, report, source, destination, work) : pairClass;
