@@ -172,6 +172,13 @@ internal sealed class History : IEquatable<History>
             return this;
         }
 
+        // Many classes share one block's history, and each forgets the same events at the same phase change.
+        var key = (2 * (int)phase) + (pathDecided ? 1 : 0);
+        if (_forgotten is { } known && known.Key == key)
+        {
+            return known.Result;
+        }
+
         var all = All;
         var kept = new List<HistoryEvent>(all.Length);
         foreach (var e in all)
@@ -183,8 +190,12 @@ internal sealed class History : IEquatable<History>
             }
         }
 
-        return Of(kept);
+        var result = Of(kept);
+        _forgotten = (key, result);
+        return result;
     }
+
+    private (int Key, History Result)? _forgotten;
 
     /// <summary>This history and <paramref name="more"/> together, in time order.</summary>
     public History Then(History more)

@@ -70,14 +70,32 @@ internal sealed class BlockList : IEquatable<BlockList>
         return false;
     }
 
+    private (int Key, BlockList Result)? _forgotten;
+
+    /// <summary>
+    /// The side without what no step of <paramref name="phase"/> reads, as <paramref name="forget"/> works it out, once
+    /// per side: classes split from one class share its sides, and each forgets the same at the same phase change.
+    /// </summary>
+    public BlockList Forgotten(ExchangePhase phase, bool pathDecided, Func<BlockList, ExchangePhase, bool, BlockList> forget)
+    {
+        var key = (2 * (int)phase) + (pathDecided ? 1 : 0);
+        if (_forgotten is not { } known || known.Key != key)
+        {
+            known = (key, forget(this, phase, pathDecided));
+            _forgotten = known;
+        }
+
+        return known.Result;
+    }
+
     public static BlockList Of(RangeSet hosts) => new([new Block(hosts, History.Empty)]);
 
     /// <summary>Blocks with equal pasts become one; the order of first appearance is kept.</summary>
-    public static BlockList Coalesce(IEnumerable<Block> blocks)
+    public static BlockList Coalesce(ReadOnlySpan<Block> blocks)
     {
-        var byHistory = new Dictionary<History, int>();
-        var histories = new List<History>();
-        var hosts = new List<List<RangeSet>>();
+        var byHistory = new Dictionary<History, int>(blocks.Length);
+        var histories = new List<History>(blocks.Length);
+        var hosts = new List<List<RangeSet>>(blocks.Length);
         foreach (var block in blocks)
         {
             if (block.Hosts.IsEmpty)
@@ -96,7 +114,13 @@ internal sealed class BlockList : IEquatable<BlockList>
             hosts[index].Add(block.Hosts);
         }
 
-        return new BlockList([.. histories.Select((history, i) => new Block(RangeSet.UnionOf(hosts[i]), history))]);
+        var coalesced = new Block[histories.Count];
+        for (var i = 0; i < coalesced.Length; i++)
+        {
+            coalesced[i] = new Block(RangeSet.UnionOf(hosts[i]), histories[i]);
+        }
+
+        return new BlockList(coalesced);
     }
 
     /// <summary>Every block's past followed by <paramref name="later"/>.</summary>

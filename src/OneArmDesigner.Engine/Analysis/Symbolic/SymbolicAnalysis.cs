@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Forwarding;
 using OneArmDesigner.Engine.Tracing;
@@ -535,12 +536,12 @@ internal sealed class SymbolicAnalysis
             }
         }
 
-        if (request.Count == reply.Count && request.TrueForAll(reply.Contains))
+        if (request.Count == reply.Count && AllIn(request, reply))
         {
             return null;
         }
 
-        if (request.Exists(d => d < 0 && !reply.Contains(d)) || reply.Exists(d => d < 0 && !request.Contains(d)))
+        if (OwnHostOnlyIn(request, reply) || OwnHostOnlyIn(reply, request))
         {
             // Both of the pair's hosts handle the request and the reply; a difference naming one would differ per pair.
             throw new InvalidOperationException("The request's and the reply's paths disagree about one of the pair's own hosts.");
@@ -550,6 +551,33 @@ internal sealed class SymbolicAnalysis
         string Name(int device) => device == Tag.PairSource ? _participants.Hosts[from].Name
             : device == Tag.PairDestination ? _participants.Hosts[to].Name : _devices.Nodes[device].Name;
         return PairOutcome.DescribePathDifference(request.ConvertAll(Name), reply.ConvertAll(Name));
+    }
+
+    private static bool AllIn(List<int> devices, List<int> others)
+    {
+        foreach (var device in devices)
+        {
+            if (!others.Contains(device))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether one of the pair's own hosts (a tag) is on <paramref name="path"/> but not on <paramref name="other"/>.</summary>
+    private static bool OwnHostOnlyIn(List<int> path, List<int> other)
+    {
+        foreach (var device in path)
+        {
+            if (device < 0 && !other.Contains(device))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The pairs' outcomes: what the played pair's end says, with each pair's concentrator and path difference.</summary>
@@ -693,7 +721,10 @@ internal sealed class SymbolicAnalysis
         pairClass.Destinations = Forget(pairClass.Destinations, phase, pathDecided);
     }
 
-    private static BlockList Forget(BlockList side, ExchangePhase phase, bool pathDecided)
+    private static BlockList Forget(BlockList side, ExchangePhase phase, bool pathDecided) =>
+        side.Forgotten(phase, pathDecided, static (list, p, d) => ForgetBlocks(list, p, d));
+
+    private static BlockList ForgetBlocks(BlockList side, ExchangePhase phase, bool pathDecided)
     {
         var blocks = side.Blocks;
         Block[]? kept = null;
@@ -860,8 +891,8 @@ internal sealed class SymbolicAnalysis
             public PairClass ToClass() => _sourcesFixed switch
             {
                 null => first,
-                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(_growing!)) { Driver = first.Driver },
-                false => new PairClass(first.Present, _common, BlockList.Coalesce(_growing!), first.Destinations) { Driver = first.Driver },
+                true => new PairClass(first.Present, _common, first.Sources, BlockList.Coalesce(CollectionsMarshal.AsSpan(_growing))) { Driver = first.Driver },
+                false => new PairClass(first.Present, _common, BlockList.Coalesce(CollectionsMarshal.AsSpan(_growing)), first.Destinations) { Driver = first.Driver },
             };
         }
     }
