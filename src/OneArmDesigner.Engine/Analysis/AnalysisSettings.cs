@@ -36,6 +36,6 @@ internal sealed record AnalysisSettings
     /// <summary>A class down to one pair is played to its end as plain tracing (faster; it only gives up later joins).</summary>
     public bool TraceSinglePairs { get; init; } = true;
 
-    /// <summary>How many sources start together (see <see cref="Symbolic.SymbolicAnalysis.SourcesPerRound"/>).</summary>
+    /// <summary>How many sources start together at most (see <see cref="Symbolic.SymbolicAnalysis.Run"/>); the first rounds are smaller.</summary>
     public int SourcesPerRound { get; init; } = 256;
 }

@@ -61,7 +61,7 @@ internal sealed class SymbolicAnalysis
     {
         // Classes join only with classes of the same round: fewer sources per round means more steps, but only one
         // round's classes are held at a time.
-        foreach (var chunk in sources.Chunk(_settings.SourcesPerRound))
+        foreach (var chunk in Rounds(sources))
         {
             foreach (var source in chunk)
             {
@@ -74,6 +74,35 @@ internal sealed class SymbolicAnalysis
             }
         }
     }
+
+    /// <summary>
+    /// The sources in rounds that start at <see cref="FirstRound"/> and double up to the settings' round size. A
+    /// round's pairs are all decided when it ends, so an analysis stopped by its time budget keeps whole sources from
+    /// its first second instead of the few pairs a single large round would have finished; the small first rounds
+    /// cost a few more steps than one round of their sources.
+    /// </summary>
+    private IEnumerable<int[]> Rounds(IEnumerable<int> sources)
+    {
+        var size = Math.Min(FirstRound, _settings.SourcesPerRound);
+        var round = new List<int>(size);
+        foreach (var source in sources)
+        {
+            round.Add(source);
+            if (round.Count == size)
+            {
+                yield return [.. round];
+                round.Clear();
+                size = Math.Min(2 * size, _settings.SourcesPerRound);
+            }
+        }
+
+        if (round.Count > 0)
+        {
+            yield return [.. round];
+        }
+    }
+
+    private const int FirstRound = 16;
 
     private bool RunBuckets()
     {
