@@ -103,6 +103,31 @@ internal readonly struct RangeSet : IEquatable<RangeSet>
         return builder.Build();
     }
 
+    /// <summary>The set of runs given in increasing order of start, touching runs joined, in an array of exactly its size.</summary>
+    public static RangeSet OfSortedRuns(ReadOnlySpan<(int Start, int End)> runs)
+    {
+        var count = 0;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            count += i == 0 || runs[i].Start > runs[i - 1].End ? 1 : 0;
+        }
+
+        var bounds = new int[2 * count];
+        var n = -1;
+        for (var i = 0; i < runs.Length; i++)
+        {
+            if (i == 0 || runs[i].Start > bounds[(2 * n) + 1])
+            {
+                n++;
+                bounds[2 * n] = runs[i].Start;
+            }
+
+            bounds[(2 * n) + 1] = Math.Max(bounds[(2 * n) + 1], runs[i].End);
+        }
+
+        return new RangeSet(bounds);
+    }
+
     public RangeSet Union(RangeSet other)
     {
         if (IsEmpty)

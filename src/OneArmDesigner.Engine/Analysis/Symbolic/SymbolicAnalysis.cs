@@ -275,29 +275,39 @@ internal sealed class SymbolicAnalysis
             return null;
         }
 
-        var groups = new Dictionary<long, List<Block>>();
-        var order = new List<long>();
+        // A handful of atoms at most in practice: a list searched in order beats a dictionary and keeps first-seen order.
+        var groups = new List<(long Key, List<Block> Blocks)>(4);
         foreach (var block in side.Blocks)
         {
             foreach (var (key, hosts) in PartitionHosts(block.Hosts, node, roles))
             {
-                if (!groups.TryGetValue(key, out var list))
+                var index = 0;
+                while (index < groups.Count && groups[index].Key != key)
                 {
-                    list = [];
-                    groups[key] = list;
-                    order.Add(key);
+                    index++;
                 }
 
-                list.Add(block with { Hosts = hosts });
+                if (index == groups.Count)
+                {
+                    groups.Add((key, []));
+                }
+
+                groups[index].Blocks.Add(block with { Hosts = hosts });
             }
         }
 
-        if (order.Count == 1)
+        if (groups.Count == 1)
         {
             return null;
         }
 
-        return [.. order.Select(k => ((k, k == playedKey), new BlockList([.. groups[k]])))];
+        var result = new List<((long Key, bool Mine) Key, BlockList Blocks)>(groups.Count);
+        foreach (var (key, blocks) in groups)
+        {
+            result.Add(((key, key == playedKey), new BlockList([.. blocks])));
+        }
+
+        return result;
     }
 
     /// <summary>Whether every host of the side falls in the atoms <paramref name="key"/> names (the usual case, checked without allocating).</summary>
@@ -317,7 +327,7 @@ internal sealed class SymbolicAnalysis
     }
 
     /// <summary>Splits hosts by the atoms of their addresses; a set within one atom (the usual case) is returned whole.</summary>
-    private IEnumerable<(long Key, RangeSet Hosts)> PartitionHosts(RangeSet hosts, int node, int roles)
+    private List<(long Key, RangeSet Hosts)> PartitionHosts(RangeSet hosts, int node, int roles)
     {
         var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[hosts.First]);
         var (_, lastEnd) = hosts.RangeAt(hosts.RangeCount - 1);
@@ -326,8 +336,8 @@ internal sealed class SymbolicAnalysis
             return [(firstKey, hosts)];
         }
 
-        var builders = new Dictionary<long, RangeSet.Builder>();
-        var order = new List<long>();
+        var runs = _runs;
+        runs.Clear();
         for (var r = 0; r < hosts.RangeCount; r++)
         {
             var (start, end) = hosts.RangeAt(r);
@@ -335,20 +345,45 @@ internal sealed class SymbolicAnalysis
             {
                 var (key, until) = Classify(node, roles, _participants.Addresses[i]);
                 var next = Math.Max(i + 1, _participants.FirstAtOrAbove(until, i + 1, end));
-                if (!builders.TryGetValue(key, out var builder))
-                {
-                    builder = new RangeSet.Builder(2);
-                    order.Add(key);
-                }
-
-                builder.Add(i, next);
-                builders[key] = builder;
+                runs.Add((key, i, next));
                 i = next;
             }
         }
 
-        return order.Select(k => (k, builders[k].Build()));
+        // Each atom's runs, in order of first appearance, as one set (runs are in increasing order already).
+        var parts = new List<(long Key, RangeSet Hosts)>(4);
+        var ofKey = _runsOfKey;
+        for (var first = 0; first < runs.Count; first++)
+        {
+            var key = runs[first].Key;
+            var seen = false;
+            for (var p = 0; p < parts.Count && !seen; p++)
+            {
+                seen = parts[p].Key == key;
+            }
+
+            if (seen)
+            {
+                continue;
+            }
+
+            ofKey.Clear();
+            for (var i = first; i < runs.Count; i++)
+            {
+                if (runs[i].Key == key)
+                {
+                    ofKey.Add((runs[i].Start, runs[i].End));
+                }
+            }
+
+            parts.Add((key, RangeSet.OfSortedRuns(CollectionsMarshal.AsSpan(ofKey))));
+        }
+
+        return parts;
     }
+
+    private readonly List<(long Key, int Start, int End)> _runs = [];
+    private readonly List<(int Start, int End)> _runsOfKey = [];
 
     /// <summary>
     /// The pairs whose pasts answer the device's look-ups (sessions, sockets, loop check) as the played pair's did;
