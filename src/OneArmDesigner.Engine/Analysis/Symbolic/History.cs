@@ -123,9 +123,9 @@ internal sealed class History : IEquatable<History>
     /// <summary>A 128-bit filter of what the history mentions (see <see cref="Mentions"/>): a clear bit means certainly not.</summary>
     private readonly UInt128 _mentionFilter;
 
-    /// <summary>Which packets' loop breadcrumbs the history holds (bit per phase) and whether it holds clear-text records.</summary>
+    /// <summary>Which packets' loop breadcrumbs the history holds (bit per phase), and which kinds of event it holds (bit per kind).</summary>
     private readonly int _crumbPhases;
-    private readonly bool _hasClear;
+    private readonly int _kinds;
 
     private History(History? parent, HistoryEvent[] events)
     {
@@ -142,18 +142,21 @@ internal sealed class History : IEquatable<History>
 
         _hash = hash;
         var filter = _parent?._mentionFilter ?? UInt128.Zero;
-        var (crumbPhases, hasClear) = (_parent?._crumbPhases ?? 0, _parent?._hasClear ?? false);
+        var (crumbPhases, kinds) = (_parent?._crumbPhases ?? 0, _parent?._kinds ?? 0);
         foreach (var e in events)
         {
             filter |= MentionBit(MentionKind(e.Kind), e.Device, e.Time.Phase);
             crumbPhases |= e.Kind == EventKind.Crumb ? 1 << (int)e.Time.Phase : 0;
-            hasClear |= e.Kind == EventKind.Clear;
+            kinds |= 1 << (int)e.Kind;
         }
 
-        (_mentionFilter, _crumbPhases, _hasClear) = (filter, crumbPhases, hasClear);
+        (_mentionFilter, _crumbPhases, _kinds) = (filter, crumbPhases, kinds);
     }
 
     public int Length { get; }
+
+    /// <summary>Whether some event of this kind is in the history, answered without reading the events.</summary>
+    public bool Holds(EventKind kind) => (_kinds & (1 << (int)kind)) != 0;
 
     public bool IsEmpty => Length == 0;
 
@@ -167,7 +170,7 @@ internal sealed class History : IEquatable<History>
     public History WithoutStale(ExchangePhase phase, bool pathDecided)
     {
         var staleCrumbs = (_crumbPhases & ~(1 << (int)phase)) != 0;
-        if (!staleCrumbs && !(pathDecided && _hasClear))
+        if (!staleCrumbs && !(pathDecided && Holds(EventKind.Clear)))
         {
             return this;
         }

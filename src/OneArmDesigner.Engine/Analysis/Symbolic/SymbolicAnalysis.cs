@@ -562,9 +562,21 @@ internal sealed class SymbolicAnalysis
         var blocks = pairClass.Destinations.Blocks;
         var differences = new string?[blocks.Length];
         var alike = true;
+
+        // Blocks that hold no clear-text record of their own compare the same paths: worked out once for all of them.
+        (bool Known, string? Difference) withoutOwnPath = default;
         for (var i = 0; i < blocks.Length; i++)
         {
-            differences[i] = PathDifference(sourceBlock, blocks[i], pairClass.Common);
+            if (blocks[i].History.Holds(EventKind.Clear))
+            {
+                differences[i] = PathDifference(sourceBlock, blocks[i], pairClass.Common);
+            }
+            else
+            {
+                withoutOwnPath = withoutOwnPath.Known ? withoutOwnPath : (true, PathDifference(sourceBlock, blocks[i], pairClass.Common));
+                differences[i] = withoutOwnPath.Difference;
+            }
+
             alike &= differences[i] == differences[0] || !_settings.PathDifferencePerBlock;
         }
 
@@ -670,6 +682,11 @@ internal sealed class SymbolicAnalysis
 
     private static OutcomeFacts Facts(History history)
     {
+        if (!history.Holds(EventKind.Concentrator) && !history.Holds(EventKind.PathDifference))
+        {
+            return default;
+        }
+
         (int, EventTime)? concentrator = null;
         HistoryEvent? difference = null;
         foreach (var e in history.All)
