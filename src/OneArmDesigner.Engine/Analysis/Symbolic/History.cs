@@ -227,10 +227,12 @@ internal sealed class History : IEquatable<History>
     }
 
     /// <summary>
-    /// What two histories share, event for event (same content, same time), and what each has besides. The shared
-    /// part can stay common to two classes that join; only the rest has to go into their blocks.
+    /// What two histories share, event for event (same content, same time), and what each has besides; the shared
+    /// part can stay common to two classes that join, and only the rest has to go into their blocks. Null when some
+    /// event of one's rest is in the other's rest at another time (see <see cref="AlikeButForTime"/>): such classes
+    /// are not joined, and nothing is built for them.
     /// </summary>
-    public static (History Shared, History OnlyFirst, History OnlySecond) Split(History first, History second)
+    public static (History Shared, History OnlyFirst, History OnlySecond)? SplitUnlessShifted(History first, History second)
     {
         if (first.Equals(second))
         {
@@ -239,9 +241,10 @@ internal sealed class History : IEquatable<History>
 
         // Both are in time order and equal events happen at equal times: only events of one time need comparing.
         var (a, b) = (first.All, second.All);
-        var shared = new List<HistoryEvent>(Math.Min(a.Length, b.Length));
-        var onlyFirst = new List<HistoryEvent>();
-        var onlySecond = new List<HistoryEvent>();
+        var (shared, onlyFirst, onlySecond) = (Scratch.Shared, Scratch.OnlyFirst, Scratch.OnlySecond);
+        shared.Clear();
+        onlyFirst.Clear();
+        onlySecond.Clear();
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -294,7 +297,26 @@ internal sealed class History : IEquatable<History>
 
         onlyFirst.AddRange(a.AsSpan(i));
         onlySecond.AddRange(b.AsSpan(j));
-        return (Of(shared), Of(onlyFirst), Of(onlySecond));
+        return AlikeButForTime(onlyFirst, onlySecond) ? null : (Of(shared), Of(onlyFirst), Of(onlySecond));
+    }
+
+    /// <summary>Lists reused by every split on one thread: analyses run on several threads, one analysis on one.</summary>
+    private static class Scratch
+    {
+        [ThreadStatic]
+        private static List<HistoryEvent>? _shared;
+
+        [ThreadStatic]
+        private static List<HistoryEvent>? _onlyFirst;
+
+        [ThreadStatic]
+        private static List<HistoryEvent>? _onlySecond;
+
+        public static List<HistoryEvent> Shared => _shared ??= [];
+
+        public static List<HistoryEvent> OnlyFirst => _onlyFirst ??= [];
+
+        public static List<HistoryEvent> OnlySecond => _onlySecond ??= [];
     }
 
     private static int EndOfTime(HistoryEvent[] events, int start)
@@ -308,16 +330,33 @@ internal sealed class History : IEquatable<History>
         return end;
     }
 
-    /// <summary>Whether some event of one history is in the other too, but at another time.</summary>
-    public static bool AlikeButForTime(History first, History second)
+    /// <summary>Whether some event of one list is in the other too, but at another time.</summary>
+    private static bool AlikeButForTime(List<HistoryEvent> first, List<HistoryEvent> second)
     {
-        if (first.IsEmpty || second.IsEmpty)
+        if (first.Count == 0 || second.Count == 0)
         {
             return false;
         }
 
-        var untimed = new HashSet<HistoryEvent>(first.All, UntimedComparer.Instance);
-        foreach (var e in second.All)
+        // Usually a few events each: comparing every pair is cheaper than hashing them.
+        if (first.Count * second.Count <= 256)
+        {
+            foreach (var x in first)
+            {
+                foreach (var y in second)
+                {
+                    if (UntimedComparer.Instance.Equals(x, y))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        var untimed = new HashSet<HistoryEvent>(first, UntimedComparer.Instance);
+        foreach (var e in second)
         {
             if (untimed.Contains(e))
             {

@@ -943,8 +943,7 @@ internal sealed class SymbolicAnalysis
                 }
 
                 // What the two pasts share stays common; what each has besides goes into its own blocks.
-                var (shared, mine, theirs) = History.Split(_common, other.Common);
-                if (History.AlikeButForTime(mine, theirs))
+                if (History.SplitUnlessShifted(_common, other.Common) is not var (shared, mine, theirs))
                 {
                     return false;
                 }
