@@ -101,7 +101,7 @@ public sealed class SimulationHubTests : IClassFixture<SimulationHubTests.App>
         await using var connection = await ConnectAsync();
         // One unpaced run first: the pacing catches up on a schedule, so a cold first stream (JIT) could otherwise
         // arrive as a burst that the client has buffered before it can cancel.
-        await CollectAsync(connection, Broken);
+        var whole = await CollectAsync(connection, Broken);
         using var cancel = new CancellationTokenSource();
         var received = 0;
 
@@ -116,7 +116,10 @@ public sealed class SimulationHubTests : IClassFixture<SimulationHubTests.App>
             }
         });
 
-        Assert.Equal(3, received);
+        // Events the client had already buffered when it cancelled are still handed out (a stall on the server can
+        // make the paced stream catch up in a burst), but the stream ends before its verdict.
+        Assert.InRange(received, 3, whole.Count - 1);
+
         // The slot is free again: two more streams run on the same connection.
         var again = await Task.WhenAll(CollectAsync(connection, Broken), CollectAsync(connection, Broken));
         Assert.All(again, events => Assert.Equal("verdict", events[^1].Type));
