@@ -428,13 +428,13 @@ internal sealed class History : IEquatable<History>
         return false;
     }
 
-    /// <summary>The filter bits of every history given, together.</summary>
-    public static UInt128 MentionFilterOf(IEnumerable<History> histories)
+    /// <summary>The filter bits of every block's history, together.</summary>
+    public static UInt128 MentionFilterOf(ReadOnlySpan<Block> blocks)
     {
         var filter = UInt128.Zero;
-        foreach (var history in histories)
+        foreach (var block in blocks)
         {
-            filter |= history._mentionFilter;
+            filter |= block.History._mentionFilter;
         }
 
         return filter;

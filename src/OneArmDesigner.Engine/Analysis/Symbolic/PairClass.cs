@@ -53,7 +53,7 @@ internal sealed class BlockList : IEquatable<BlockList>
     /// <summary>Whether any block's past holds an event of this kind about this device (breadcrumbs: in this phase).</summary>
     public bool Mentions(EventKind kind, int device, ExchangePhase phase)
     {
-        _mentionFilter ??= History.MentionFilterOf(Blocks.Select(b => b.History));
+        _mentionFilter ??= History.MentionFilterOf(Blocks);
         if ((_mentionFilter.Value & History.MentionBit(kind, device, phase)) == UInt128.Zero)
         {
             return false;
