@@ -9,7 +9,7 @@ namespace OneArmDesigner.Benchmarks;
 
 /// <summary>
 /// One three-packet handshake of the guide's fixed design, on a network compiled once (goal: under 2 µs, under 4 KB),
-/// against the raw-lookup baseline over the same hops (goal: the engine at most 3× the baseline; the Ratio column).
+/// against the raw-lookup baseline over the same hops (goal: the engine at most 3× the baseline: the Ratio column).
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -28,13 +28,13 @@ public class SeedHandshakeBenchmark
         _baseline = new RawLookupBaseline(_fixed, Simulator.Run(_fixed, Rdp));
     }
 
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     public ExchangeResult FixedDesignHandshake() => Simulator.Run(_fixed, Rdp);
 
     [Benchmark]
     public ExchangeResult BrokenDesignHandshake() => Simulator.Run(_broken, Rdp);
 
     /// <summary>The fixed design's handshake hops with only one longest-prefix match and one session look-up each.</summary>
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public int RawLookupBaseline() => _baseline.Walk();
 }

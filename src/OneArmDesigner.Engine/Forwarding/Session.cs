@@ -81,7 +81,18 @@ internal sealed class SimulationState
 
     public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port)
     {
-        var found = _clientSockets.Contains((host, protocol, port));
+        var found = false;
+        foreach (var socket in _clientSockets)
+        {
+            // Compared field by field: a tuple's default equality goes through a comparer per field on every packet.
+            if (socket.Port == port && socket.Protocol == protocol && string.Equals(socket.Host, host, StringComparison.Ordinal))
+            {
+                found = true;
+                break;
+            }
+        }
+
+
         Observer?.SocketChecked(host, protocol, port, found);
         return found;
     }

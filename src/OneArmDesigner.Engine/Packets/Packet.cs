@@ -13,5 +13,10 @@ public readonly record struct Packet(PacketHeader Inner, PacketHeader? Outer = n
 
     public Packet WithRouted(PacketHeader header) => Outer is null ? this with { Inner = header } : this with { Outer = header };
 
+    public bool Equals(Packet other) => Inner.Equals(other.Inner)
+        && (Outer is { } outer ? other.Outer is { } otherOuter && outer.Equals(otherOuter) : other.Outer is null);
+
+    public override int GetHashCode() => HashCode.Combine(Inner, Outer);
+
     public override string ToString() => Outer is { } outer ? $"ESP[{outer}] {{ {Inner} }}" : Inner.ToString();
 }
