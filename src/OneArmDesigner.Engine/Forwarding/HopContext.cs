@@ -100,19 +100,41 @@ internal enum HopResult
 }
 
 /// <summary>How a hop ended: handed to the next device, delivered, or dropped (with reason and vendor log).</summary>
-internal readonly record struct HopOutcome(
-    HopResult Result,
-    NetworkNode? Next = null,
-    string? NextIngress = null,
-    DropReason? Reason = null,
-    string? Log = null,
-    string? Detail = null,
-    IcmpReport? IcmpSent = null)
+/// <remarks>
+/// Every stage of every hop returns one (as <c>HopOutcome?</c>), so it is kept to three references: a drop's details
+/// live in their own object, made only when a packet is dropped, and the result is told by which field is set.
+/// </remarks>
+internal readonly struct HopOutcome
 {
-    public static HopOutcome Deliver => new(HopResult.Delivered);
+    private readonly HopDrop? _drop;
 
-    public static HopOutcome Forward(NetworkNode next, string? ingress) => new(HopResult.Forwarded, next, ingress);
+    private HopOutcome(NetworkNode? next, string? nextIngress, HopDrop? drop)
+    {
+        Next = next;
+        NextIngress = nextIngress;
+        _drop = drop;
+    }
+
+    public HopResult Result => _drop is not null ? HopResult.Dropped : Next is not null ? HopResult.Forwarded : HopResult.Delivered;
+
+    public NetworkNode? Next { get; }
+
+    public string? NextIngress { get; }
+
+    public DropReason? Reason => _drop?.Reason;
+
+    public string? Log => _drop?.Log;
+
+    public string? Detail => _drop?.Detail;
+
+    public IcmpReport? IcmpSent => _drop?.IcmpSent;
+
+    public static HopOutcome Deliver => default;
+
+    public static HopOutcome Forward(NetworkNode next, string? ingress) => new(next, ingress, null);
 
     public static HopOutcome Drop(DropReason reason, string detail, string? log = null, IcmpReport? icmpSent = null) =>
-        new(HopResult.Dropped, Reason: reason, Log: log, Detail: detail, IcmpSent: icmpSent);
+        new(null, null, new HopDrop(reason, log, detail, icmpSent));
+
+    private sealed record HopDrop(DropReason Reason, string? Log, string Detail, IcmpReport? IcmpSent);
 }
