@@ -95,8 +95,7 @@ internal sealed class ExchangeCursor
     public ExchangeResult Result()
     {
         var verdict = Verdict ?? throw new InvalidOperationException("The exchange is still in progress.");
-        var (network, flow, packets) = (_network, Flow, _packets);
-        return new ExchangeResult(flow, verdict, packets, () => ExchangeSummary.Describe(network, flow, verdict, packets));
+        return new ExchangeResult(_network, Flow, verdict, _packets);
     }
 
     /// <summary>The packet that answers a delivered one: the reply from the server, then the client's ACK.</summary>
