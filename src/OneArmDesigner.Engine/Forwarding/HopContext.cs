@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
@@ -79,6 +80,13 @@ internal sealed class HopContext
         _packet = after;
         _packetIndex = _recorder.Keep(after);
         _recorder.AddStep(facts.RecordedAs(action, before, _packetIndex));
+    }
+
+    /// <summary>Records the step the hop begins with: the device sends or receives the packet as it is.</summary>
+    public void Enter(StepAction action, in StepFacts facts)
+    {
+        Debug.Assert(StepFacts.Entering(facts.Kind, 0).Action == action, "An entry step's action follows from its kind.");
+        _recorder.Enter(facts.Kind, StoredPacket());
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>

@@ -111,7 +111,7 @@ internal sealed partial class PacketWalker
     private HopOutcome InternetHop(HopContext hop)
     {
         var header = hop.Routed;
-        hop.Note(StepAction.Receive, StepFacts.InternetReceive);
+        hop.Enter(StepAction.Receive, StepFacts.InternetReceive);
         if (header.Destination.IsPrivate)
         {
             return HopOutcome.Drop(DropReason.PrivateAddressOnInternet,

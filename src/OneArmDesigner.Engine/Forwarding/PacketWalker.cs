@@ -129,12 +129,12 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     {
         if (hop.IsOrigin)
         {
-            hop.Note(StepAction.Send, StepFacts.Send);
+            hop.Enter(StepAction.Send, StepFacts.Send);
             state.OpenClientSocket(hop.Name, hop.Packet.Inner.Protocol, hop.Packet.Inner.SourcePort);
             return;
         }
 
-        hop.Note(StepAction.Receive, StepFacts.Receive);
+        hop.Enter(StepAction.Receive, StepFacts.Receive);
     }
 
     private static bool IsFirewall(HopContext hop) => hop.Node.Device.Firewall is not null;

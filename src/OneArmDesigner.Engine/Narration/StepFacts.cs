@@ -102,6 +102,13 @@ internal readonly struct StepFacts
 
     public static StepFacts InternetReceive => new(StepKind.InternetReceive);
 
+    /// <summary>A hop's first step (send, receive, or the Internet's receive), as the trace keeps it in the hop.</summary>
+    public static StepFacts Entering(StepKind kind, int packet)
+    {
+        Debug.Assert(kind is StepKind.Send or StepKind.Receive or StepKind.InternetReceive, "Only a send or a receive begins a hop.");
+        return new StepFacts(kind).RecordedAs(kind == StepKind.Send ? StepAction.Send : StepAction.Receive, packet, packet);
+    }
+
     public static StepFacts Accept(AcceptReason reason) => new(StepKind.Accept, first: (int)reason);
 
     public static StepFacts AclPermit(AclRule rule, int line) => new(StepKind.AclPermit, rule, first: line);
