@@ -19,9 +19,10 @@ internal readonly record struct RecordedHop(string Device, string? Ingress, int 
 
 /// <summary>
 /// One packet's walk, stored compactly: a step is a small struct and each distinct state of the packet is kept once,
-/// however many steps saw it. <see cref="Step"/> and <see cref="Hop"/> objects are only made for a reader.
+/// however many steps saw it. <see cref="Step"/> and <see cref="Hop"/> objects are only made for a reader. A struct,
+/// kept inside its <see cref="PacketTrace"/>: one object fewer per packet.
 /// </summary>
-internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
+internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
 {
     /// <summary>The packet as the last step left it (as the destination received it, when delivered).</summary>
     public Packet FinalPacket => hops[^1] is { EntryKind: not null } last && last.FirstStep == steps.Length
