@@ -7,9 +7,10 @@ namespace OneArmDesigner.Engine.Forwarding;
 /// One packet on its way: the device it is about to enter, by which interface, the packet as it arrives there, and
 /// how many devices it has crossed. <see cref="PacketWalker.Step"/> moves it one device on.
 /// </summary>
+/// <remarks>An exchange's packets travel one after another, so the next packet reuses the walk (<see cref="Restart"/>).</remarks>
 internal sealed class PacketWalk(string kind, NetworkNode origin, Packet packet, TraceRecorder recorder)
 {
-    public string Kind { get; } = kind;
+    public string Kind { get; private set; } = kind;
 
     public NetworkNode Node { get; set; } = origin;
 
@@ -21,5 +22,17 @@ internal sealed class PacketWalk(string kind, NetworkNode origin, Packet packet,
     /// <summary>Devices crossed so far: 0 while the packet is still at its origin.</summary>
     public int Count { get; set; }
 
-    public TraceRecorder Recorder { get; } = recorder;
+    public TraceRecorder Recorder { get; private set; } = recorder;
+
+    /// <summary>Makes this finished walk the start of the next packet's, at <paramref name="origin"/>, with a recorder of its own.</summary>
+    public PacketWalk Restart(string kind, NetworkNode origin, Packet packet)
+    {
+        Kind = kind;
+        Node = origin;
+        Ingress = null;
+        Packet = packet;
+        Count = 0;
+        Recorder = TraceRecorder.Start();
+        return this;
+    }
 }
