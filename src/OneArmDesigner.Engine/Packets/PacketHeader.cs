@@ -26,6 +26,9 @@ public readonly record struct PacketHeader(
     private readonly byte _protocol = checked((byte)Protocol);
     private readonly byte _ttl = checked((byte)Ttl);
 
+    // Set by the constructor, so a header that was made is never default: a packet stores "no outer header" as default.
+    private readonly bool _made = true;
+
     public Protocol Protocol { get => (Protocol)_protocol; init => _protocol = checked((byte)value); }
 
     public int SourcePort { get => _sourcePort; init => _sourcePort = checked((ushort)value); }
@@ -33,6 +36,9 @@ public readonly record struct PacketHeader(
     public int DestinationPort { get => _destinationPort; init => _destinationPort = checked((ushort)value); }
 
     public int Ttl { get => _ttl; init => _ttl = checked((byte)value); }
+
+    /// <summary>False only for <c>default</c>: no header at all.</summary>
+    internal bool IsMade => _made;
 
     /// <summary>Field by field: every hop compares packet states, and the generated equality goes through a comparer per field.</summary>
     public bool Equals(PacketHeader other) =>
