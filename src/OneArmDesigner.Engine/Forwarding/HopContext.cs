@@ -58,7 +58,8 @@ internal sealed class HopContext
     public string? Egress => Route?.Interface;
 
     /// <summary>Starts the packet's hop through <paramref name="node"/>, recording into <paramref name="recorder"/>.</summary>
-    public void Begin(TraceRecorder recorder, NetworkNode node, string? ingress, Packet packet, bool isOrigin)
+    /// <param name="arrival">The interface entered, when the walk knows it as a segment member (the record then keeps it).</param>
+    public void Begin(TraceRecorder recorder, NetworkNode node, string? ingress, Packet packet, bool isOrigin, Attachment? arrival = null)
     {
         _recorder = recorder;
         Node = node;
@@ -70,7 +71,7 @@ internal sealed class HopContext
         SecurityLevelRuleApplies = false;
         Route = null;
         SourceTranslated = false;
-        recorder.BeginHop(node.Name, ingress);
+        recorder.BeginHop(node.Name, ingress, arrival);
     }
 
     /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
@@ -116,10 +117,10 @@ internal readonly struct HopOutcome
 {
     private readonly HopDrop? _drop;
 
-    private HopOutcome(NetworkNode? next, string? nextIngress, HopDrop? drop)
+    private HopOutcome(NetworkNode? next, Attachment? arrival, HopDrop? drop)
     {
         Next = next;
-        NextIngress = nextIngress;
+        Arrival = arrival;
         _drop = drop;
     }
 
@@ -127,7 +128,8 @@ internal readonly struct HopOutcome
 
     public NetworkNode? Next { get; }
 
-    public string? NextIngress { get; }
+    /// <summary>The next device's interface the packet enters by (null for the Internet, which has none).</summary>
+    public Attachment? Arrival { get; }
 
     public DropReason? Reason => _drop?.Reason;
 
@@ -139,7 +141,7 @@ internal readonly struct HopOutcome
 
     public static HopOutcome Deliver => default;
 
-    public static HopOutcome Forward(NetworkNode next, string? ingress) => new(next, ingress, null);
+    public static HopOutcome Forward(NetworkNode next, Attachment? arrival) => new(next, arrival, null);
 
     public static HopOutcome Drop(DropReason reason, string detail, string? log = null, IcmpReport? icmpSent = null) =>
         new(null, null, new HopDrop(reason, log, detail, icmpSent));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Packets;
 
@@ -14,8 +15,30 @@ internal sealed class PacketWalk(string kind, NetworkNode origin, Packet packet,
 
     public NetworkNode Node { get; set; } = origin;
 
+    private string? _ingress;
+
     /// <summary>The interface the packet enters <see cref="Node"/> by; null at the origin.</summary>
-    public string? Ingress { get; set; }
+    public string? Ingress
+    {
+        get => _ingress;
+        set
+        {
+            _ingress = value;
+            Arrival = null;
+        }
+    }
+
+    /// <summary>That interface as a segment member, when the walker forwarded the packet there (a walk resumed by name has none).</summary>
+    public Attachment? Arrival { get; private set; }
+
+    /// <summary>Moves the packet to <paramref name="node"/>, entering by <paramref name="arrival"/> (null: the Internet).</summary>
+    public void Arrive(NetworkNode node, Attachment? arrival)
+    {
+        Debug.Assert(arrival is null || arrival.Device == node.Name, "A packet arrives at one of the node's own interfaces.");
+        Node = node;
+        Ingress = arrival?.Interface;
+        Arrival = arrival;
+    }
 
     public Packet Packet { get; set; } = packet;
 

@@ -94,7 +94,7 @@ internal sealed partial class PacketWalker
         if (segment.TryResolve(nextHop, out var neighbour))
         {
             hop.Note(StepAction.Forward, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop, egress));
-            return HopOutcome.Forward(segment.NodeAt(neighbour), segment.MemberAt(neighbour).Interface);
+            return HopOutcome.Forward(segment.NodeAt(neighbour), segment.MemberAt(neighbour));
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
@@ -130,6 +130,6 @@ internal sealed partial class PacketWalker
         }
 
         hop.Note(StepAction.Forward, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
-        return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner).Interface);
+        return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
@@ -43,7 +44,9 @@ internal sealed class TraceRecorder
     /// <summary>Gives the recorder back to the thread without keeping a record: its walk is abandoned.</summary>
     public void Release() => t_idle = this;
 
-    public void BeginHop(string device, string? ingress) => Append(ref _hops, ref _hopCount, new RecordedHop(device, ingress, _stepCount));
+    /// <param name="arrival">The ingress as a segment member, when the walk has it: the record then keeps that one reference.</param>
+    public void BeginHop(string device, string? ingress, Attachment? arrival = null) =>
+        Append(ref _hops, ref _hopCount, new RecordedHop(RecordedHop.PlaceOf(device, ingress, arrival), _stepCount));
 
     /// <summary>The step the hop in progress begins with (a send or a receive of the stored packet <paramref name="packet"/>).</summary>
     public void Enter(StepKind kind, int packet)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 
@@ -7,9 +9,27 @@ namespace OneArmDesigner.Engine.Tracing;
 /// A device a packet entered, by which interface, where its other steps start, and the step it began with (a send or
 /// a receive, on the packet as it entered), kept here rather than among the steps since nearly every hop has one.
 /// </summary>
+/// <param name="Place">
+/// Where the packet entered, in one reference so that a hop takes 16 bytes: the device's name when it entered by no
+/// interface (at its origin, or the Internet), else the segment member it entered by (device and interface).
+/// </param>
 /// <param name="EntryKind">Null for a hop that began otherwise (one that found the packet looping only drops it).</param>
-internal readonly record struct RecordedHop(string Device, string? Ingress, int FirstStep, ushort EnteredPacket = 0, StepKind? EntryKind = null)
+internal readonly record struct RecordedHop(object Place, int FirstStep, ushort EnteredPacket = 0, StepKind? EntryKind = null)
 {
+    public string Device => Place as string ?? ((Attachment)Place).Device;
+
+    public string? Ingress => (Place as Attachment)?.Interface;
+
+    /// <summary>
+    /// The place for a hop: the walk's own segment member when it has one; a member made for the occasion when a walk
+    /// resumed by name enters by an interface (the analysis does, once per resumed hop).
+    /// </summary>
+    public static object PlaceOf(string device, string? ingress, Attachment? arrival)
+    {
+        Debug.Assert(arrival is null || (arrival.Device == device && arrival.Interface == ingress), "The arrival is the hop's device and ingress.");
+        return (object?)arrival ?? (ingress is null ? device : new Attachment(device, ingress, null, -1));
+    }
+
     /// <summary>The hop's first step as the trace tells it.</summary>
     public StepFacts Entry => StepFacts.Entering(EntryKind!.Value, EnteredPacket);
 
