@@ -40,13 +40,28 @@ public sealed class NetworkNode(Device device)
 
     internal void Plug(string interfaceName, Segment segment, int position) => _ports[interfaceName] = (segment, position);
 
-    public DeviceInterface? Interface(string name) => Device.FindInterface(name);
+    /// <remarks>Indexed, as the forwarding path's loops over design lists are: a foreach over an IReadOnlyList allocates an enumerator.</remarks>
+    public DeviceInterface? Interface(string name)
+    {
+        var interfaces = Device.Interfaces;
+        for (var i = 0; i < interfaces.Count; i++)
+        {
+            if (string.Equals(interfaces[i].Name, name, StringComparison.Ordinal))
+            {
+                return interfaces[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The interface whose subnet holds the address, if any.</summary>
     public DeviceInterface? ConnectedInterfaceFor(Ipv4Address address)
     {
-        foreach (var candidate in Device.Interfaces)
+        var interfaces = Device.Interfaces;
+        for (var i = 0; i < interfaces.Count; i++)
         {
+            var candidate = interfaces[i];
             if (candidate.Address is { } prefix && prefix.Contains(address))
             {
                 return candidate;

@@ -81,7 +81,7 @@ internal sealed class ExchangeCursor
 
         _packets.Add(finished);
         var failedBefore = _packets.Count > 1 && !_packets[0].Delivered;
-        Walk = finished.Delivered ? Next(finished) : PortUnreachableFor(finished);
+        Walk = finished.Delivered ? Next(finished, walk) : PortUnreachableFor(finished, walk);
         if (Walk is null)
         {
             Verdict = finished.Delivered && !failedBefore && finished.Kind != "RST"
@@ -95,12 +95,11 @@ internal sealed class ExchangeCursor
     public ExchangeResult Result()
     {
         var verdict = Verdict ?? throw new InvalidOperationException("The exchange is still in progress.");
-        var (network, flow, packets) = (_network, Flow, _packets);
-        return new ExchangeResult(flow, verdict, packets, () => ExchangeSummary.Describe(network, flow, verdict, packets));
+        return new ExchangeResult(_network, Flow, verdict, _packets);
     }
 
-    /// <summary>The packet that answers a delivered one: the reply from the server, then the client's ACK.</summary>
-    private PacketWalk? Next(PacketTrace delivered)
+    /// <summary>The packet that answers a delivered one: the reply from the server, then the client's ACK (on the finished walk).</summary>
+    private PacketWalk? Next(PacketTrace delivered, PacketWalk finished)
     {
         var seen = delivered.FinalPacket.Inner;
         switch (Phase)
@@ -116,10 +115,10 @@ internal sealed class ExchangeCursor
                 };
                 var flags = kind switch { "SYN-ACK" => TcpFlags.Syn | TcpFlags.Ack, "RST" => TcpFlags.Rst | TcpFlags.Ack, _ => TcpFlags.None };
                 var icmp = Protocol == Protocol.Icmp ? IcmpMessage.EchoReply : null;
-                return PacketWalker.Begin(kind, Server, new Packet(Answer(seen, flags, InitialTtlOf(Server), icmp)));
+                return finished.Restart(kind, Server, new Packet(Answer(seen, flags, InitialTtlOf(Server), icmp)));
             case ExchangePhase.Reply when delivered.Kind == "SYN-ACK":
                 Phase = ExchangePhase.Ack;
-                return PacketWalker.Begin("ACK", Client, new Packet(Answer(seen, TcpFlags.Ack, ClientTtl)));
+                return finished.Restart("ACK", Client, new Packet(Answer(seen, TcpFlags.Ack, ClientTtl)));
             default:
                 return null;
         }
@@ -129,7 +128,7 @@ internal sealed class ExchangeCursor
     /// A request dropped because nothing listens on its UDP port is answered by the host's stack with an ICMP port
     /// unreachable quoting it, as a SYN to a closed port is answered with a RST.
     /// </summary>
-    private PacketWalk? PortUnreachableFor(PacketTrace dropped)
+    private PacketWalk? PortUnreachableFor(PacketTrace dropped, PacketWalk finished)
     {
         if (Phase != ExchangePhase.Request || dropped.Reason != DropReason.PortClosed || _network.Find(dropped.DropDevice!) is not { } closed)
         {
@@ -140,7 +139,7 @@ internal sealed class ExchangeCursor
         var received = dropped.FinalPacket.Inner;
         var error = new PacketHeader(Protocol.Icmp, received.Destination, 0, received.Source, 0, TcpFlags.None, InitialTtlOf(closed),
             IcmpMessage.PortUnreachable(received.Key));
-        return PacketWalker.Begin(Simulator.PortUnreachableKind, closed, new Packet(error));
+        return finished.Restart(Simulator.PortUnreachableKind, closed, new Packet(error));
     }
 
     /// <summary>A reply goes back to whoever the packet appeared to come from.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
@@ -57,7 +58,8 @@ internal sealed class HopContext
     public string? Egress => Route?.Interface;
 
     /// <summary>Starts the packet's hop through <paramref name="node"/>, recording into <paramref name="recorder"/>.</summary>
-    public void Begin(TraceRecorder recorder, NetworkNode node, string? ingress, Packet packet, bool isOrigin)
+    /// <param name="arrival">The interface entered, when the walk knows it as a segment member (the record then keeps it).</param>
+    public void Begin(TraceRecorder recorder, NetworkNode node, string? ingress, Packet packet, bool isOrigin, Attachment? arrival = null)
     {
         _recorder = recorder;
         Node = node;
@@ -69,7 +71,7 @@ internal sealed class HopContext
         SecurityLevelRuleApplies = false;
         Route = null;
         SourceTranslated = false;
-        recorder.BeginHop(node.Name, ingress);
+        recorder.BeginHop(node.Name, ingress, arrival);
     }
 
     /// <summary>Records a step that changed the packet to <paramref name="after"/> (and makes it current).</summary>
@@ -79,6 +81,13 @@ internal sealed class HopContext
         _packet = after;
         _packetIndex = _recorder.Keep(after);
         _recorder.AddStep(facts.RecordedAs(action, before, _packetIndex));
+    }
+
+    /// <summary>Records the step the hop begins with: the device sends or receives the packet as it is.</summary>
+    public void Enter(StepAction action, in StepFacts facts)
+    {
+        Debug.Assert(StepFacts.Entering(facts.Kind, 0).Action == action, "An entry step's action follows from its kind.");
+        _recorder.Enter(facts.Kind, StoredPacket());
     }
 
     /// <summary>Records a step that looked at the packet without changing it.</summary>
@@ -100,19 +109,42 @@ internal enum HopResult
 }
 
 /// <summary>How a hop ended: handed to the next device, delivered, or dropped (with reason and vendor log).</summary>
-internal readonly record struct HopOutcome(
-    HopResult Result,
-    NetworkNode? Next = null,
-    string? NextIngress = null,
-    DropReason? Reason = null,
-    string? Log = null,
-    string? Detail = null,
-    IcmpReport? IcmpSent = null)
+/// <remarks>
+/// Every stage of every hop returns one (as <c>HopOutcome?</c>), so it is kept to three references: a drop's details
+/// live in their own object, made only when a packet is dropped, and the result is told by which field is set.
+/// </remarks>
+internal readonly struct HopOutcome
 {
-    public static HopOutcome Deliver => new(HopResult.Delivered);
+    private readonly HopDrop? _drop;
 
-    public static HopOutcome Forward(NetworkNode next, string? ingress) => new(HopResult.Forwarded, next, ingress);
+    private HopOutcome(NetworkNode? next, Attachment? arrival, HopDrop? drop)
+    {
+        Next = next;
+        Arrival = arrival;
+        _drop = drop;
+    }
+
+    public HopResult Result => _drop is not null ? HopResult.Dropped : Next is not null ? HopResult.Forwarded : HopResult.Delivered;
+
+    public NetworkNode? Next { get; }
+
+    /// <summary>The next device's interface the packet enters by (null for the Internet, which has none).</summary>
+    public Attachment? Arrival { get; }
+
+    public DropReason? Reason => _drop?.Reason;
+
+    public string? Log => _drop?.Log;
+
+    public string? Detail => _drop?.Detail;
+
+    public IcmpReport? IcmpSent => _drop?.IcmpSent;
+
+    public static HopOutcome Deliver => default;
+
+    public static HopOutcome Forward(NetworkNode next, Attachment? arrival) => new(next, arrival, null);
 
     public static HopOutcome Drop(DropReason reason, string detail, string? log = null, IcmpReport? icmpSent = null) =>
-        new(HopResult.Dropped, Reason: reason, Log: log, Detail: detail, IcmpSent: icmpSent);
+        new(null, null, new HopDrop(reason, log, detail, icmpSent));
+
+    private sealed record HopDrop(DropReason Reason, string? Log, string Detail, IcmpReport? IcmpSent);
 }

@@ -19,8 +19,10 @@ internal sealed partial class PacketWalker
         }
 
         var header = hop.Routed;
-        foreach (var rule in firewall.Nat)
+        var rules = firewall.Nat;
+        for (var i = 0; i < rules.Count; i++)
         {
+            var rule = rules[i];
             if (rule.Kind == NatKind.Pat || rule.OutsideInterface != ingress || rule.PrivateAddress is not { } privateAddress
                 || !rule.Protocol.Matches(header.Protocol) || PublicAddressOf(hop, rule) != header.Destination
                 || (rule.Kind == NatKind.PortForward && rule.PublicPort != header.DestinationPort))
@@ -51,8 +53,10 @@ internal sealed partial class PacketWalker
         var header = hop.Routed;
         if (hop.Node.Device.Firewall is { } firewall)
         {
-            foreach (var rule in firewall.Nat)
+            var rules = firewall.Nat;
+            for (var i = 0; i < rules.Count; i++)
             {
+                var rule = rules[i];
                 if (rule.OutsideInterface != egress || !rule.Protocol.Matches(header.Protocol) || PublicAddressOf(hop, rule) is not { } publicAddress)
                 {
                     continue;

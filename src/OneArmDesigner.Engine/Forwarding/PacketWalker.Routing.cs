@@ -24,7 +24,7 @@ internal sealed partial class PacketWalker
                     : $"{hop.Name} has no route to {header.Destination} and no default route.");
         }
 
-        if (spendsTtl && !hop.IsOrigin && DecrementsTtl(hop.Node) && SpendTtl(hop, ErrorSourceAddress(hop, header)) is { } expired)
+        if (spendsTtl && !hop.IsOrigin && DecrementsTtl(hop.Node) && SpendTtl(hop, replyFromRouter: true) is { } expired)
         {
             return expired;
         }
@@ -45,10 +45,12 @@ internal sealed partial class PacketWalker
 
     /// <summary>
     /// Spends one TTL on the packet being forwarded. Where it would reach zero the packet is dropped, and the device
-    /// sends an ICMP time exceeded from <paramref name="from"/> back to the packet's source, unless the packet is itself
-    /// an ICMP error (RFC 1122: no error about an error). Depends on: the packet's TTL and source, and the ICMP type.
+    /// sends an ICMP time exceeded back to the packet's source (from <see cref="ErrorSourceAddress"/> on a router, from no
+    /// address on the Internet), unless the packet is itself an ICMP error (RFC 1122: no error about an error).
+    /// Depends on: the packet's TTL and source, and the ICMP type.
     /// </summary>
-    private static HopOutcome? SpendTtl(HopContext hop, Domain.Addressing.Ipv4Address? from)
+    /// <remarks>The error's source costs a second route look-up, so it is found only when the TTL runs out.</remarks>
+    private static HopOutcome? SpendTtl(HopContext hop, bool replyFromRouter)
     {
         var header = hop.Routed;
         if (header.Ttl > 1)
@@ -64,6 +66,7 @@ internal sealed partial class PacketWalker
             return HopOutcome.Drop(DropReason.TtlExceeded, detail + " It is itself an ICMP error, so no time exceeded is sent about it.");
         }
 
+        var from = replyFromRouter ? ErrorSourceAddress(hop, header) : null;
         var report = new IcmpReport(hop.Name, from, header.Source, new IcmpMessage(IcmpTypes.TimeExceeded, IcmpTypes.TtlExceededCode));
         return HopOutcome.Drop(DropReason.TtlExceeded, $"{detail} {Sentences.Capitalised(report.ToString())}.", icmpSent: report);
     }
@@ -91,7 +94,7 @@ internal sealed partial class PacketWalker
         if (segment.TryResolve(nextHop, out var neighbour))
         {
             hop.Note(StepAction.Forward, StepFacts.ForwardToNeighbour(segment.CrossingBetween(from, neighbour), nextHop, egress));
-            return HopOutcome.Forward(segment.NodeAt(neighbour), segment.MemberAt(neighbour).Interface);
+            return HopOutcome.Forward(segment.NodeAt(neighbour), segment.MemberAt(neighbour));
         }
 
         if (segment.IsInternet && !nextHop.IsPrivate)
@@ -108,7 +111,7 @@ internal sealed partial class PacketWalker
     private HopOutcome InternetHop(HopContext hop)
     {
         var header = hop.Routed;
-        hop.Note(StepAction.Receive, StepFacts.InternetReceive);
+        hop.Enter(StepAction.Receive, StepFacts.InternetReceive);
         if (header.Destination.IsPrivate)
         {
             return HopOutcome.Drop(DropReason.PrivateAddressOnInternet,
@@ -121,12 +124,12 @@ internal sealed partial class PacketWalker
             return HopOutcome.Drop(DropReason.NoRoute, $"no device attached to the Internet in this design has the address {header.Destination}.");
         }
 
-        if (SpendTtl(hop, from: null) is { } expired)
+        if (SpendTtl(hop, replyFromRouter: false) is { } expired)
         {
             return expired;
         }
 
         hop.Note(StepAction.Forward, StepFacts.InternetForward(segment.CrossingOutOfInternet(owner)));
-        return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner).Interface);
+        return HopOutcome.Forward(segment.NodeAt(owner), segment.MemberAt(owner));
     }
 }

@@ -142,9 +142,10 @@ internal sealed partial class PacketWalker
 
     private static bool Bypassed(FirewallSettings firewall, PacketHeader header)
     {
-        foreach (var selector in firewall.TcpStateBypass)
+        var selectors = firewall.TcpStateBypass;
+        for (var i = 0; i < selectors.Count; i++)
         {
-            if (header.Protocol == Protocol.Tcp && selector.Matches(header.Source, header.Destination))
+            if (header.Protocol == Protocol.Tcp && selectors[i].Matches(header.Source, header.Destination))
             {
                 return true;
             }

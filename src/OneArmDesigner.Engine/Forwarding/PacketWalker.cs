@@ -50,7 +50,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
 
         var hop = _hop;
         var looped = recorder.HasEntered(walk.Node.Name, walk.Ingress, walk.Packet);
-        hop.Begin(recorder, walk.Node, walk.Ingress, walk.Packet, isOrigin: walk.Count == 0);
+        hop.Begin(recorder, walk.Node, walk.Ingress, walk.Packet, isOrigin: walk.Count == 0, walk.Arrival);
         var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
         if (outcome.Result == HopResult.Dropped)
         {
@@ -70,8 +70,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
                 return Dropped(walk.Kind, hop, outcome, recorder.Finish());
         }
 
-        walk.Node = outcome.Next!;
-        walk.Ingress = outcome.NextIngress;
+        walk.Arrive(outcome.Next!, outcome.Arrival);
         walk.Packet = hop.Packet;
         walk.Count++;
         return null;
@@ -129,12 +128,12 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     {
         if (hop.IsOrigin)
         {
-            hop.Note(StepAction.Send, StepFacts.Send);
+            hop.Enter(StepAction.Send, StepFacts.Send);
             state.OpenClientSocket(hop.Name, hop.Packet.Inner.Protocol, hop.Packet.Inner.SourcePort);
             return;
         }
 
-        hop.Note(StepAction.Receive, StepFacts.Receive);
+        hop.Enter(StepAction.Receive, StepFacts.Receive);
     }
 
     private static bool IsFirewall(HopContext hop) => hop.Node.Device.Firewall is not null;

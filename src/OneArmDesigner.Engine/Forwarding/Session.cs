@@ -66,8 +66,9 @@ internal sealed class Session(int id, FlowKey original, FlowKey translated, stri
 /// </summary>
 internal sealed class SimulationState
 {
-    private readonly List<(string Device, Session Session)> _sessions = [];
-    private readonly List<(string Host, Domain.Model.Protocol Protocol, int Port)> _clientSockets = [];
+    // Sized for a TCP handshake through a firewall or two (two client sockets): most exchanges never grow them.
+    private readonly List<(string Device, Session Session)> _sessions = new(2);
+    private readonly List<(string Host, Domain.Model.Protocol Protocol, int Port)> _clientSockets = new(2);
     private int _nextSessionId = 1;
 
     /// <summary>Remembers that a host sent from this port, so it accepts the replies that come back to it.</summary>
@@ -81,7 +82,18 @@ internal sealed class SimulationState
 
     public bool HasClientSocket(string host, Domain.Model.Protocol protocol, int port)
     {
-        var found = _clientSockets.Contains((host, protocol, port));
+        var found = false;
+        foreach (var socket in _clientSockets)
+        {
+            // Compared field by field: a tuple's default equality goes through a comparer per field on every packet.
+            if (socket.Port == port && socket.Protocol == protocol && string.Equals(socket.Host, host, StringComparison.Ordinal))
+            {
+                found = true;
+                break;
+            }
+        }
+
+
         Observer?.SocketChecked(host, protocol, port, found);
         return found;
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 using OneArmDesigner.Engine.Tracing;
@@ -42,7 +44,17 @@ internal sealed class TraceRecorder
     /// <summary>Gives the recorder back to the thread without keeping a record: its walk is abandoned.</summary>
     public void Release() => t_idle = this;
 
-    public void BeginHop(string device, string? ingress) => Append(ref _hops, ref _hopCount, new RecordedHop(device, ingress, _stepCount));
+    /// <param name="arrival">The ingress as a segment member, when the walk has it: the record then keeps that one reference.</param>
+    public void BeginHop(string device, string? ingress, Attachment? arrival = null) =>
+        Append(ref _hops, ref _hopCount, new RecordedHop(RecordedHop.PlaceOf(device, ingress, arrival), _stepCount));
+
+    /// <summary>The step the hop in progress begins with (a send or a receive of the stored packet <paramref name="packet"/>).</summary>
+    public void Enter(StepKind kind, int packet)
+    {
+        ref var hop = ref _hops[_hopCount - 1];
+        Debug.Assert(hop.FirstStep == _stepCount && hop.EntryKind is null, "A hop's entry is its first step.");
+        hop = hop with { EnteredPacket = checked((ushort)packet), EntryKind = kind };
+    }
 
     /// <summary>Adds a step whose packets were stored with <see cref="Keep"/>.</summary>
     public void AddStep(in StepFacts recorded) => Append(ref _steps, ref _stepCount, recorded);
@@ -57,10 +69,10 @@ internal sealed class TraceRecorder
         for (var h = 0; h < _hopCount; h++)
         {
             var hop = _hops[h];
-            if (hop.FirstStep < _stepCount && string.Equals(hop.Device, device, StringComparison.Ordinal)
+            if ((hop.EntryKind is not null || hop.FirstStep < _stepCount) && string.Equals(hop.Device, device, StringComparison.Ordinal)
                 && string.Equals(hop.Ingress, ingress, StringComparison.Ordinal))
             {
-                var entered = _packets[_steps[hop.FirstStep].Before];
+                var entered = _packets[hop.EntryKind is not null ? hop.EnteredPacket : _steps[hop.FirstStep].Before];
                 if (entered.IsEncapsulated == packet.IsEncapsulated && entered.Routed == routed)
                 {
                     return true;
@@ -78,14 +90,20 @@ internal sealed class TraceRecorder
     internal void Seed(string device, string? ingress, Packet packet)
     {
         BeginHop(device, ingress);
-        var index = Keep(packet);
-        AddStep(StepFacts.Receive.RecordedAs(StepAction.Receive, index, index));
+        Enter(StepKind.Receive, Keep(packet));
     }
 
     /// <summary>The steps of the hop in progress (the last one begun), with the packet states they saw.</summary>
     internal void VisitLastHop(IHopObserver observer)
     {
-        for (var s = _hops[_hopCount - 1].FirstStep; s < _stepCount; s++)
+        var hop = _hops[_hopCount - 1];
+        if (hop.EntryKind is not null)
+        {
+            var entered = _packets[hop.EnteredPacket];
+            observer.Saw(hop.Entry.Action, entered, entered);
+        }
+
+        for (var s = hop.FirstStep; s < _stepCount; s++)
         {
             var step = _steps[s];
             observer.Saw(step.Action, _packets[step.Before], _packets[step.After]);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
@@ -53,8 +54,9 @@ internal enum AcceptReason
 /// identity: its TCP state is copied as it stood.
 /// </summary>
 /// <remarks>
-/// A trace holds tens of these per packet, so the struct is kept to 32 bytes: two references and two numbers whose
-/// meaning depends on the kind, read through the named properties below.
+/// A trace holds tens of these per packet, so the struct is kept to 24 bytes: one reference and two numbers whose
+/// meaning depends on the kind, read through the named properties below. A step that needs a name besides its subject
+/// finds it on the subject (a crossing's or session's exit interface, a NAT rule's outside interface).
 /// </remarks>
 internal readonly struct StepFacts
 {
@@ -62,24 +64,22 @@ internal readonly struct StepFacts
     private const int TranslationOnlyState = -2;
 
     private readonly object? _subject;
-    private readonly string? _text;
     private readonly int _first;
     private readonly int _second;
     private readonly ushort _before;
     private readonly ushort _after;
     private readonly byte _action;
 
-    private StepFacts(StepKind kind, object? subject = null, string? text = null, int first = 0, int second = 0)
+    private StepFacts(StepKind kind, object? subject = null, int first = 0, int second = 0)
     {
         Kind = kind;
         _subject = subject;
-        _text = text;
         _first = first;
         _second = second;
     }
 
     private StepFacts(in StepFacts facts, StepAction action, ushort before, ushort after)
-        : this(facts.Kind, facts._subject, facts._text, facts._first, facts._second)
+        : this(facts.Kind, facts._subject, facts._first, facts._second)
     {
         _action = (byte)action;
         _before = before;
@@ -102,6 +102,13 @@ internal readonly struct StepFacts
 
     public static StepFacts InternetReceive => new(StepKind.InternetReceive);
 
+    /// <summary>A hop's first step (send, receive, or the Internet's receive), as the trace keeps it in the hop.</summary>
+    public static StepFacts Entering(StepKind kind, int packet)
+    {
+        Debug.Assert(kind is StepKind.Send or StepKind.Receive or StepKind.InternetReceive, "Only a send or a receive begins a hop.");
+        return new StepFacts(kind).RecordedAs(kind == StepKind.Send ? StepAction.Send : StepAction.Receive, packet, packet);
+    }
+
     public static StepFacts Accept(AcceptReason reason) => new(StepKind.Accept, first: (int)reason);
 
     public static StepFacts AclPermit(AclRule rule, int line) => new(StepKind.AclPermit, rule, first: line);
@@ -109,15 +116,15 @@ internal readonly struct StepFacts
     public static StepFacts NatDestination(NatRule rule) => new(StepKind.NatDestination, rule);
 
     /// <summary>A firewall's NAT rule, or (no rule) a routed MX translating LAN traffic to its uplink.</summary>
-    public static StepFacts NatSource(NatRule? rule, string? egress) => new(StepKind.NatSource, rule, egress);
+    public static StepFacts NatSource(NatRule? rule, string? egress) => new(StepKind.NatSource, rule is null ? egress : EgressIs(rule, rule.OutsideInterface, egress));
 
     public static StepFacts Route(Route route, bool fromEndpoint) => new(StepKind.Route, route, second: fromEndpoint ? 1 : 0);
 
     public static StepFacts ForwardToNeighbour(LinkCrossing crossing, Ipv4Address nextHop, string egress) =>
-        new(StepKind.ForwardToNeighbour, crossing, egress, unchecked((int)nextHop.Value));
+        new(StepKind.ForwardToNeighbour, EgressIs(crossing, crossing.FromInterface, egress), unchecked((int)nextHop.Value));
 
     public static StepFacts ForwardToProvider(LinkCrossing crossing, Ipv4Address nextHop, string egress) =>
-        new(StepKind.ForwardToProvider, crossing, egress, unchecked((int)nextHop.Value));
+        new(StepKind.ForwardToProvider, EgressIs(crossing, crossing.FromInterface, egress), unchecked((int)nextHop.Value));
 
     public static StepFacts InternetForward(LinkCrossing crossing) => new(StepKind.InternetForward, crossing);
 
@@ -131,16 +138,16 @@ internal readonly struct StepFacts
 
     /// <summary>The security-level rule let the flow through (the step names the egress but does not leave by it yet).</summary>
     public static StepFacts SecurityLevels(string egress, int inLevel, int outLevel) =>
-        new(StepKind.SecurityLevels, text: egress, first: inLevel, second: outLevel);
+        new(StepKind.SecurityLevels, egress, inLevel, outLevel);
 
     public static StepFacts SessionCreate(Session session, bool onFirewall, string egress) =>
-        new(StepKind.SessionCreate, session, egress, StateCode(session), onFirewall ? 1 : 0);
+        new(StepKind.SessionCreate, EgressIs(session, session.OutInterface, egress), StateCode(session), onFirewall ? 1 : 0);
 
-    public static StepFacts Decapsulate(string? peer) => new(StepKind.Decapsulate, text: peer);
+    public static StepFacts Decapsulate(string? peer) => new(StepKind.Decapsulate, peer);
 
-    public static StepFacts Encapsulate(string peer) => new(StepKind.Encapsulate, text: peer);
+    public static StepFacts Encapsulate(string peer) => new(StepKind.Encapsulate, peer);
 
-    public static StepFacts Drop(string detail) => new(StepKind.Drop, text: detail);
+    public static StepFacts Drop(string detail) => new(StepKind.Drop, detail);
 
     /// <summary>These facts as the step the recorder stored, with what the device did and where the packet was.</summary>
     public StepFacts RecordedAs(StepAction action, int before, int after) => new(this, action, checked((ushort)before), checked((ushort)after));
@@ -149,7 +156,9 @@ internal readonly struct StepFacts
     public string? Egress => Kind switch
     {
         StepKind.Route => ((Route)_subject!).Interface,
-        StepKind.NatSource or StepKind.SessionCreate or StepKind.ForwardToNeighbour or StepKind.ForwardToProvider => _text,
+        StepKind.NatSource => _subject is NatRule rule ? rule.OutsideInterface : (string?)_subject,
+        StepKind.SessionCreate => ((Session)_subject!).OutInterface,
+        StepKind.ForwardToNeighbour or StepKind.ForwardToProvider => ((LinkCrossing)_subject!).FromInterface,
         _ => null,
     };
 
@@ -178,16 +187,16 @@ internal readonly struct StepFacts
     public bool OnFirewall => _second != 0;
 
     /// <summary>The egress the security-level rule compared against (not yet the step's egress).</summary>
-    public string ComparedEgress => _text!;
+    public string ComparedEgress => (string)_subject!;
 
     public int InLevel => _first;
 
     public int OutLevel => _second;
 
     /// <summary>The VPN peer (for a decapsulation, null when no MX owns the sender's address).</summary>
-    public string? Peer => _text;
+    public string? Peer => (string?)_subject;
 
-    public string DropDetail => _text!;
+    public string DropDetail => (string)_subject!;
 
     /// <summary>The session the step matched or opened, with its state as it stood then.</summary>
     public (Session Session, string State)? SessionAsItStood => Kind is StepKind.SessionMatch or StepKind.SessionCreate
@@ -201,6 +210,13 @@ internal readonly struct StepFacts
 
     /// <summary>The connection an ICMP error was related to.</summary>
     public Session ReportedSession => (Session)_subject!;
+
+    /// <summary>The step's egress is read back from its subject (<see cref="Egress"/>): they must agree.</summary>
+    private static T EgressIs<T>(T subject, string subjectsEgress, string? egress)
+    {
+        Debug.Assert(subjectsEgress == egress, $"The step leaves by {egress} but its subject by {subjectsEgress}.");
+        return subject;
+    }
 
     private static int StateCode(Session session) =>
         session.TranslationOnly ? TranslationOnlyState : session.Tcp is { } tcp ? (int)tcp : NoTcpState;

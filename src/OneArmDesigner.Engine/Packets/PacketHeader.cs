@@ -19,6 +19,35 @@ public readonly record struct PacketHeader(
 {
     public const int InitialTtl = HostSettings.DefaultTtl;
 
+    // Stored narrow: a trace keeps every state of its packet, and copies headers at every stage. Ports, protocol and
+    // TTL are validated where they enter (1-65535, 1-255), so a value out of range is a bug and throws.
+    private readonly ushort _sourcePort = checked((ushort)SourcePort);
+    private readonly ushort _destinationPort = checked((ushort)DestinationPort);
+    private readonly byte _protocol = checked((byte)Protocol);
+    private readonly byte _ttl = checked((byte)Ttl);
+
+    // Set by the constructor, so a header that was made is never default: a packet stores "no outer header" as default.
+    private readonly bool _made = true;
+
+    public Protocol Protocol { get => (Protocol)_protocol; init => _protocol = checked((byte)value); }
+
+    public int SourcePort { get => _sourcePort; init => _sourcePort = checked((ushort)value); }
+
+    public int DestinationPort { get => _destinationPort; init => _destinationPort = checked((ushort)value); }
+
+    public int Ttl { get => _ttl; init => _ttl = checked((byte)value); }
+
+    /// <summary>False only for <c>default</c>: no header at all.</summary>
+    internal bool IsMade => _made;
+
+    /// <summary>Field by field: every hop compares packet states, and the generated equality goes through a comparer per field.</summary>
+    public bool Equals(PacketHeader other) =>
+        Source.Value == other.Source.Value && Destination.Value == other.Destination.Value && _sourcePort == other._sourcePort
+        && _destinationPort == other._destinationPort && _protocol == other._protocol && _ttl == other._ttl && Flags == other.Flags
+        && (ReferenceEquals(Icmp, other.Icmp) || (Icmp is not null && Icmp.Equals(other.Icmp)));
+
+    public override int GetHashCode() => HashCode.Combine(Source.Value, Destination.Value, _sourcePort, _destinationPort, _protocol, _ttl, Flags, Icmp);
+
     public PacketHeader WithSource(Ipv4Address address, int port) => this with { Source = address, SourcePort = port };
 
     public PacketHeader WithDestination(Ipv4Address address, int port) => this with { Destination = address, DestinationPort = port };

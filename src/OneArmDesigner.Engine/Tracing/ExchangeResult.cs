@@ -1,3 +1,4 @@
+using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Engine.Tracing;
@@ -11,16 +12,16 @@ public enum Verdict
 /// <summary>A whole exchange (TCP handshake, UDP request and reply, ICMP echo and reply): its packets in order.</summary>
 public sealed class ExchangeResult
 {
-    private readonly Func<string> _describe;
+    private readonly CompiledNetwork _network;
     private string? _summary;
 
-    /// <param name="describe">Writes the summary; called once, when it is first read (bulk analysis never reads it).</param>
-    internal ExchangeResult(Flow flow, Verdict verdict, IReadOnlyList<PacketTrace> packets, Func<string> describe)
+    /// <param name="network">What the summary is written against, when it is first read (bulk analysis never reads it).</param>
+    internal ExchangeResult(CompiledNetwork network, Flow flow, Verdict verdict, IReadOnlyList<PacketTrace> packets)
     {
+        _network = network;
         Flow = flow;
         Verdict = verdict;
         Packets = packets;
-        _describe = describe;
     }
 
     public Flow Flow { get; }
@@ -30,7 +31,7 @@ public sealed class ExchangeResult
     public IReadOnlyList<PacketTrace> Packets { get; }
 
     /// <summary>One sentence on how the exchange went.</summary>
-    public string Summary => _summary ??= _describe();
+    public string Summary => _summary ??= ExchangeSummary.Describe(_network, Flow, Verdict, Packets);
 
     public bool Completed => Verdict == Verdict.Completed;
 

@@ -22,6 +22,10 @@ public enum Disposition
 public sealed class PacketTrace
 {
     private readonly TraceRecord _record;
+
+    /// <summary>Null for a delivery: most packets are delivered, so a drop's facts live in an object of their own.</summary>
+    private readonly DropFacts? _drop;
+
     private Hop[]? _hops;
     private string? _summary;
 
@@ -30,27 +34,23 @@ public sealed class PacketTrace
         string? summary = null, IcmpReport? icmpSent = null)
     {
         Kind = kind;
-        Disposition = disposition;
-        Reason = reason;
-        DropDevice = dropDevice;
-        Log = log;
+        _drop = disposition == Disposition.Dropped ? new DropFacts(reason, dropDevice, log, icmpSent) : null;
         _record = record;
         _summary = summary;
-        IcmpSent = icmpSent;
     }
 
     public string Kind { get; }
 
-    public Disposition Disposition { get; }
+    public Disposition Disposition => _drop is null ? Disposition.Delivered : Disposition.Dropped;
 
-    public DropReason? Reason { get; }
+    public DropReason? Reason => _drop?.Reason;
 
-    public string? DropDevice { get; }
+    public string? DropDevice => _drop?.Device;
 
-    public string? Log { get; }
+    public string? Log => _drop?.Log;
 
     /// <summary>For a drop that makes the device answer the source (a TTL running out): the ICMP error it sends back.</summary>
-    public IcmpReport? IcmpSent { get; }
+    public IcmpReport? IcmpSent => _drop?.IcmpSent;
 
     /// <summary>Built once, even when several threads read a shared result at the same time.</summary>
     public IReadOnlyList<Hop> Hops => _hops ?? Interlocked.CompareExchange(ref _hops, _record.BuildHops(), null) ?? _hops;
@@ -72,4 +72,6 @@ public sealed class PacketTrace
 
     /// <summary>Whether the packet passed through the device at all (in clear or not).</summary>
     internal bool Visited(string device) => _record.Visited(device);
+
+    private sealed record DropFacts(DropReason? Reason, string? Device, string? Log, IcmpReport? IcmpSent);
 }

@@ -1,19 +1,53 @@
+using System.Diagnostics;
+using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Engine.Tracing;
 
-/// <summary>A device a packet entered, by which interface, and where its steps start.</summary>
-internal readonly record struct RecordedHop(string Device, string? Ingress, int FirstStep);
+/// <summary>
+/// A device a packet entered, by which interface, where its other steps start, and the step it began with (a send or
+/// a receive, on the packet as it entered), kept here rather than among the steps since nearly every hop has one.
+/// </summary>
+/// <param name="Place">
+/// Where the packet entered, in one reference so that a hop takes 16 bytes: the device's name when it entered by no
+/// interface (at its origin, or the Internet), else the segment member it entered by (device and interface).
+/// </param>
+/// <param name="EntryKind">Null for a hop that began otherwise (one that found the packet looping only drops it).</param>
+internal readonly record struct RecordedHop(object Place, int FirstStep, ushort EnteredPacket = 0, StepKind? EntryKind = null)
+{
+    public string Device => Place as string ?? ((Attachment)Place).Device;
+
+    public string? Ingress => (Place as Attachment)?.Interface;
+
+    /// <summary>
+    /// The place for a hop: the walk's own segment member when it has one; a member made for the occasion when a walk
+    /// resumed by name enters by an interface (the analysis does, once per resumed hop).
+    /// </summary>
+    public static object PlaceOf(string device, string? ingress, Attachment? arrival)
+    {
+        Debug.Assert(arrival is null || (arrival.Device == device && arrival.Interface == ingress), "The arrival is the hop's device and ingress.");
+        return (object?)arrival ?? (ingress is null ? device : new Attachment(device, ingress, null, -1));
+    }
+
+    /// <summary>The hop's first step as the trace tells it.</summary>
+    public StepFacts Entry => StepFacts.Entering(EntryKind!.Value, EnteredPacket);
+
+    /// <summary>Where the hop's steps are, the entry step counting as one.</summary>
+    public int StepCount(int end) => (EntryKind is null ? 0 : 1) + end - FirstStep;
+}
 
 /// <summary>
 /// One packet's walk, stored compactly: a step is a small struct and each distinct state of the packet is kept once,
-/// however many steps saw it. <see cref="Step"/> and <see cref="Hop"/> objects are only made for a reader.
+/// however many steps saw it. <see cref="Step"/> and <see cref="Hop"/> objects are only made for a reader. A struct,
+/// kept inside its <see cref="PacketTrace"/>: one object fewer per packet.
 /// </summary>
-internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
+internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
 {
     /// <summary>The packet as the last step left it (as the destination received it, when delivered).</summary>
-    public Packet FinalPacket => packets[steps[^1].After];
+    public Packet FinalPacket => hops[^1] is { EntryKind: not null } last && last.FirstStep == steps.Length
+        ? packets[last.EnteredPacket]
+        : packets[steps[^1].After];
 
     public string LastDevice => hops[^1].Device;
 
@@ -36,6 +70,12 @@ internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[
         var devices = new HashSet<string>(StringComparer.Ordinal);
         for (var h = 0; h < hops.Length; h++)
         {
+            if (hops[h].EntryKind is not null && !packets[hops[h].EnteredPacket].IsEncapsulated)
+            {
+                devices.Add(hops[h].Device);
+                continue;
+            }
+
             var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
             for (var s = hops[h].FirstStep; s < end; s++)
             {
@@ -57,10 +97,17 @@ internal sealed class TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[
         {
             var hop = hops[h];
             var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
-            var hopSteps = new Step[end - hop.FirstStep];
-            for (var s = 0; s < hopSteps.Length; s++)
+            var hopSteps = new Step[hop.StepCount(end)];
+            var first = 0;
+            if (hop.EntryKind is not null)
             {
-                var step = steps[hop.FirstStep + s];
+                var entered = packets[hop.EnteredPacket];
+                hopSteps[first++] = new Step(hop.Device, hop.Ingress, entered, entered, hop.Entry);
+            }
+
+            for (var s = first; s < hopSteps.Length; s++)
+            {
+                var step = steps[hop.FirstStep + s - first];
                 hopSteps[s] = new Step(hop.Device, hop.Ingress, packets[step.Before], packets[step.After], step);
             }
 
