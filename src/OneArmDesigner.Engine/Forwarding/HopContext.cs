@@ -135,7 +135,10 @@ internal readonly struct HopOutcome
 
     public string? Log => _drop?.Log;
 
-    public string? Detail => _drop?.Detail;
+    public string? Detail => _drop?.Detail.Text;
+
+    /// <summary>The drop's explanation as it will be written, for whoever keeps it without reading it yet.</summary>
+    public DeferredText? DeferredDetail => _drop?.Detail;
 
     public IcmpReport? IcmpSent => _drop?.IcmpSent;
 
@@ -143,8 +146,8 @@ internal readonly struct HopOutcome
 
     public static HopOutcome Forward(NetworkNode next, Attachment? arrival) => new(next, arrival, null);
 
-    public static HopOutcome Drop(DropReason reason, string detail, string? log = null, IcmpReport? icmpSent = null) =>
+    public static HopOutcome Drop(DropReason reason, DeferredText detail, string? log = null, IcmpReport? icmpSent = null) =>
         new(null, null, new HopDrop(reason, log, detail, icmpSent));
 
-    private sealed record HopDrop(DropReason Reason, string? Log, string Detail, IcmpReport? IcmpSent);
+    private sealed record HopDrop(DropReason Reason, string? Log, DeferredText Detail, IcmpReport? IcmpSent);
 }

@@ -114,8 +114,9 @@ internal sealed partial class PacketWalker
         hop.Enter(StepAction.Receive, StepFacts.InternetReceive);
         if (header.Destination.IsPrivate)
         {
+            var destination = header.Destination;
             return HopOutcome.Drop(DropReason.PrivateAddressOnInternet,
-                $"{header.Destination} is a private address, and the Internet does not route private addresses.");
+                new DeferredText(() => $"{destination} is a private address, and the Internet does not route private addresses."));
         }
 
         var segment = hop.Node.OwnSegment!;

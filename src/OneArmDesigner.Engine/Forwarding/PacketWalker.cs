@@ -54,7 +54,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
         if (outcome.Result == HopResult.Dropped)
         {
-            hop.Note(StepAction.Drop, StepFacts.Drop(outcome.Detail!));
+            hop.Note(StepAction.Drop, StepFacts.Drop(outcome.DeferredDetail!));
         }
 
         if (Observer is { } observer)
@@ -79,15 +79,17 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
     private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, TraceRecord record)
     {
-        if (hop.IsEncapsulated && outcome.Reason != DropReason.VpnDown)
+        // The hop context is reused for the next hop: the summary keeps copies of what it says, not the context.
+        var (device, reason, detail) = (hop.Name, outcome.Reason!.Value, outcome.DeferredDetail!);
+        if (hop.IsEncapsulated && reason != DropReason.VpnDown)
         {
-            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, hop.Name, outcome.Log, record,
-                $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}",
+            return new PacketTrace(kind, Disposition.Dropped, DropReason.VpnDown, device, outcome.Log, record,
+                new DeferredText(() => $"The {kind} never reached the far end of the VPN: its encrypted outer packet was dropped at {device} ({reason.ToJsonName()}). {Sentences.Capitalised(detail.Text)}"),
                 outcome.IcmpSent);
         }
 
-        return new PacketTrace(kind, Disposition.Dropped, outcome.Reason, hop.Name, outcome.Log, record,
-            $"The {kind} was dropped by {hop.Name} ({outcome.Reason!.Value.ToJsonName()}). {Sentences.Capitalised(outcome.Detail)}",
+        return new PacketTrace(kind, Disposition.Dropped, reason, device, outcome.Log, record,
+            new DeferredText(() => $"The {kind} was dropped by {device} ({reason.ToJsonName()}). {Sentences.Capitalised(detail.Text)}"),
             outcome.IcmpSent);
     }
 

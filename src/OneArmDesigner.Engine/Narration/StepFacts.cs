@@ -147,7 +147,7 @@ internal readonly struct StepFacts
 
     public static StepFacts Encapsulate(string peer) => new(StepKind.Encapsulate, peer);
 
-    public static StepFacts Drop(string detail) => new(StepKind.Drop, detail);
+    public static StepFacts Drop(DeferredText detail) => new(StepKind.Drop, detail);
 
     /// <summary>These facts as the step the recorder stored, with what the device did and where the packet was.</summary>
     public StepFacts RecordedAs(StepAction action, int before, int after) => new(this, action, checked((ushort)before), checked((ushort)after));
@@ -196,7 +196,7 @@ internal readonly struct StepFacts
     /// <summary>The VPN peer (for a decapsulation, null when no MX owns the sender's address).</summary>
     public string? Peer => (string?)_subject;
 
-    public string DropDetail => (string)_subject!;
+    public string DropDetail => ((DeferredText)_subject!).Text;
 
     /// <summary>The session the step matched or opened, with its state as it stood then.</summary>
     public (Session Session, string State)? SessionAsItStood => Kind is StepKind.SessionMatch or StepKind.SessionCreate

@@ -1,3 +1,4 @@
+using OneArmDesigner.Engine.Narration;
 using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Engine.Tracing;
@@ -27,11 +28,11 @@ public sealed class PacketTrace
     private readonly DropFacts? _drop;
 
     private Hop[]? _hops;
-    private string? _summary;
+    private DeferredText? _summary;
 
     /// <param name="summary">Null for a delivery, whose summary is written on first read.</param>
     internal PacketTrace(string kind, Disposition disposition, DropReason? reason, string? dropDevice, string? log, TraceRecord record,
-        string? summary = null, IcmpReport? icmpSent = null)
+        DeferredText? summary = null, IcmpReport? icmpSent = null)
     {
         Kind = kind;
         _drop = disposition == Disposition.Dropped ? new DropFacts(reason, dropDevice, log, icmpSent) : null;
@@ -55,7 +56,7 @@ public sealed class PacketTrace
     /// <summary>Built once, even when several threads read a shared result at the same time.</summary>
     public IReadOnlyList<Hop> Hops => _hops ?? Interlocked.CompareExchange(ref _hops, _record.BuildHops(), null) ?? _hops;
 
-    public string Summary => _summary ??= $"The {Kind} was delivered to {_record.LastDevice}.";
+    public string Summary => (_summary ??= $"The {Kind} was delivered to {_record.LastDevice}.").Text;
 
     public bool Delivered => Disposition == Disposition.Delivered;
 
