@@ -40,6 +40,7 @@ internal static class ServiceRegistration
         services.AddOptions<HubOptions<SimulationHub>>().Configure<IOptions<SimulationLimits>>((hub, limits) =>
             hub.MaximumReceiveMessageSize = limits.Value.MaxHubMessageBytes);
         services.AddSingleton<StreamSlots>();
+        services.AddSingleton<TemplateRunCache>();
         services.AddScoped<SimulationResolver>();
         services.AddScoped<ConfigurationImports>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

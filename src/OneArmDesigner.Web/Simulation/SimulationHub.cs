@@ -53,7 +53,7 @@ public sealed class SimulationHub(
             }
 
             var delay = TimeSpan.FromMilliseconds(read.Request.StepDelayMs);
-            await foreach (var item in Pacing.PaceAsync(TraceEvents.From(resolved.Result!), delay, clock, cancellationToken))
+            await foreach (var item in Pacing.PaceAsync(resolved.Events, delay, clock, cancellationToken))
             {
                 yield return item;
             }

@@ -14,14 +14,20 @@ namespace OneArmDesigner.Web.Simulation;
 /// <summary>A request turned into something the engine can run, or every reason it cannot be.</summary>
 public sealed record ResolvedSimulation(Design? Design, ExchangeResult? Result, IReadOnlyList<string> Problems)
 {
+    private IReadOnlyList<SimulationEvent>? _events;
+
     public bool Succeeded => Result is not null;
+
+    /// <summary>The stream's events, made on first read and kept: a cached template run serves them to every stream.</summary>
+    /// <remarks>Two threads reading at once may both make them; the lists are equal and either is kept.</remarks>
+    public IReadOnlyList<SimulationEvent> Events => _events ??= TraceEvents.From(Result!);
 }
 
 /// <summary>
 /// Resolves a simulation request (template, saved design or inline document; the flow) and runs it, checking every
 /// field and every limit. The hub, the REST API and the playback page all go through here.
 /// </summary>
-public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLimits> limits)
+public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLimits> limits, TemplateRunCache templateRuns)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Design> TemplateDesigns = new(StringComparer.Ordinal);
 
@@ -52,7 +58,7 @@ public sealed class SimulationResolver(DesignStore store, IOptions<SimulationLim
             return Failed(problems);
         }
 
-        return Run(design, flow);
+        return request.Template is { } template ? templateRuns.GetOrRun(template, flow, () => Run(design, flow)) : Run(design, flow);
     }
 
     /// <summary>
