@@ -12,9 +12,16 @@ using OneArmDesigner.Web.Designs;
 namespace OneArmDesigner.Web.Simulation;
 
 /// <summary>A request turned into something the engine can run, or every reason it cannot be.</summary>
-public sealed record ResolvedSimulation(Design? Design, ExchangeResult? Result, IReadOnlyList<string> Problems)
+/// <remarks>A class, not a record: it is shared by reference (see <see cref="TemplateRunCache"/>) and keeps its events once made.</remarks>
+public sealed class ResolvedSimulation(Design? design, ExchangeResult? result, IReadOnlyList<string> problems)
 {
     private IReadOnlyList<SimulationEvent>? _events;
+
+    public Design? Design { get; } = design;
+
+    public ExchangeResult? Result { get; } = result;
+
+    public IReadOnlyList<string> Problems { get; } = problems;
 
     public bool Succeeded => Result is not null;
 
