@@ -24,9 +24,19 @@ public sealed class PropertiesPanelTests : ComponentTestContext
     private static IElement Input(IRenderedComponent<PropertiesPanel> panel, string testId) =>
         panel.FindAll($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First();
 
-    private static void TypeAndEnter(IRenderedComponent<PropertiesPanel> panel, string testId, string text)
+    /// <summary>
+    /// Types into a field and waits until the field shows the text: MudBlazor may hand a typed value on after the
+    /// input event returns, and a click right after it would otherwise read the old value on a busy machine.
+    /// </summary>
+    private static void Type(IRenderedComponent<PropertiesPanel> panel, string testId, string text)
     {
         Input(panel, testId).Input(text);
+        panel.WaitForAssertion(() => Assert.Equal(text, Input(panel, testId).GetAttribute("value")));
+    }
+
+    private static void TypeAndEnter(IRenderedComponent<PropertiesPanel> panel, string testId, string text)
+    {
+        Type(panel, testId, text);
         Input(panel, testId).KeyDown("Enter");
     }
 
@@ -81,14 +91,14 @@ public sealed class PropertiesPanelTests : ComponentTestContext
     {
         var panel = Show("ASA");
 
-        Input(panel, "route-prefix").Input("172.16.0.0/12");
-        Input(panel, "route-next-hop").Input("192.168.1.999");
+        Type(panel, "route-prefix", "172.16.0.0/12");
+        Type(panel, "route-next-hop", "192.168.1.999");
         panel.Find("[data-testid=add-route]").Click();
 
         Assert.Contains("Next hop: '192.168.1.999' is not an IPv4 address", panel.Find("[data-testid=route-problem]").TextContent);
         Assert.Empty(_edits);
 
-        Input(panel, "route-next-hop").Input("192.168.1.2");
+        Type(panel, "route-next-hop", "192.168.1.2");
         panel.Find("[data-testid=add-route]").Click();
 
         var routes = Assert.Single(_edits).Design.GetDevice("ASA").Routes;
@@ -101,10 +111,11 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var panel = Show("ASA");
         Assert.Equal("port forward udp outside:4500 ⇄ 192.168.1.2:4500 on outside", panel.Find("[data-testid=nat-rule] span").TextContent);
 
-        Input(panel, "nat-public-port").Input("3389");
-        Input(panel, "nat-private-address").Input("192.168.1.3");
+        Type(panel, "nat-public-port", "3389");
+        Type(panel, "nat-private-address", "192.168.1.3");
         panel.Find("[data-testid=add-nat]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var nat = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat;
         Assert.Equal(new NatRule(NatKind.PortForward, "outside", Protocol.Udp, null, 3389, OneArmDesigner.Domain.Addressing.Ipv4Address.Parse("192.168.1.3")), nat[^1]);
     }
@@ -114,10 +125,11 @@ public sealed class PropertiesPanelTests : ComponentTestContext
     {
         var panel = Show("ASA");
 
-        Input(panel, "acl-destination").Input("192.168.1.3/32");
-        Input(panel, "acl-port").Input("3389");
+        Type(panel, "acl-destination", "192.168.1.3/32");
+        Type(panel, "acl-port", "3389");
         panel.Find("[data-testid=add-acl]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var rule = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1];
         Assert.Equal("permit any 0.0.0.0/0 192.168.1.3/32 eq 3389", rule.ToString());
         Assert.Equal("outside", rule.Interface);
@@ -160,10 +172,10 @@ public sealed class PropertiesPanelTests : ComponentTestContext
     {
         var panel = Show("MX80-B");
 
-        Input(panel, "prop-mx-advertised").Input("192.168.1.0/24, 10.0.0");
+        Type(panel, "prop-mx-advertised", "192.168.1.0/24, 10.0.0");
 
         Assert.Contains("'10.0.0' is not an IPv4 prefix", panel.Markup);
-        Input(panel, "prop-mx-advertised").Input("192.168.1.0/24, 10.0.0.0/24");
+        Type(panel, "prop-mx-advertised", "192.168.1.0/24, 10.0.0.0/24");
         Assert.DoesNotContain("is not an IPv4 prefix", panel.Markup);
         Assert.Empty(_edits);
     }
@@ -186,7 +198,7 @@ public sealed class PropertiesPanelTests : ComponentTestContext
 
         panel.FindAll("[data-testid=edit-route]")[1].Click();
         Assert.Equal("10.0.0.0/24", Input(panel, "route-prefix").GetAttribute("value"));
-        Input(panel, "route-next-hop").Input("192.168.1.9");
+        Type(panel, "route-next-hop", "192.168.1.9");
         panel.Find("[data-testid=add-route]").Click();
 
         var routes = Assert.Single(_edits).Design.GetDevice("ASA").Routes;
@@ -218,9 +230,10 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         Assert.Empty(_edits);
 
         panel.Find("[data-testid=edit-nat-rule]").Click();
-        Input(panel, "nat-private-address").Input("192.168.1.7");
+        Type(panel, "nat-private-address", "192.168.1.7");
         panel.Find("[data-testid=add-nat]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var nat = Assert.Single(Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat);
         Assert.Equal("192.168.1.7", nat.PrivateAddress.ToString());
     }
@@ -260,11 +273,12 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var kind = panel.FindComponents<MudBlazor.MudSelect<NatKind>>().Single();
         kind.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(NatKind.Static));
 
-        Input(panel, "nat-public-address").Input("203.0.113.133");
-        Input(panel, "nat-private-address").Input("192.168.1.3");
+        Type(panel, "nat-public-address", "203.0.113.133");
+        Type(panel, "nat-private-address", "192.168.1.3");
         panel.Find("input[data-testid=nat-proxy-arp]").Change(false);
         panel.Find("[data-testid=add-nat]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var rule = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Nat[^1];
         Assert.True(rule.NoProxyArp);
         Assert.Equal("static NAT 192.168.1.3 ⇄ 203.0.113.133 on outside no-proxy-arp", rule.ToString());
@@ -278,9 +292,9 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var panel = Show("ASA");
         ChooseProtocol(panel, Protocol.Tcp);
 
-        Input(panel, "acl-destination").Input("192.168.1.3/32");
-        Input(panel, "acl-source-port").Input(sourcePorts);
-        Input(panel, "acl-port").Input(ports);
+        Type(panel, "acl-destination", "192.168.1.3/32");
+        Type(panel, "acl-source-port", sourcePorts);
+        Type(panel, "acl-port", ports);
         panel.Find("[data-testid=add-acl]").Click();
 
         Assert.Equal(expected, Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1].ToString());
@@ -291,9 +305,9 @@ public sealed class PropertiesPanelTests : ComponentTestContext
     {
         var panel = Show("ASA");
 
-        Input(panel, "acl-port").Input("neq 80");
+        Type(panel, "acl-port", "neq 80");
         Assert.Contains("'neq 80' needs two entries with the same action", panel.Markup);
-        Input(panel, "acl-port").Input("range 90 80");
+        Type(panel, "acl-port", "range 90 80");
         panel.Find("[data-testid=add-acl]").Click();
 
         Assert.Contains("Port: 'range 90 80' is not a port or range", panel.Find("[data-testid=acl-problem]").TextContent);
@@ -309,9 +323,10 @@ public sealed class PropertiesPanelTests : ComponentTestContext
 
         var type = panel.FindComponents<MudBlazor.MudSelect<int?>>().Single();
         type.InvokeAsync(() => type.Instance.ValueChanged.InvokeAsync(OneArmDesigner.Domain.Model.IcmpTypes.Unreachable));
-        Input(panel, "acl-icmp-code").Input("3");
+        Type(panel, "acl-icmp-code", "3");
         panel.Find("[data-testid=add-acl]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var rule = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1];
         Assert.Equal("permit icmp 0.0.0.0/0 0.0.0.0/0 unreachable 3", rule.ToString());
     }
