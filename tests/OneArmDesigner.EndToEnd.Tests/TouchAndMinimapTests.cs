@@ -39,6 +39,9 @@ public sealed class TouchAndMinimapTests(BrowserFixture browser)
         await observed.GotoAsync(path);
         await Assertions.Expect(page.Locator(".oad-node")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator("svg.oad-canvas[data-attached]")).ToHaveCountAsync(1);
+
+        // The findings arrive a moment after the page opens and redraw the devices with their badges: drag after that.
+        await Assertions.Expect(page.GetByTestId("findings-summary")).ToBeVisibleAsync();
         var cdp = await context.NewCDPSessionAsync(page);
         async Task TouchAsync(string type, params (double X, double Y)[] points) =>
             await cdp.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
@@ -50,7 +53,7 @@ public sealed class TouchAndMinimapTests(BrowserFixture browser)
         // One finger on LaptopA's icon, moved down: the device follows.
         var laptop = page.Locator(".oad-node[data-node-id='LaptopA']");
         var before = await laptop.GetAttributeAsync("data-y");
-        var icon = (await laptop.Locator("image").BoundingBoxAsync())!;
+        var icon = await Designer.SettledBoxAsync(laptop.Locator("image"));
         var (x, y) = (icon.X + (icon.Width / 2), icon.Y + (icon.Height / 2));
         await TouchAsync("touchStart", (x, y));
         for (var step = 1; step <= 6; step++)
@@ -62,7 +65,7 @@ public sealed class TouchAndMinimapTests(BrowserFixture browser)
         await Assertions.Expect(laptop).Not.ToHaveAttributeAsync("data-y", before!);
 
         // Two fingers on the background, spread apart: the view zooms in.
-        var canvas = (await page.GetByTestId("design-canvas").BoundingBoxAsync())!;
+        var canvas = await Designer.SettledBoxAsync(page.GetByTestId("design-canvas"));
         var (cx, cy) = (canvas.X + (canvas.Width / 2), canvas.Y + canvas.Height - 60);
         var zoom = await ZoomAsync(page);
         await TouchAsync("touchStart", (cx - 30, cy), (cx + 30, cy));

@@ -32,6 +32,28 @@ public sealed class Designer(IPage page)
         return Node(name);
     }
 
+    /// <summary>
+    /// Where an element is once the page has stopped moving it: the canvas refits when the panels beside it change
+    /// (findings arriving, a layout settling), and a touch aimed at a box read just before lands elsewhere.
+    /// </summary>
+    public static async Task<LocatorBoundingBoxResult> SettledBoxAsync(ILocator locator)
+    {
+        var box = (await locator.BoundingBoxAsync())!;
+        for (var tries = 0; tries < 40; tries++)
+        {
+            await locator.Page.WaitForTimeoutAsync(150);
+            var again = (await locator.BoundingBoxAsync())!;
+            if (again.X == box.X && again.Y == box.Y && again.Width == box.Width && again.Height == box.Height)
+            {
+                return again;
+            }
+
+            box = again;
+        }
+
+        throw new TimeoutException($"{locator} kept moving for 6 s.");
+    }
+
     /// <summary>Selects a device by clicking its icon, and waits for its properties.</summary>
     public async Task SelectAsync(string name)
     {
