@@ -176,7 +176,7 @@ internal sealed class History : IEquatable<History>
         }
 
         // Many classes share one block's history, and each forgets the same events at the same phase change.
-        var key = (2 * (int)phase) + (pathDecided ? 1 : 0);
+        var key = StaleKey(phase, pathDecided);
         if (_forgotten is { } known && known.Key == key)
         {
             return known.Result;
@@ -199,6 +199,9 @@ internal sealed class History : IEquatable<History>
     }
 
     private (int Key, History Result)? _forgotten;
+
+    /// <summary>One number per (phase, path decided): what a history or a side remembers having forgotten for.</summary>
+    internal static int StaleKey(ExchangePhase phase, bool pathDecided) => (2 * (int)phase) + (pathDecided ? 1 : 0);
 
     /// <summary>This history and <paramref name="more"/> together, in time order.</summary>
     public History Then(History more)

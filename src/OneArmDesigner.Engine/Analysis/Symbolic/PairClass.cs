@@ -73,19 +73,33 @@ internal sealed class BlockList : IEquatable<BlockList>
     private (int Key, BlockList Result)? _forgotten;
 
     /// <summary>
-    /// The side without what no step of <paramref name="phase"/> reads, as <paramref name="forget"/> works it out, once
-    /// per side: classes split from one class share its sides, and each forgets the same at the same phase change.
+    /// Every block's past without what no step of <paramref name="phase"/> or later reads (see
+    /// <see cref="History.WithoutStale"/>); blocks whose pasts then agree become one, the first keeping its place and
+    /// so its pair. Worked out once per side: classes split from one class share its sides, and each would forget the
+    /// same at the same phase change.
     /// </summary>
-    public BlockList Forgotten(ExchangePhase phase, bool pathDecided, Func<BlockList, ExchangePhase, bool, BlockList> forget)
+    public BlockList WithoutStale(ExchangePhase phase, bool pathDecided)
     {
-        var key = (2 * (int)phase) + (pathDecided ? 1 : 0);
-        if (_forgotten is not { } known || known.Key != key)
+        var key = History.StaleKey(phase, pathDecided);
+        if (_forgotten is { } known && known.Key == key)
         {
-            known = (key, forget(this, phase, pathDecided));
-            _forgotten = known;
+            return known.Result;
         }
 
-        return known.Result;
+        Block[]? kept = null;
+        for (var i = 0; i < Blocks.Length; i++)
+        {
+            var history = Blocks[i].History.WithoutStale(phase, pathDecided);
+            if (!ReferenceEquals(history, Blocks[i].History))
+            {
+                kept ??= [.. Blocks];
+                kept[i] = Blocks[i] with { History = history };
+            }
+        }
+
+        var result = kept is null ? this : Coalesce(kept);
+        _forgotten = (key, result);
+        return result;
     }
 
     public static BlockList Of(RangeSet hosts) => new([new Block(hosts, History.Empty)]);

@@ -798,29 +798,8 @@ internal sealed class SymbolicAnalysis
     private static void Forget(PairClass pairClass, ExchangePhase phase, bool pathDecided)
     {
         pairClass.Common = pairClass.Common.WithoutStale(phase, pathDecided);
-        pairClass.Sources = Forget(pairClass.Sources, phase, pathDecided);
-        pairClass.Destinations = Forget(pairClass.Destinations, phase, pathDecided);
-    }
-
-    private static BlockList Forget(BlockList side, ExchangePhase phase, bool pathDecided) =>
-        side.Forgotten(phase, pathDecided, static (list, p, d) => ForgetBlocks(list, p, d));
-
-    private static BlockList ForgetBlocks(BlockList side, ExchangePhase phase, bool pathDecided)
-    {
-        var blocks = side.Blocks;
-        Block[]? kept = null;
-        for (var i = 0; i < blocks.Length; i++)
-        {
-            var history = blocks[i].History.WithoutStale(phase, pathDecided);
-            if (!ReferenceEquals(history, blocks[i].History))
-            {
-                kept ??= [.. blocks];
-                kept[i] = blocks[i] with { History = history };
-            }
-        }
-
-        // Blocks whose pasts differed only by what was dropped become one (the first keeps its place, and so its pair).
-        return kept is null ? side : BlockList.Coalesce(kept);
+        pairClass.Sources = pairClass.Sources.WithoutStale(phase, pathDecided);
+        pairClass.Destinations = pairClass.Destinations.WithoutStale(phase, pathDecided);
     }
 
     /// <summary>
