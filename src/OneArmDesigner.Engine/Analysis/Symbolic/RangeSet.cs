@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OneArmDesigner.Engine.Analysis.Symbolic;
 
 /// <summary>
@@ -94,35 +96,37 @@ internal readonly struct RangeSet : IEquatable<RangeSet>
         }
 
         ranges.Sort((x, y) => x.Start.CompareTo(y.Start));
-        var builder = new Builder(ranges.Count);
-        foreach (var (start, end) in ranges)
-        {
-            builder.Add(start, end);
-        }
-
-        return builder.Build();
+        return OfSortedRuns(CollectionsMarshal.AsSpan(ranges));
     }
 
-    /// <summary>The set of runs given in increasing order of start, touching runs joined, in an array of exactly its size.</summary>
+    /// <summary>
+    /// The set of runs given in increasing order of start, overlapping or touching runs joined, in an array of exactly
+    /// its size.
+    /// </summary>
     public static RangeSet OfSortedRuns(ReadOnlySpan<(int Start, int End)> runs)
     {
         var count = 0;
-        for (var i = 0; i < runs.Length; i++)
+        var end = int.MinValue;
+        foreach (var (start, runEnd) in runs)
         {
-            count += i == 0 || runs[i].Start > runs[i - 1].End ? 1 : 0;
+            count += start > end ? 1 : 0;
+            end = Math.Max(end, runEnd);
         }
 
         var bounds = new int[2 * count];
         var n = -1;
-        for (var i = 0; i < runs.Length; i++)
+        foreach (var (start, runEnd) in runs)
         {
-            if (i == 0 || runs[i].Start > bounds[(2 * n) + 1])
+            if (n < 0 || start > bounds[(2 * n) + 1])
             {
                 n++;
-                bounds[2 * n] = runs[i].Start;
+                bounds[2 * n] = start;
+                bounds[(2 * n) + 1] = runEnd;
             }
-
-            bounds[(2 * n) + 1] = Math.Max(bounds[(2 * n) + 1], runs[i].End);
+            else
+            {
+                bounds[(2 * n) + 1] = Math.Max(bounds[(2 * n) + 1], runEnd);
+            }
         }
 
         return new RangeSet(bounds);
