@@ -93,7 +93,6 @@ internal sealed class SimulationState
             }
         }
 
-
         Observer?.SocketChecked(host, protocol, port, found);
         return found;
     }

@@ -36,7 +36,7 @@ public sealed class ClassroomTraces
             throw new InvalidOperationException("A classroom's stored flow no longer traces: " + string.Join("; ", resolved.Problems));
         }
 
-        return new ClassroomWalkthrough(resolved.Design ?? design, flow, [.. TraceEvents.From(resolved.Result!).Where(e => e.Type == "step")]);
+        return new ClassroomWalkthrough(resolved.Design ?? design, flow, [.. resolved.Events.Where(e => e.Type == "step")]);
     }
 
     private ClassroomWalkthrough Add(string code, ClassroomWalkthrough walkthrough)

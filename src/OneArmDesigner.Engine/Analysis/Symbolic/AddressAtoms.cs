@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
-using System.Runtime.InteropServices;
 using OneArmDesigner.Engine.Compilation;
 
 namespace OneArmDesigner.Engine.Analysis.Symbolic;
