@@ -24,6 +24,27 @@ public sealed record AnalysisLimits
 
     /// <summary>Told of progress now and then (at most a few hundred times per analysis).</summary>
     public IProgress<AnalysisProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// How many threads the analysis may use, the caller's included (at least one). The result is the same whatever
+    /// the number: rounds of sources are played on several threads, and their findings taken in round order.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Asked for a core before each thread beyond the caller's starts, and given it back when it ends; null: take them.</summary>
+    public ICoreLender? Cores { get; init; }
+}
+
+/// <summary>
+/// Shares a machine's cores between analyses: one that runs alone may use them all, while analyses that run together
+/// keep to their own thread each.
+/// </summary>
+public interface ICoreLender
+{
+    /// <summary>True when a core is free and is now the caller's until <see cref="Return"/>.</summary>
+    bool TryBorrow();
+
+    void Return();
 }
 
 /// <summary>
@@ -41,7 +62,7 @@ internal sealed class AnalysisRun(AnalysisLimits limits, long pairsTotal)
     /// <summary>Set once the budget ran out; the result is then incomplete.</summary>
     public bool OverBudget { get; private set; }
 
-    /// <summary>True to go on; false when the budget is spent. Throws when cancelled.</summary>
+    /// <summary>True to go on; false when the budget is spent. Throws when cancelled. One thread at a time.</summary>
     public bool Continue(long pairsDone)
     {
         limits.Cancellation.ThrowIfCancellationRequested();

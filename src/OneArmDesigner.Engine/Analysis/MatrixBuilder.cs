@@ -111,7 +111,7 @@ internal sealed class MatrixBuilder
         var pairs = 0;
         var participants = new Participants(_network, [.. ordinary.Select(h => _hosts[h])], [.. ordinary.Select(h => _flowGroups[h])]);
         var cellOf = participants.OriginalIndex.Select(i => Array.IndexOf(standIns, ordinary[i])).ToArray();
-        var analysis = new SymbolicAnalysis(_network, participants, (sources, destinations, outcome) =>
+        void Decided(RangeSet sources, RangeSet destinations, PairOutcome outcome)
         {
             var index = Register(outcome, ordinary[participants.OriginalIndex[sources.First]], ordinary[participants.OriginalIndex[destinations.First]]);
             foreach (var from in sources.Members())
@@ -142,9 +142,10 @@ internal sealed class MatrixBuilder
             }
 
             pairs += (int)(sources.Count * destinations.Count);
-        }, done => run.Continue(done), _settings);
-        analysis.Run(Enumerable.Range(0, participants.Count));
-        _stepsPlayed = analysis.StepsPlayed;
+        }
+
+        _stepsPlayed = ParallelRounds.Run(SymbolicAnalysis.Rounds(participants.Count, _settings), _limits.Threads, _limits.Cores,
+            (decided, @continue) => new SymbolicAnalysis(_network, participants, decided, @continue, _settings), Decided, run.Continue);
 
         // Hosts whose address the design uses elsewhere: every pair with one of them, traced.
         var isShared = standIns.Select(h => shared.Contains(AddressOf(h).Value)).ToArray();

@@ -70,8 +70,8 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
         new MatrixBuilder(network, limits ?? AnalysisLimits.None).Build();
 
     /// <summary>The matrix with other settings than the product's: for the tests that prove each guard is needed.</summary>
-    internal static ReachabilityMatrix Compute(CompiledNetwork network, AnalysisSettings settings) =>
-        new MatrixBuilder(network, AnalysisLimits.None, settings).Build();
+    internal static ReachabilityMatrix Compute(CompiledNetwork network, AnalysisSettings settings, AnalysisLimits? limits = null) =>
+        new MatrixBuilder(network, limits ?? AnalysisLimits.None, settings).Build();
 
     /// <summary>The outcome of one ordered pair, or null when the matrix has no such pair.</summary>
     public MatrixOutcome? Find(string from, string to)

@@ -34,14 +34,13 @@ internal sealed class SymbolicAnalysis
     private readonly Dictionary<Present, Arrivals> _pending = [];
     private readonly List<Present>?[] _buckets = new List<Present>?[4 * MaxCount];
     private readonly Action<RangeSet, RangeSet, PairOutcome> _decided;
-    private readonly Func<long, bool> _continue;
+    private readonly Func<bool> _continue;
     private readonly PastReader _reader = new();
     private readonly Stack<PairClass> _work = new();
-    private long _decidedPairs;
 
     /// <param name="decided">Told of every block of pairs whose exchanges have ended, and how.</param>
-    /// <param name="continue">Asked between classes with the number of pairs decided so far; false stops the analysis.</param>
-    public SymbolicAnalysis(CompiledNetwork network, Participants participants, Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue,
+    /// <param name="continue">Asked between classes; false stops the analysis.</param>
+    public SymbolicAnalysis(CompiledNetwork network, Participants participants, Action<RangeSet, RangeSet, PairOutcome> decided, Func<bool> @continue,
         AnalysisSettings? settings = null)
     {
         _settings = settings ?? AnalysisSettings.Default;
@@ -57,22 +56,19 @@ internal sealed class SymbolicAnalysis
     /// <summary>How many times a class was played for one of its pairs (the work done, in device steps).</summary>
     public long StepsPlayed { get; private set; }
 
-    public void Run(IEnumerable<int> sources)
+    /// <summary>
+    /// Plays every pair of the round's sources to its end, or until asked to stop; true when the round finished.
+    /// Classes join only with classes of the same round: fewer sources per round means more steps, but only one
+    /// round's classes are held at a time, and rounds are independent of each other (see <see cref="ParallelRounds"/>).
+    /// </summary>
+    public bool RunRound(int[] sources)
     {
-        // Classes join only with classes of the same round: fewer sources per round means more steps, but only one
-        // round's classes are held at a time.
-        foreach (var chunk in Rounds(sources))
+        foreach (var source in sources)
         {
-            foreach (var source in chunk)
-            {
-                Start(source);
-            }
-
-            if (!RunBuckets())
-            {
-                return;
-            }
+            Start(source);
         }
+
+        return RunBuckets();
     }
 
     /// <summary>
@@ -81,25 +77,16 @@ internal sealed class SymbolicAnalysis
     /// its first second instead of the few pairs a single large round would have finished; the small first rounds
     /// cost a few more steps than one round of their sources.
     /// </summary>
-    private IEnumerable<int[]> Rounds(IEnumerable<int> sources)
+    public static List<int[]> Rounds(int sources, AnalysisSettings settings)
     {
-        var size = Math.Min(FirstRound, _settings.SourcesPerRound);
-        var round = new List<int>(size);
-        foreach (var source in sources)
+        var rounds = new List<int[]>();
+        var size = Math.Min(FirstRound, settings.SourcesPerRound);
+        for (var first = 0; first < sources; first += size, size = Math.Min(2 * size, settings.SourcesPerRound))
         {
-            round.Add(source);
-            if (round.Count == size)
-            {
-                yield return [.. round];
-                round.Clear();
-                size = Math.Min(2 * size, _settings.SourcesPerRound);
-            }
+            rounds.Add([.. Enumerable.Range(first, Math.Min(size, sources - first))]);
         }
 
-        if (round.Count > 0)
-        {
-            yield return [.. round];
-        }
+        return rounds;
     }
 
     private const int FirstRound = 16;
@@ -116,7 +103,7 @@ internal sealed class SymbolicAnalysis
                 for (var c = 0; c < arrivals.Count; c++)
                 {
                     var pairClass = arrivals.ClassAt(c);
-                    if (!_continue(_decidedPairs))
+                    if (!_continue())
                     {
                         return false;
                     }
@@ -672,7 +659,6 @@ internal sealed class SymbolicAnalysis
                 var difference = needsDifference ? (commonFacts.Difference ?? sourceFacts.Difference ?? destinationFacts.Difference)?.Text : null;
                 var outcome = new PairOutcome(core.Verdict, core.FailedPacket, core.Reason, core.DropDevice, core.RequestDelivered,
                     concentrator is { } c ? _devices.Nodes[c.Device].Name : null, difference);
-                _decidedPairs += sourceHosts.Count * destinationHosts.Count;
                 _decided(sourceHosts, destinationHosts, outcome);
             }
         }
@@ -785,7 +771,6 @@ internal sealed class SymbolicAnalysis
         var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
         var (result, steps) = _stepper.TraceToEnd(source, destination, driver);
         StepsPlayed += steps;
-        _decidedPairs++;
         _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
     }
 

@@ -20,12 +20,14 @@ public sealed class EquivalencePropertyTests(ITestOutputHelper output)
     /// <summary>
     /// The product's settings, and the analysis with every class played symbolically to its end and a few sources per
     /// round: small designs soon leave classes of one pair, which the product traces, so this keeps the symbolic
-    /// steps, joins and rounds under test too.
+    /// steps, joins and rounds under test too; and that again with its rounds shared out over three threads.
     /// </summary>
-    private static readonly (string Name, AnalysisSettings Settings)[] Variants =
+    private static readonly (string Name, AnalysisSettings Settings, AnalysisLimits Limits)[] Variants =
     [
-        ("as the product runs", AnalysisSettings.Default),
-        ("every class played symbolically", AnalysisSettings.Default with { TraceSinglePairs = false, SourcesPerRound = 3 }),
+        ("as the product runs", AnalysisSettings.Default, AnalysisLimits.None),
+        ("every class played symbolically", AnalysisSettings.Default with { TraceSinglePairs = false, SourcesPerRound = 3 }, AnalysisLimits.None),
+        ("every class played symbolically, on three threads", AnalysisSettings.Default with { TraceSinglePairs = false, SourcesPerRound = 3 },
+            new AnalysisLimits { Threads = 3 }),
     ];
 
     [Fact]
@@ -35,9 +37,9 @@ public sealed class EquivalencePropertyTests(ITestOutputHelper output)
         {
             var design = RandomDesigns.Generate(seed);
             Assert.Empty(DesignConsistency.Check(design));
-            foreach (var (name, settings) in Variants)
+            foreach (var (name, settings, limits) in Variants)
             {
-                if (MatrixEquivalence.FirstDifference(design, n => ReachabilityMatrix.Compute(n, settings)) is { } difference)
+                if (MatrixEquivalence.FirstDifference(design, n => ReachabilityMatrix.Compute(n, settings, limits)) is { } difference)
                 {
                     Assert.Fail($"seed {seed} ({name}): {difference}\nReplay it with ONEARM_EQUIVALENCE_SEED={seed} ONEARM_EQUIVALENCE_DESIGNS=1, " +
                         "or look at it: DesignDocument.Serialize(RandomDesigns.Generate({seed})).");

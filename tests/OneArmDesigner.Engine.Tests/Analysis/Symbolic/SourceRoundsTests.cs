@@ -13,33 +13,18 @@ public sealed class SourceRoundsTests
     public void Stopped_as_soon_as_it_has_decided_sixteen_sources_worth_of_pairs_it_has_decided_every_pair_of_the_first_sixteen()
     {
         var network = NetworkCompiler.Compile(IrregularNetwork.Generate(150));
-        var participants = ParticipantsOf(network);
+        var participants = TestParticipants.Of(network);
         var destinations = Enumerable.Range(0, participants.Count).Where(h => participants.FlowGroups[h] >= 0).ToHashSet();
         var firstSources = Enumerable.Range(0, 16).ToArray();
         var firstSourcesPairs = firstSources.Sum(s => destinations.Count(d => d != s));
         var decided = new HashSet<(int Source, int Destination)>();
 
-        var analysis = new SymbolicAnalysis(network, participants,
+        ParallelRounds.Run(SymbolicAnalysis.Rounds(participants.Count, AnalysisSettings.Default), threads: 1, cores: null,
+            (told, @continue) => new SymbolicAnalysis(network, participants, told, @continue),
             (sources, targets, _) => decided.UnionWith(sources.Members().SelectMany(s => targets.Members().Select(d => (s, d)))),
             done => done < firstSourcesPairs);
-        analysis.Run(Enumerable.Range(0, participants.Count));
 
         Assert.Equal(firstSourcesPairs, decided.Count);
         Assert.All(firstSources, s => Assert.All(destinations.Where(d => d != s), d => Assert.Contains((s, d), decided)));
-    }
-
-    /// <summary>Every endpoint, with the default flow toward it grouped by protocol and port as the matrix does.</summary>
-    private static Participants ParticipantsOf(CompiledNetwork network)
-    {
-        var hosts = ReachabilityMatrix.EndpointsOf(network).ToArray();
-        var groups = new Dictionary<(Protocol, int), int>();
-        var flowGroups = hosts.Select((to, i) =>
-        {
-            var flow = ReachabilityMatrix.DefaultFlow(hosts[i == 0 ? 1 : 0], to);
-            return Simulator.Check(network, flow).Count > 0 ? -1
-                : groups.TryGetValue((flow.Protocol, flow.DestinationPort), out var known) ? known
-                : groups[(flow.Protocol, flow.DestinationPort)] = groups.Count;
-        }).ToArray();
-        return new Participants(network, hosts, flowGroups);
     }
 }
