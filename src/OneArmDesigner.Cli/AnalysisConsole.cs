@@ -49,7 +49,8 @@ public sealed class AnalysisConsole
         var bar = _bar is null ? null : new TerminalProgressBar(_bar, _showAfter);
         try
         {
-            return DesignAnalyzer.Analyze(design, new AnalysisLimits { Cancellation = cancel.Token, Progress = bar });
+            // Every core: the result does not depend on it (DOTNET_PROCESSOR_COUNT=1 keeps it to one).
+            return DesignAnalyzer.Analyze(design, new AnalysisLimits { Cancellation = cancel.Token, Progress = bar, Threads = Environment.ProcessorCount });
         }
         finally
         {

@@ -45,6 +45,9 @@ public interface ICoreLender
     bool TryBorrow();
 
     void Return();
+
+    /// <summary>Called on each thread the analysis starts on a borrowed core, before it plays: to set it up as the caller's own (its priority).</summary>
+    void PrepareThread();
 }
 
 /// <summary>

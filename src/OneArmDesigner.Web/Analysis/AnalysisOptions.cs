@@ -4,7 +4,7 @@ namespace OneArmDesigner.Web.Analysis;
 
 /// <summary>
 /// How much analysis the server does at once and for how long (configuration section <c>Analysis</c>, for example
-/// <c>Analysis__MaxConcurrent=2</c>, <c>Analysis__MaxSeconds=10</c>).
+/// <c>Analysis__MaxConcurrent=2</c>, <c>Analysis__MaxSeconds=10</c>, <c>Analysis__MaxThreads=4</c>).
 /// </summary>
 public sealed class AnalysisOptions
 {
@@ -18,7 +18,16 @@ public sealed class AnalysisOptions
     [Range(0.000001, 3600)]
     public double MaxSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Threads one analysis may use while other cores are idle (it never takes a core another analysis holds); null
+    /// (the default) means every core, 1 keeps each analysis to its own thread. The result is the same either way.
+    /// </summary>
+    [Range(1, 1024)]
+    public int? MaxThreads { get; set; }
+
     public int Concurrency => MaxConcurrent ?? Environment.ProcessorCount;
+
+    public int Threads => MaxThreads ?? Environment.ProcessorCount;
 
     public TimeSpan Budget => TimeSpan.FromSeconds(MaxSeconds);
 }

@@ -26,6 +26,7 @@ public sealed class AnalysisQueue : IDisposable
     private readonly Dictionary<string, Claim> _claimsByKey = new(StringComparer.Ordinal);
     private readonly MemoryCache _results = new(new MemoryCacheOptions { SizeLimit = CachedMegabytes });
     private readonly SemaphoreSlim _places;
+    private readonly AnalysisCores _cores = new(Environment.ProcessorCount);
     private readonly AnalysisOptions _options;
     private readonly IAnalysisEngine _engine;
     private readonly IServiceScopeFactory _scopes;
@@ -185,6 +186,7 @@ public sealed class AnalysisQueue : IDisposable
         try
         {
             Interlocked.Increment(ref _started);
+            _cores.Occupy();
             var running = Interlocked.Increment(ref _running);
             InterlockedMax(ref _peakRunning, running);
             job.Start();
@@ -193,6 +195,8 @@ public sealed class AnalysisQueue : IDisposable
                 Budget = _options.Budget,
                 Cancellation = job.Cancellation,
                 Progress = new InlineProgress(job.Report),
+                Threads = _options.Threads,
+                Cores = _cores,
             };
 
             // The engine is synchronous and CPU-bound for up to the budget: a thread of its own, not one of the
@@ -220,6 +224,7 @@ public sealed class AnalysisQueue : IDisposable
         finally
         {
             Interlocked.Decrement(ref _running);
+            _cores.Release();
             _places.Release();
             Forget(job);
         }

@@ -239,4 +239,33 @@ public sealed class BackgroundAnalysisTests : IDisposable
         Assert.Matches(@"^over the time budget: .* ran out after [\d,]+ of [\d,]+ host pairs$", findings.GetProperty("incomplete").GetString());
         Assert.Equal(JsonValueKind.Array, findings.GetProperty("findings").ValueKind);
     }
+
+    [Fact]
+    public async Task Each_analysis_may_use_MaxThreads_threads_on_cores_no_other_analysis_holds()
+    {
+        var app = Start(new() { ["Analysis:MaxThreads"] = "3" });
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+
+        var created = await api.CreateFromAsync(Document(HubAndSpoke.Generate(2)));
+        await _engine.StartedAsync();
+
+        var limits = _engine.LastLimits!;
+        Assert.Equal(3, limits.Threads);
+        var lent = 0;
+        while (lent <= Environment.ProcessorCount && limits.Cores!.TryBorrow())
+        {
+            lent++;
+        }
+
+        // The running analysis holds one core: the others, and no more, are free to lend.
+        Assert.Equal(Environment.ProcessorCount - 1, lent);
+        for (var i = 0; i < lent; i++)
+        {
+            limits.Cores!.Return();
+        }
+
+        _engine.Open();
+        Assert.True((await api.FindingsAsync(created.EditToken)).GetProperty("complete").GetBoolean());
+    }
 }

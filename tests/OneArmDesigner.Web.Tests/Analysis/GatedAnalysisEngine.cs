@@ -21,8 +21,12 @@ internal sealed class GatedAnalysisEngine : IAnalysisEngine
     /// <summary>How many saw their cancellation while waiting at the gate.</summary>
     public int Cancelled => Volatile.Read(ref _cancelled);
 
+    /// <summary>The limits the queue gave the latest analysis.</summary>
+    public AnalysisLimits? LastLimits { get; private set; }
+
     public DesignAnalysis Analyze(Design design, AnalysisLimits limits)
     {
+        LastLimits = limits;
         Interlocked.Increment(ref _calls);
         limits.Progress?.Report(new AnalysisProgress(0, 100));
         _started.Release();

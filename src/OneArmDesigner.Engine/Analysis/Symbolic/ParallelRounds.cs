@@ -53,6 +53,7 @@ internal sealed class ParallelRounds
             {
                 try
                 {
+                    cores?.PrepareThread();
                     run.Play();
                 }
                 finally

@@ -132,6 +132,10 @@ public sealed class ParallelRoundsTests
                 _borrowed--;
             }
         }
+
+        public void PrepareThread()
+        {
+        }
     }
 
     private sealed class Inline(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
