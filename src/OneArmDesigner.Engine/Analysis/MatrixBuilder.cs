@@ -211,27 +211,38 @@ internal sealed class MatrixBuilder
 
         foreach (var device in _network.Design.Devices)
         {
-            foreach (var address in device.Interfaces.Select(i => i.Address).OfType<Ipv4Prefix>())
+            foreach (var face in device.Interfaces)
             {
-                if (!seen.Add(address.Address.Value) || !device.Kind.IsEndpoint())
+                if (face.Address is { } address && (!seen.Add(address.Address.Value) || !device.Kind.IsEndpoint()))
                 {
                     shared.Add(address.Address.Value);
                 }
             }
 
-            IEnumerable<Ipv4Address?> others =
-            [
-                device.DefaultGateway, device.Mx?.UplinkGateway, device.Mx?.PublicAddress,
-                .. device.Routes.Select(r => (Ipv4Address?)r.NextHop),
-                .. device.Firewall?.Nat.SelectMany(n => new[] { n.PublicAddress, n.PrivateAddress }) ?? [],
-            ];
-            foreach (var address in others.OfType<Ipv4Address>())
+            Add(shared, device.DefaultGateway);
+            Add(shared, device.Mx?.UplinkGateway);
+            Add(shared, device.Mx?.PublicAddress);
+            foreach (var route in device.Routes)
             {
-                shared.Add(address.Value);
+                shared.Add(route.NextHop.Value);
+            }
+
+            foreach (var rule in device.Firewall?.Nat ?? [])
+            {
+                Add(shared, rule.PublicAddress);
+                Add(shared, rule.PrivateAddress);
             }
         }
 
         return shared;
+
+        static void Add(HashSet<uint> addresses, Ipv4Address? address)
+        {
+            if (address is { } known)
+            {
+                addresses.Add(known.Value);
+            }
+        }
     }
 
     private Ipv4Address AddressOf(int host) => Participants.ExchangeAddress(_network.Get(_hosts[host].Name));
