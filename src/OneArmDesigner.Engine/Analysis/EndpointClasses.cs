@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Compilation;
@@ -23,7 +24,7 @@ internal static class EndpointClasses
         var classOf = new int[hosts.Length];
         var members = new List<List<int>>();
         var candidates = Candidates(network, hosts, addresses);
-        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byKey = new Dictionary<CandidateKey, List<int>>();
         for (var host = 0; host < hosts.Length; host++)
         {
             var joined = false;
@@ -63,40 +64,55 @@ internal static class EndpointClasses
         return (classOf, members);
     }
 
-    /// <summary>Per host, what a classmate must share with it (as text), or null when it cannot have classmates.</summary>
-    private static string?[] Candidates(CompiledNetwork network, Device[] hosts, Ipv4Address[] addresses)
+    /// <summary>What a classmate must share with a host: its place, its subnet and everything it is configured with.</summary>
+    private readonly record struct CandidateKey(DeviceKind Kind, int Segment, Ipv4Prefix Subnet, bool IsPrivate, Ipv4Address? Gateway,
+        string Routes, string TcpPorts, string UdpPorts, int? InitialTtl);
+
+    /// <summary>Per host, what a classmate must share with it, or null when it cannot have classmates.</summary>
+    private static CandidateKey?[] Candidates(CompiledNetwork network, Device[] hosts, Ipv4Address[] addresses)
     {
         var owners = new Dictionary<uint, int>();
         var nextHops = new HashSet<uint>();
         foreach (var device in network.Design.Devices)
         {
-            foreach (var address in device.Interfaces.Select(i => i.Address).OfType<Ipv4Prefix>())
+            foreach (var face in device.Interfaces)
             {
-                owners[address.Address.Value] = owners.GetValueOrDefault(address.Address.Value) + 1;
+                if (face.Address is { } address)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(owners, address.Address.Value, out _)++;
+                }
             }
 
-            foreach (var hop in device.Routes.Select(r => r.NextHop).Append(device.DefaultGateway ?? default).Append(device.Mx?.UplinkGateway ?? default))
+            foreach (var route in device.Routes)
             {
-                nextHops.Add(hop.Value);
+                nextHops.Add(route.NextHop.Value);
             }
+
+            nextHops.Add((device.DefaultGateway ?? default).Value);
+            nextHops.Add((device.Mx?.UplinkGateway ?? default).Value);
         }
 
-        var names = hosts.GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var keys = new string?[hosts.Length];
+        var namesakes = new Dictionary<string, int>(hosts.Length, StringComparer.Ordinal);
+        foreach (var host in hosts)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(namesakes, host.Name, out _)++;
+        }
+
+        var keys = new CandidateKey?[hosts.Length];
         for (var i = 0; i < hosts.Length; i++)
         {
             var host = hosts[i];
             var address = addresses[i];
-            if (host is not { Interfaces.Count: 1, Firewall: null, Mx: null, Vlan: null } || !names.Contains(host.Name)
+            if (host is not { Interfaces.Count: 1, Firewall: null, Mx: null, Vlan: null } || namesakes[host.Name] != 1
                 || owners.GetValueOrDefault(address.Value) != 1 || nextHops.Contains(address.Value) || network.VpnEndpointAt(address) is not null
                 || network.Get(host.Name).SegmentOf(host.Interfaces[0].Name) is not { } segment)
             {
                 continue;
             }
 
-            keys[i] = string.Join("|", host.Kind, segment.Id, host.Interfaces[0].Address!.Value.Network, host.Interfaces[0].Address!.Value.Length,
-                address.IsPrivate, host.DefaultGateway, string.Join(",", host.Routes), string.Join(",", host.Host?.TcpPorts ?? []),
-                string.Join(",", host.Host?.UdpPorts ?? []), host.Host?.InitialTtl);
+            keys[i] = new CandidateKey(host.Kind, segment.Id, host.Interfaces[0].Address!.Value.Network, address.IsPrivate, host.DefaultGateway,
+                string.Join(",", host.Routes), string.Join(",", host.Host?.TcpPorts ?? []), string.Join(",", host.Host?.UdpPorts ?? []),
+                host.Host?.InitialTtl);
         }
 
         return keys;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OneArmDesigner.Domain.Addressing;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis.Symbolic;
@@ -114,30 +115,34 @@ internal sealed class MatrixBuilder
         void Decided(RangeSet sources, RangeSet destinations, PairOutcome outcome)
         {
             var index = Register(outcome, ordinary[participants.OriginalIndex[sources.First]], ordinary[participants.OriginalIndex[destinations.First]]);
-            foreach (var from in sources.Members())
+            if (index < 0)
             {
-                foreach (var to in destinations.Members())
+                // The example disagrees with the class's outcome: trust only real traces for these pairs.
+                foreach (var from in sources.Members())
                 {
-                    if (index < 0)
+                    foreach (var to in destinations.Members())
                     {
-                        // The example disagrees with the class's outcome: trust only real traces for these pairs.
                         var traced = Trace(ordinary[participants.OriginalIndex[from]], ordinary[participants.OriginalIndex[to]]);
                         cells[cellOf[from], cellOf[to]] = traced + 1;
                         _pairsPerOutcome[traced]++;
                     }
-                    else
-                    {
-                        cells[cellOf[from], cellOf[to]] = index + 1;
-                    }
                 }
-            }
 
-            if (index < 0)
-            {
                 _fallbacks++;
             }
             else
             {
+                // A class can hold a million pairs: its destinations' cells are worked out once and set row by row.
+                var columns = CellsOf(destinations, cellOf, _columns);
+                for (var r = 0; r < sources.RangeCount; r++)
+                {
+                    var (start, end) = sources.RangeAt(r);
+                    for (var from = start; from < end; from++)
+                    {
+                        cells.SetRow(cellOf[from], columns, index + 1);
+                    }
+                }
+
                 _pairsPerOutcome[index] += (int)(sources.Count * destinations.Count);
             }
 
@@ -172,6 +177,24 @@ internal sealed class MatrixBuilder
         return pairs;
     }
 
+    private readonly List<int> _columns = [];
+
+    /// <summary>The cells of a set of participants, in <paramref name="buffer"/> (reused from one class to the next).</summary>
+    private static ReadOnlySpan<int> CellsOf(RangeSet hosts, int[] cellOf, List<int> buffer)
+    {
+        buffer.Clear();
+        for (var r = 0; r < hosts.RangeCount; r++)
+        {
+            var (start, end) = hosts.RangeAt(r);
+            for (var host = start; host < end; host++)
+            {
+                buffer.Add(cellOf[host]);
+            }
+        }
+
+        return CollectionsMarshal.AsSpan(buffer);
+    }
+
     private bool Playable(int from, int to) => _flowGroups[to] >= 0 && _hosts[from].Name != _hosts[to].Name;
 
     /// <summary>
@@ -189,27 +212,38 @@ internal sealed class MatrixBuilder
 
         foreach (var device in _network.Design.Devices)
         {
-            foreach (var address in device.Interfaces.Select(i => i.Address).OfType<Ipv4Prefix>())
+            foreach (var face in device.Interfaces)
             {
-                if (!seen.Add(address.Address.Value) || !device.Kind.IsEndpoint())
+                if (face.Address is { } address && (!seen.Add(address.Address.Value) || !device.Kind.IsEndpoint()))
                 {
                     shared.Add(address.Address.Value);
                 }
             }
 
-            IEnumerable<Ipv4Address?> others =
-            [
-                device.DefaultGateway, device.Mx?.UplinkGateway, device.Mx?.PublicAddress,
-                .. device.Routes.Select(r => (Ipv4Address?)r.NextHop),
-                .. device.Firewall?.Nat.SelectMany(n => new[] { n.PublicAddress, n.PrivateAddress }) ?? [],
-            ];
-            foreach (var address in others.OfType<Ipv4Address>())
+            Add(shared, device.DefaultGateway);
+            Add(shared, device.Mx?.UplinkGateway);
+            Add(shared, device.Mx?.PublicAddress);
+            foreach (var route in device.Routes)
             {
-                shared.Add(address.Value);
+                shared.Add(route.NextHop.Value);
+            }
+
+            foreach (var rule in device.Firewall?.Nat ?? [])
+            {
+                Add(shared, rule.PublicAddress);
+                Add(shared, rule.PrivateAddress);
             }
         }
 
         return shared;
+
+        static void Add(HashSet<uint> addresses, Ipv4Address? address)
+        {
+            if (address is { } known)
+            {
+                addresses.Add(known.Value);
+            }
+        }
     }
 
     private Ipv4Address AddressOf(int host) => Participants.ExchangeAddress(_network.Get(_hosts[host].Name));

@@ -46,6 +46,34 @@ internal sealed class OutcomeCells
         }
     }
 
+    /// <summary>Sets one outcome for a row's given columns: the width is checked once, not per cell.</summary>
+    public void SetRow(int from, ReadOnlySpan<int> columns, int value)
+    {
+        Widen(value);
+        var row = from * _size;
+        if (_bytes is not null)
+        {
+            foreach (var to in columns)
+            {
+                _bytes[row + to] = (byte)value;
+            }
+        }
+        else if (_shorts is not null)
+        {
+            foreach (var to in columns)
+            {
+                _shorts[row + to] = (ushort)value;
+            }
+        }
+        else
+        {
+            foreach (var to in columns)
+            {
+                _ints![row + to] = value;
+            }
+        }
+    }
+
     private void Widen(int value)
     {
         if (_bytes is not null && value > byte.MaxValue)

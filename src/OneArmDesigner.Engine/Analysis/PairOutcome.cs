@@ -61,8 +61,18 @@ public sealed record PairOutcome(
     }
 
     /// <summary>How the request's and the reply's paths differ, ignoring hops taken inside a tunnel.</summary>
-    private static string? PathDifferenceOf(ExchangeResult result) =>
-        result.Packets.Count < 2 ? null : DescribePathDifference([.. result.Packets[0].DevicesInClear()], [.. result.Packets[1].DevicesInClear()]);
+    private static string? PathDifferenceOf(ExchangeResult result)
+    {
+        if (result.Packets.Count < 2)
+        {
+            return null;
+        }
+
+        var (forward, back) = (result.Packets[0].DevicesInClear(), result.Packets[1].DevicesInClear());
+
+        // The usual case, both ways through the same devices, needs no lists (the analysis asks this of every traced pair).
+        return forward.SetEquals(back) ? null : DescribePathDifference([.. forward], [.. back]);
+    }
 
     /// <summary>
     /// The devices only one direction saw in clear, each list in the order its packet reached them; null when both

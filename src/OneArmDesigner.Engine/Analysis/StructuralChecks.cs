@@ -19,6 +19,11 @@ internal static class StructuralChecks
 
     private static void DuplicateAddresses(Design design, List<Finding> findings)
     {
+        if (!AnyAddressTwice(design))
+        {
+            return;
+        }
+
         var owners = design.Devices
             .SelectMany(d => d.Interfaces.Where(i => i.Address is not null).Select(i => (Device: d.Name, Interface: i.Name, Address: i.Address!.Value.Address)))
             .GroupBy(x => x.Address);
@@ -34,10 +39,36 @@ internal static class StructuralChecks
         }
     }
 
+    /// <summary>Whether any address is configured twice: the check's grouping is only worth building when one is.</summary>
+    private static bool AnyAddressTwice(Design design)
+    {
+        var seen = new HashSet<uint>();
+        foreach (var device in design.Devices)
+        {
+            foreach (var face in device.Interfaces)
+            {
+                if (face.Address is { } address && !seen.Add(address.Address.Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static void Unconnected(Design design, List<Finding> findings)
     {
-        var linked = design.Links.SelectMany(l => new[] { l.A, l.B }).ToHashSet();
-        var cabled = linked.Select(e => e.Device).ToHashSet(StringComparer.Ordinal);
+        var linked = new HashSet<LinkEnd>(2 * design.Links.Count);
+        var cabled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var link in design.Links)
+        {
+            linked.Add(link.A);
+            linked.Add(link.B);
+            cabled.Add(link.A.Device);
+            cabled.Add(link.B.Device);
+        }
+
         foreach (var device in design.Devices)
         {
             if (!cabled.Contains(device.Name))
@@ -47,13 +78,18 @@ internal static class StructuralChecks
                 continue;
             }
 
-            foreach (var unused in device.Interfaces.Where(i => i.Address is not null && !linked.Contains(new LinkEnd(device.Name, i.Name))))
+            foreach (var face in device.Interfaces)
             {
-                findings.Add(new Finding("UNCONNECTED_INTERFACE", Severity.Info, [device.Name],
-                    $"{device.Name}'s interface {unused.Name} ({unused.Address}) has an address but no cable, so its connected route leads nowhere.",
-                    $"{device.Name}:{unused.Name}", [])
+                if (face.Address is null || linked.Contains(new LinkEnd(device.Name, face.Name)))
                 {
-                    Interfaces = [$"{device.Name}:{unused.Name}"],
+                    continue;
+                }
+
+                findings.Add(new Finding("UNCONNECTED_INTERFACE", Severity.Info, [device.Name],
+                    $"{device.Name}'s interface {face.Name} ({face.Address}) has an address but no cable, so its connected route leads nowhere.",
+                    $"{device.Name}:{face.Name}", [])
+                {
+                    Interfaces = [$"{device.Name}:{face.Name}"],
                 });
             }
         }

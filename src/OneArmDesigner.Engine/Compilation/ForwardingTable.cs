@@ -3,24 +3,36 @@ using OneArmDesigner.Domain.Addressing;
 namespace OneArmDesigner.Engine.Compilation;
 
 /// <summary>
-/// Longest-prefix match: one dictionary per prefix length, searched from /32 down over the lengths in use, so a
-/// concentrator with thousands of VPN routes answers in a handful of lookups. The first route added for a prefix
-/// wins, and routes are added connected first, then static, then VPN (administrative distance, in effect).
+/// Longest-prefix match: one hashed look-up per prefix length in use, from the longest down, so a concentrator with
+/// thousands of VPN routes answers in a handful of look-ups. The first route added for a prefix wins, and routes are
+/// added connected first, then static, then VPN (administrative distance, in effect).
 /// </summary>
+/// <remarks>
+/// All lengths share one dictionary keyed by length and network: a design compiles a table per device, and most hold
+/// three or four routes, for which a dictionary per length (and an array of 33 of them) was most of the table.
+/// </remarks>
 public sealed class ForwardingTable
 {
-    private readonly Dictionary<uint, Route>?[] _byLength = new Dictionary<uint, Route>?[33];
+    private readonly Dictionary<ulong, Route> _routes = [];
+
+    /// <summary>Descending.</summary>
     private int[] _lengthsInUse = [];
 
-    public IEnumerable<Route> Routes => _byLength.Reverse().Where(d => d is not null).SelectMany(d => d!.Values);
+    /// <summary>Every route, in the order it was added (a look-up's preference is <see cref="Lookup"/>'s, not this order's).</summary>
+    public IReadOnlyCollection<Route> Routes => _routes.Values;
 
     public void Add(Route route)
     {
         var length = route.Prefix.Length;
-        var bucket = _byLength[length] ??= [];
-        if (bucket.TryAdd(route.Prefix.Address.Value & route.Prefix.Mask, route) && Array.IndexOf(_lengthsInUse, length) < 0)
+        if (_routes.TryAdd(Key(length, route.Prefix.Address.Value), route) && Array.IndexOf(_lengthsInUse, length) < 0)
         {
-            _lengthsInUse = [.. _lengthsInUse.Append(length).OrderDescending()];
+            var position = 0;
+            while (position < _lengthsInUse.Length && _lengthsInUse[position] > length)
+            {
+                position++;
+            }
+
+            _lengthsInUse = [.. _lengthsInUse.AsSpan(0, position), length, .. _lengthsInUse.AsSpan(position)];
         }
     }
 
@@ -28,8 +40,7 @@ public sealed class ForwardingTable
     {
         foreach (var length in _lengthsInUse)
         {
-            var mask = length == 0 ? 0u : uint.MaxValue << (32 - length);
-            if (_byLength[length]!.TryGetValue(destination.Value & mask, out var route))
+            if (_routes.TryGetValue(Key(length, destination.Value), out var route))
             {
                 return route;
             }
@@ -37,4 +48,8 @@ public sealed class ForwardingTable
 
         return null;
     }
+
+    /// <summary>The prefix of <paramref name="length"/> bits holding the address, as one number.</summary>
+    private static ulong Key(int length, uint address) =>
+        ((ulong)length << 32) | (length == 0 ? 0u : address & (uint.MaxValue << (32 - length)));
 }

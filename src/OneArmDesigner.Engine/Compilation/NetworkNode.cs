@@ -7,8 +7,10 @@ namespace OneArmDesigner.Engine.Compilation;
 public sealed class NetworkNode(Device device)
 {
     private readonly Dictionary<string, (Segment Segment, int Position)> _ports = new(StringComparer.Ordinal);
-    private readonly HashSet<uint> _ownAddresses = [.. device.Interfaces.Where(i => i.Address is not null).Select(i => i.Address!.Value.Address.Value)];
-    private readonly HashSet<uint> _mappedAddresses = [];
+    private readonly HashSet<uint> _ownAddresses = OwnAddresses(device);
+
+    // Only firewalls with static NAT or port forwards have mapped addresses: the set is made for the first.
+    private HashSet<uint>? _mappedAddresses;
 
     public Device Device { get; } = device;
 
@@ -24,9 +26,9 @@ public sealed class NetworkNode(Device device)
     public bool Owns(Ipv4Address address) => _ownAddresses.Contains(address.Value);
 
     /// <summary>Whether the address is one of this firewall's mapped (static NAT or port-forward) addresses that no interface has.</summary>
-    public bool OwnsMapped(Ipv4Address address) => _mappedAddresses.Contains(address.Value);
+    public bool OwnsMapped(Ipv4Address address) => _mappedAddresses?.Contains(address.Value) == true;
 
-    internal void AddMapped(Ipv4Address address) => _mappedAddresses.Add(address.Value);
+    internal void AddMapped(Ipv4Address address) => (_mappedAddresses ??= []).Add(address.Value);
 
     public Segment? SegmentOf(string interfaceName) => _ports.TryGetValue(interfaceName, out var port) ? port.Segment : null;
 
@@ -72,4 +74,18 @@ public sealed class NetworkNode(Device device)
     }
 
     public Ipv4Address? AddressOf(string interfaceName) => Interface(interfaceName)?.Address?.Address;
+
+    private static HashSet<uint> OwnAddresses(Device device)
+    {
+        var addresses = new HashSet<uint>(device.Interfaces.Count);
+        foreach (var face in device.Interfaces)
+        {
+            if (face.Address is { } address)
+            {
+                addresses.Add(address.Address.Value);
+            }
+        }
+
+        return addresses;
+    }
 }

@@ -61,11 +61,31 @@ internal sealed class AddressAtoms
             }
             else if (!node.Kind.IsSegment())
             {
-                sources.Add(Boundaries(node.Fib.Routes.Select(r => r.Prefix), device.Interfaces.Where(i => i.Address is not null).Select(i => i.Address!.Value.Address)));
-                foreach (var segment in device.Interfaces.Select(i => node.SegmentOf(i.Name)).OfType<Segment>().Distinct())
+                // Built for every device a class crosses (a thousand branch MX units): loops, not LINQ.
+                var routes = new List<Ipv4Prefix>(node.Fib.Routes.Count);
+                foreach (var route in node.Fib.Routes)
+                {
+                    routes.Add(route.Prefix);
+                }
+
+                var owned = new List<Ipv4Address>(device.Interfaces.Count);
+                foreach (var face in device.Interfaces)
+                {
+                    if (face.Address is { } address)
+                    {
+                        owned.Add(address.Address);
+                    }
+
+                    if (node.SegmentOf(face.Name) is { } segment && !attached.Contains(segment))
+                    {
+                        attached.Add(segment);
+                    }
+                }
+
+                sources.Add(Boundaries(routes, owned));
+                foreach (var segment in attached)
                 {
                     sources.Add(segments.Of(segment));
-                    attached.Add(segment);
                 }
 
                 sources.Add(PrivateBoundaries);
@@ -269,16 +289,16 @@ internal sealed class AddressAtoms
 /// <summary>The addresses owned on each segment, as atom boundaries, built once per segment and shared by its members.</summary>
 internal sealed class SegmentAddresses
 {
-    private readonly Dictionary<Segment, ulong[]> _bySegment = [];
+    // By segment id (the compiler numbers segments from 0): a thousand branch LANs make a thousand entries.
+    private readonly List<ulong[]?> _bySegment = [];
 
     public ulong[] Of(Segment segment)
     {
-        if (!_bySegment.TryGetValue(segment, out var boundaries))
+        while (_bySegment.Count <= segment.Id)
         {
-            boundaries = AddressAtoms.Boundaries([], segment.AnsweredAddresses);
-            _bySegment[segment] = boundaries;
+            _bySegment.Add(null);
         }
 
-        return boundaries;
+        return _bySegment[segment.Id] ??= AddressAtoms.Boundaries([], segment.AnsweredAddresses);
     }
 }
