@@ -112,6 +112,8 @@ internal sealed class MatrixBuilder
         var pairs = 0;
         var participants = new Participants(_network, [.. ordinary.Select(h => _hosts[h])], [.. ordinary.Select(h => _flowGroups[h])]);
         var cellOf = participants.OriginalIndex.Select(i => Array.IndexOf(standIns, ordinary[i])).ToArray();
+
+        // Told of decisions in round order, by one thread at a time, whichever thread played the round.
         void Decided(RangeSet sources, RangeSet destinations, PairOutcome outcome)
         {
             var index = Register(outcome, ordinary[participants.OriginalIndex[sources.First]], ordinary[participants.OriginalIndex[destinations.First]]);
