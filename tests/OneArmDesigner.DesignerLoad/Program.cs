@@ -38,9 +38,9 @@ for (var run = 0; run <= options.Runs; run++)
     await page.GotoAsync("about:blank");
     var clock = Stopwatch.StartNew();
     await page.GotoAsync(editUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-    await page.WaitForFunctionAsync($"document.querySelectorAll('.oad-node').length >= {design.Devices.Count}", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
+    await page.WaitForFunctionAsync($"() => document.querySelectorAll('.oad-node').length >= {design.Devices.Count}", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
     var nodesAt = clock.Elapsed.TotalMilliseconds;
-    await page.WaitForFunctionAsync("document.documentElement.dataset.circuit === 'up'", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
+    await page.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'up'", null, new PageWaitForFunctionOptions { PollingInterval = 5, Timeout = 60_000 });
     var upAt = clock.Elapsed.TotalMilliseconds;
     if (run > 0)
     {
