@@ -107,6 +107,37 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
+    public void ZoomedFarOut_NodesAndLinksAreDrawnCompact_AndInFullAgainWhenZoomedIn()
+    {
+        var diagram = NetworkDiagram();
+        diagram.SetViewportSize(new Size(800, 600));
+        diagram.ZoomAbout(Point.Zero, 0.2);
+        var cut = RenderCanvas(diagram);
+
+        // Far out: no hit boxes, no outlines on plain nodes, links as their lines alone; what is hit and dragged stays.
+        Assert.Empty(cut.FindAll(".oad-node-hit"));
+        Assert.Empty(cut.FindAll(".oad-node-outline"));
+        Assert.Empty(cut.FindAll(".oad-link-hit"));
+        Assert.Empty(cut.FindAll(".oad-link title"));
+        Assert.Equal(3, cut.FindAll(".oad-node[data-node-id][data-x] title").Count);
+        Assert.Single(cut.FindAll(".oad-link[data-link-id][data-source][data-target] .oad-link-line"));
+
+        // A selected node shows its outline even far out.
+        cut.InvokeAsync(() => diagram.Select(diagram.Nodes["r1"]));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-node-id='r1'] .oad-node-outline")));
+
+        cut.InvokeAsync(() => diagram.ZoomAbout(Point.Zero, 1));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".oad-node-hit").Count));
+        Assert.Equal(3, cut.FindAll(".oad-node-outline").Count);
+        Assert.Single(cut.FindAll(".oad-link-hit"));
+
+        // Never compact when the app says so.
+        var never = RenderCanvas(diagram, p => p.Add(c => c.CompactBelowZoom, 0));
+        never.InvokeAsync(() => diagram.ZoomAbout(Point.Zero, 0.05));
+        never.WaitForAssertion(() => Assert.Equal(3, never.FindAll(".oad-node-hit").Count));
+    }
+
+    [Fact]
     public void WithoutATemplate_NodesGetADefaultBox()
     {
         var cut = RenderCanvas(NetworkDiagram());
@@ -279,7 +310,8 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
         var cut = RenderCanvas(large);
 
         var minimap = cut.Find("svg.oad-minimap");
-        Assert.Equal(40, minimap.QuerySelectorAll(".oad-minimap-node").Length);
+        // One path of 40 boxes (one "M" each): a large diagram adds a few elements to the page, not one per node.
+        Assert.Equal(40, minimap.QuerySelector("path.oad-minimap-node")!.GetAttribute("d")!.Count(c => c == 'M'));
         Assert.NotNull(minimap.QuerySelector(".oad-minimap-view"));
         Assert.True(minimap.HasAttribute("data-minimap"));
         Assert.NotEmpty(RenderCanvas(small, p => p.Add(c => c.Minimap, MinimapMode.Always)).FindAll(".oad-minimap"));
