@@ -134,6 +134,13 @@ public partial class DiagramCanvas : IAsyncDisposable
     /// <summary>Judged at the labels' zoom, which before the canvas knows its size is the zoom its waiting fit expects.</summary>
     private bool Compact => Diagram.Labels.Zoom < CompactBelowZoom;
 
+    /// <summary>A compact diagram rendered before the page is live is drawn as a sketch (see the markup).</summary>
+    private bool Sketch => Compact && !RendererInfo.IsInteractive;
+
+    private IEnumerable<LinkModel> DrawnLinks => Sketch ? [] : Diagram.Links;
+
+    private IEnumerable<NodeModel> DrawnNodes => Sketch ? [] : Diagram.Nodes.InDrawingOrder();
+
     /// <summary>Link handles show only when links can be drawn.</summary>
     private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();
 

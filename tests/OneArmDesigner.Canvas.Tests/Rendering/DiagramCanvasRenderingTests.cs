@@ -138,6 +138,30 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
+    public void RenderedBeforeThePageIsLive_AFarZoomedOutDiagramIsASketchOfTwoPaths_AndASmallOneIsDrawnInFull()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var large = new Diagram();
+        var nodes = Enumerable.Range(0, 400).Select(i => large.Nodes.Add(new NodeModel($"n{i}", new Point(i % 40 * 120, i / 40 * 160)))).ToList();
+        for (var i = 1; i < nodes.Count; i++)
+        {
+            large.Links.Add(new LinkModel($"l{i}", nodes[i - 1], nodes[i]));
+        }
+
+        large.ZoomToFit();
+        var sketch = RenderCanvas(large);
+
+        Assert.Empty(sketch.FindAll(".oad-node"));
+        Assert.Empty(sketch.FindAll(".oad-link"));
+        Assert.Equal(400, sketch.Find("path.oad-sketch-nodes").GetAttribute("d")!.Count(c => c == 'M'));
+        Assert.Equal(399, sketch.Find("path.oad-sketch-links").GetAttribute("d")!.Count(c => c == 'M'));
+
+        var small = RenderCanvas(NetworkDiagram());
+        Assert.Equal(3, small.FindAll(".oad-node").Count);
+        Assert.Empty(small.FindAll(".oad-sketch"));
+    }
+
+    [Fact]
     public void WithoutATemplate_NodesGetADefaultBox()
     {
         var cut = RenderCanvas(NetworkDiagram());
