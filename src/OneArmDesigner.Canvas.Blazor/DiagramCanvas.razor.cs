@@ -137,9 +137,24 @@ public partial class DiagramCanvas : IAsyncDisposable
     /// <summary>A compact diagram rendered before the page is live is drawn as a sketch (see the markup).</summary>
     private bool Sketch => Compact && !RendererInfo.IsInteractive;
 
-    private IEnumerable<LinkModel> DrawnLinks => Sketch ? [] : Diagram.Links;
+    private IEnumerable<LinkModel> DrawnLinks => Sketch ? [] : DrawnArea is { } area
+        ? Diagram.Links.Where(l => Rect.FromPoints(l.Geometry.Start, l.Geometry.End).Intersects(area))
+        : Diagram.Links;
 
-    private IEnumerable<NodeModel> DrawnNodes => Sketch ? [] : Diagram.Nodes.InDrawingOrder();
+    private IEnumerable<NodeModel> DrawnNodes => Sketch ? [] : DrawnArea is { } area
+        ? Diagram.Nodes.InDrawingOrder().Where(n => n.Bounds.Intersects(area))
+        : Diagram.Nodes.InDrawingOrder();
+
+    /// <summary>
+    /// Where nodes and links are drawn, in diagram units: the visible area and half its size again on every side (so
+    /// a pan previewed in the browser, or a label beside a node just off screen, shows what is there), or null for
+    /// everywhere. Zoomed in on a large diagram, the page then holds the few hundred elements near the view instead of
+    /// every one of thousands, which every frame of a drag would otherwise pay for; the view is redrawn on every pan
+    /// and zoom anyway. Before the size is known everything is drawn.
+    /// </summary>
+    private Rect? DrawnArea => Viewport.Size.IsEmpty
+        ? null
+        : Viewport.VisibleArea.Inflate(Math.Max(Viewport.VisibleArea.Width, Viewport.VisibleArea.Height) / 2);
 
     /// <summary>Link handles show only when links can be drawn.</summary>
     private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();

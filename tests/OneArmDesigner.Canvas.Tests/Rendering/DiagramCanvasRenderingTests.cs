@@ -162,6 +162,40 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
+    public void ZoomedIn_OnlyWhatIsNearTheViewIsDrawn_AndPanningDrawsWhatComesNear()
+    {
+        // 400 nodes in a 40 × 10 grid, 120 units apart, each linked to the next in its row.
+        var diagram = new Diagram();
+        var nodes = Enumerable.Range(0, 400).Select(i => diagram.Nodes.Add(new NodeModel($"n{i}", new Point(i % 40 * 120, i / 40 * 160)))).ToList();
+        for (var i = 1; i < nodes.Count; i++)
+        {
+            if (i % 40 != 0)
+            {
+                diagram.Links.Add(new LinkModel($"l{i}", nodes[i - 1], nodes[i]));
+            }
+        }
+
+        diagram.SetViewportSize(new Size(800, 600));
+        var cut = RenderCanvas(diagram);
+
+        // At zoom 1 the view is 800 × 600 units from the origin; drawn: that and half as much again on every side.
+        var drawn = cut.FindAll(".oad-node").Select(n => n.GetAttribute("data-node-id")).ToList();
+        Assert.Contains("n0", drawn);
+        Assert.Contains("n9", drawn);    // x = 1080: just past the right edge, within the margin
+        Assert.DoesNotContain("n20", drawn); // x = 2400: far off
+        Assert.InRange(drawn.Count, 40, 120);
+        Assert.InRange(cut.FindAll(".oad-link").Count, 30, 120);
+
+        cut.InvokeAsync(() => diagram.PanBy(new Point(-2000, 0)));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".oad-node[data-node-id='n20']")));
+        Assert.Empty(cut.FindAll(".oad-node[data-node-id='n0']"));
+
+        // Zoomed to fit, everything is in view and drawn.
+        cut.InvokeAsync(() => diagram.ZoomToFit());
+        cut.WaitForAssertion(() => Assert.Equal(400, cut.FindAll(".oad-node").Count));
+    }
+
+    [Fact]
     public void WithoutATemplate_NodesGetADefaultBox()
     {
         var cut = RenderCanvas(NetworkDiagram());
