@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
-using OneArmDesigner.Domain.Documents;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.EndToEnd.Tests.Infrastructure;
 
@@ -21,7 +18,7 @@ public sealed class LargeDesignDragTests(BrowserFixture browser)
     [Fact]
     public async Task The_same_device_follows_every_drag_far_and_near_at_every_zoom()
     {
-        var path = await CreateAsync(DesignDocument.Serialize(HubAndSpoke.Generate(Sites)));
+        var path = await browser.CreateDesignAsync(HubAndSpoke.Generate(Sites));
         await using var observed = await browser.OpenPageAsync(path, width: 1440, height: 900);
         var page = observed.Page;
         var designer = new Designer(page);
@@ -83,13 +80,4 @@ public sealed class LargeDesignDragTests(BrowserFixture browser)
     /// <summary>The canvas's zoom, unrounded (the zoom label shows it rounded to a per cent).</summary>
     private static async Task<double> ZoomAsync(IPage page) =>
         double.Parse(await page.Locator("svg.oad-canvas").EvaluateAsync<string>("svg => svg.style.getPropertyValue('--oad-zoom')"), CultureInfo.InvariantCulture);
-
-    private async Task<string> CreateAsync(string documentJson)
-    {
-        using var http = browser.App.CreateHttpClient();
-        var response = await http.PostAsync("api/designs", new StringContent(documentJson, System.Text.Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return "/designs/" + created.GetProperty("editToken").GetString();
-    }
 }
