@@ -73,6 +73,15 @@ public partial class DiagramCanvas : IAsyncDisposable
     [Parameter]
     public int MinimapThreshold { get; set; } = 40;
 
+    /// <summary>
+    /// Below this zoom nodes and links are drawn compact: a node without its hit box (and without its outline unless
+    /// selected or flagged), a link as its line alone, without its title and wide hit line. Zoomed this far out a
+    /// 48-unit node is under 15 pixels on screen, and a design of thousands of nodes is drawn whole, so every element
+    /// left out per node is thousands fewer for the browser. Default 0.3; 0 never draws compact.
+    /// </summary>
+    [Parameter]
+    public double CompactBelowZoom { get; set; } = 0.3;
+
     /// <summary>Whether to draw the background grid. Default true.</summary>
     [Parameter]
     public bool ShowGrid { get; set; } = true;
@@ -100,11 +109,12 @@ public partial class DiagramCanvas : IAsyncDisposable
         .Build();
 
     /// <summary>
-    /// The zoom (unrounded: labels are sized against it and must come out at the pixel size the layout assumed) and
-    /// the label sizes the label layout used, for the stylesheet's label rule.
+    /// The zoom the labels were laid out for (the view's, unrounded: labels are sized against it and must come out at
+    /// the pixel size the layout assumed; before the canvas knows its size, the zoom its waiting fit is expected to
+    /// have) and the label sizes the label layout used, for the stylesheet's label rule.
     /// </summary>
     private string CanvasStyle => string.Create(CultureInfo.InvariantCulture,
-        $"--oad-zoom: {Viewport.Zoom:R}; --oad-label-size: {Diagram.Options.LabelPixels}px; --oad-label-min: {Diagram.Options.LabelMinPixels}px; --oad-label-max: {Diagram.Options.LabelMaxPixels}px");
+        $"--oad-zoom: {Diagram.Labels.Zoom:R}; --oad-label-size: {Diagram.Options.LabelPixels}px; --oad-label-min: {Diagram.Options.LabelMinPixels}px; --oad-label-max: {Diagram.Options.LabelMaxPixels}px");
 
     /// <summary>
     /// Before the canvas knows its size (rendered on the server, before the page is live) a fitted view is drawn by the
@@ -120,6 +130,31 @@ public partial class DiagramCanvas : IAsyncDisposable
         MinimapMode.Never => false,
         _ => Diagram.Nodes.Count >= MinimapThreshold,
     };
+
+    /// <summary>Judged at the labels' zoom, which before the canvas knows its size is the zoom its waiting fit expects.</summary>
+    private bool Compact => Diagram.Labels.Zoom < CompactBelowZoom;
+
+    /// <summary>A compact diagram rendered before the page is live is drawn as a sketch (see the markup).</summary>
+    private bool Sketch => Compact && !RendererInfo.IsInteractive;
+
+    private IEnumerable<LinkModel> DrawnLinks => Sketch ? [] : DrawnArea is { } area
+        ? Diagram.Links.Where(l => Rect.FromPoints(l.Geometry.Start, l.Geometry.End).Intersects(area))
+        : Diagram.Links;
+
+    private IEnumerable<NodeModel> DrawnNodes => Sketch ? [] : DrawnArea is { } area
+        ? Diagram.Nodes.InDrawingOrder().Where(n => n.Bounds.Intersects(area))
+        : Diagram.Nodes.InDrawingOrder();
+
+    /// <summary>
+    /// Where nodes and links are drawn, in diagram units: the visible area and half its size again on every side (so
+    /// a pan previewed in the browser, or a label beside a node just off screen, shows what is there), or null for
+    /// everywhere. Zoomed in on a large diagram, the page then holds the few hundred elements near the view instead of
+    /// every one of thousands, which every frame of a drag would otherwise pay for; the view is redrawn on every pan
+    /// and zoom anyway. Before the size is known everything is drawn.
+    /// </summary>
+    private Rect? DrawnArea => Viewport.Size.IsEmpty
+        ? null
+        : Viewport.VisibleArea.Inflate(Math.Max(Viewport.VisibleArea.Width, Viewport.VisibleArea.Height) / 2);
 
     /// <summary>Link handles show only when links can be drawn.</summary>
     private bool ShowPorts => !Diagram.Options.ReadOnly && Diagram.Behaviors.Contains<LinkDrawBehavior>();

@@ -16,10 +16,15 @@ public partial class LinkView : IDisposable
     private LinkModel? _subscribed;
     private int _version;
     private int _renderedVersion = -1;
+    private bool _renderedCompact;
 
     /// <summary>The link to draw.</summary>
     [Parameter, EditorRequired]
     public LinkModel Link { get; set; } = default!;
+
+    /// <summary>Whether to draw only the line, as when the diagram is zoomed far out (see <see cref="DiagramCanvas.CompactBelowZoom"/>).</summary>
+    [Parameter]
+    public bool Compact { get; set; }
 
     private string Classes => new CssBuilder("oad-link")
         .Add("oad-link-dashed", Link.Style == LinkStyle.Dashed)
@@ -48,6 +53,11 @@ public partial class LinkView : IDisposable
             Link.Changed += OnLinkChanged;
             _version++;
         }
+
+        if (Compact != _renderedCompact)
+        {
+            _version++;
+        }
     }
 
     /// <inheritdoc />
@@ -66,7 +76,11 @@ public partial class LinkView : IDisposable
 
     private static string? PortName(PortSide? side) => side is { } s ? Svg.PortName(s) : null;
 
-    private void MarkRendered() => _renderedVersion = _version;
+    private void MarkRendered()
+    {
+        _renderedVersion = _version;
+        _renderedCompact = Compact;
+    }
 
     private void OnLinkChanged(object? sender, EventArgs e)
     {

@@ -16,6 +16,7 @@ public partial class NodeView : IDisposable
 
     private NodeModel? _subscribed;
     private bool _renderedShowPorts;
+    private bool _renderedCompact;
     private int _version;
     private int _renderedVersion = -1;
 
@@ -31,6 +32,10 @@ public partial class NodeView : IDisposable
     /// <summary>Whether to draw the port handles links are drawn from.</summary>
     [Parameter]
     public bool ShowPorts { get; set; }
+
+    /// <summary>Whether to draw only what shows when the node is a few pixels on screen (see <see cref="DiagramCanvas.CompactBelowZoom"/>).</summary>
+    [Parameter]
+    public bool Compact { get; set; }
 
     private double Width => Node.Size.Width;
 
@@ -60,7 +65,7 @@ public partial class NodeView : IDisposable
             _version++;
         }
 
-        if (ShowPorts != _renderedShowPorts)
+        if (ShowPorts != _renderedShowPorts || Compact != _renderedCompact)
         {
             _version++;
         }
@@ -73,6 +78,7 @@ public partial class NodeView : IDisposable
     {
         _renderedVersion = _version;
         _renderedShowPorts = ShowPorts;
+        _renderedCompact = Compact;
     }
 
     private void OnNodeChanged(object? sender, EventArgs e)

@@ -7,6 +7,13 @@ public sealed partial class Diagram
     /// <summary>Default screen padding, in pixels, kept around the content by <see cref="ZoomToFit"/>.</summary>
     public const double DefaultFitPadding = 40;
 
+    /// <summary>
+    /// The canvas size a waiting fit is assumed to get, to lay labels out before the size is known: a laptop's canvas
+    /// beside an app's panels. Most designs fit it at zoom 1, like any real canvas; a design of thousands of nodes fits
+    /// it far zoomed out, where most labels hide, as they will at the real size.
+    /// </summary>
+    private static readonly Size AssumedCanvasSize = new(800, 600);
+
     private Viewport _viewport = Viewport.Default;
 
     /// <summary>
@@ -29,13 +36,19 @@ public sealed partial class Diagram
             var clamped = value with { Zoom = Math.Clamp(value.Zoom, Options.MinZoom, Options.MaxZoom) };
             if (clamped != _viewport)
             {
-                if (clamped.Zoom != _viewport.Zoom)
+                // Labels follow the zoom, and while the size is unknown, the zoom a waiting fit is expected to pick.
+                if (clamped.Zoom != _viewport.Zoom || clamped.Size.IsEmpty != _viewport.Size.IsEmpty)
                 {
                     InvalidateLabels();
                 }
 
                 if (!_fitting && (clamped.Zoom != _viewport.Zoom || clamped.Pan != _viewport.Pan))
                 {
+                    if (_fitPadding is not null && clamped.Size.IsEmpty)
+                    {
+                        InvalidateLabels();
+                    }
+
                     _fitPadding = null;
                 }
 
@@ -53,6 +66,15 @@ public sealed partial class Diagram
     public Rect? PendingFitBounds => _viewport.Size.IsEmpty && _fitPadding is { } padding && ContentBounds is { } content
         ? content.Inflate(padding)
         : null;
+
+    /// <summary>
+    /// The zoom labels are laid out for: the view's, or, while a fit waits for the canvas size, the zoom that fit would
+    /// pick on <see cref="AssumedCanvasSize"/>. A page rendered before it is live then carries the labels the fitted
+    /// view will show, not every label at zoom 1 (on a large design, thousands that hide as soon as the size is known).
+    /// </summary>
+    internal double LabelZoom => PendingFitBounds is not null && _fitPadding is { } padding && ContentBounds is { } content
+        ? (_viewport with { Size = AssumedCanvasSize }).FittedTo(content, padding, Options.MinZoom, Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom))).Zoom
+        : _viewport.Zoom;
 
     /// <summary>The box around every node, in diagram coordinates, or null for an empty diagram.</summary>
     public Rect? ContentBounds => Rect.Union(Nodes.Select(n => n.Bounds));
@@ -117,6 +139,9 @@ public sealed partial class Diagram
         _fitPadding = padding;
         if (_viewport.Size.IsEmpty)
         {
+            // Nothing moves yet, but what a renderer shows for the waiting fit, and the labels' zoom, change.
+            InvalidateLabels();
+            MarkChanged(null, ChangeKinds.Viewport);
             return;
         }
 

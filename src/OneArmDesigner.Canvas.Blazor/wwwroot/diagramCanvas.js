@@ -368,7 +368,7 @@ function movePreview(svg, answer, start) {
   }
   const links = [...svg.querySelectorAll('[data-link-id]')]
     .filter(link => moving.has(link.dataset.source) || moving.has(link.dataset.target))
-    .map(element => ({ element, labels: linkLabels(element) }));
+    .map(element => ({ element, labels: linkLabels(element), ends: lineEnds(element) }));
   const zoom = answer.viewport.zoom;
 
   const place = positionOf => {
@@ -378,14 +378,17 @@ function movePreview(svg, answer, start) {
       node.element.setAttribute('transform', `translate(${p.x} ${p.y})`);
       shifts.set(id, { x: p.x - node.x, y: p.y - node.y });
     }
-    const boxOf = id => {
+    const boxOf = (id, end) => {
       const node = moving.get(id);
-      return node ? { ...box(node.element), ...positionOf(id, node) } : box(nodeElement(svg, id));
+      if (node) return { ...box(node.element), ...positionOf(id, node) };
+      // A node far outside the view of a large diagram is not drawn: its end of the line stays where it is.
+      const element = nodeElement(svg, id);
+      return element ? box(element) : { ...end, w: 0, h: 0 };
     };
     const none = { x: 0, y: 0 };
     for (const link of links) {
       const { source, target } = link.element.dataset;
-      drawLink(link.element, boxOf(source), boxOf(target));
+      drawLink(link.element, boxOf(source, link.ends.source), boxOf(target, link.ends.target));
       shiftLabels(link.labels, shifts.get(source) ?? none, shifts.get(target) ?? none);
     }
   };
@@ -498,6 +501,13 @@ function drawLink(link, source, target) {
   for (const line of link.querySelectorAll('line')) {
     setAttributes(line, { x1: start.x, y1: start.y, x2: end.x, y2: end.y });
   }
+}
+
+/** Where a link's line starts and ends now. */
+function lineEnds(link) {
+  const line = link.querySelector('.oad-link-line');
+  const at = (x, y) => ({ x: Number(line?.getAttribute(x) ?? 0), y: Number(line?.getAttribute(y) ?? 0) });
+  return { source: at('x1', 'y1'), target: at('x2', 'y2') };
 }
 
 /** A link's labels with where the layout put them: each follows its own end, the middle one both ends' average. */

@@ -43,7 +43,7 @@ public sealed class LabelLayout
     /// <summary>Lays the labels out again; returns the elements whose labels moved, changed text, or appeared or hid.</summary>
     internal IReadOnlyCollection<SelectableElement> Update(Diagram diagram)
     {
-        Zoom = diagram.Viewport.Zoom;
+        Zoom = diagram.LabelZoom;
         FontSize = FontSizeAt(diagram.Options, Zoom);
         var next = LabelPlacer.Place(diagram, Zoom, FontSize);
         var changed = new HashSet<SelectableElement>();

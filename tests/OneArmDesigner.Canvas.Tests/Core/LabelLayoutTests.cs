@@ -71,6 +71,35 @@ public class LabelLayoutTests
     }
 
     [Fact]
+    public void Before_the_canvas_has_a_size_labels_are_laid_out_for_the_zoom_a_waiting_fit_is_expected_to_pick()
+    {
+        // A page rendered on the server knows no canvas size: a large design would otherwise carry every label at
+        // zoom 1, thousands of them, which all hide as soon as the fit happens.
+        var large = new Diagram();
+        var nodes = Enumerable.Range(0, 400)
+            .Select(i => large.Nodes.Add(new NodeModel($"n{i}", new Point(i % 40 * 120, i / 40 * 160)) { Label = $"Device-{i}" }))
+            .ToList();
+        large.ZoomToFit();
+
+        Assert.NotNull(large.PendingFitBounds);
+        Assert.InRange(large.Labels.Zoom, 0.1, 0.2);
+        Assert.True(nodes.Count(n => large.Labels.For(n) is null) > 300, "most names hide when 40 devices share 800 px");
+
+        // Once the size is known the labels follow the view's own zoom.
+        large.SetViewportSize(new Size(1600, 1000));
+        Assert.Equal(large.Viewport.Zoom, large.Labels.Zoom);
+
+        // A small design fits at its largest zoom either way (the designer's is 1), so it is drawn with all its labels
+        // from the start.
+        var (small, smallNodes, _) = Chain(3, 220);
+        small.Options.MaxFitZoom = 1;
+        small.SetViewportSize(Size.Empty);
+        small.ZoomToFit();
+        Assert.Equal(1, small.Labels.Zoom);
+        Assert.All(smallNodes, n => Assert.NotNull(small.Labels.For(n)));
+    }
+
+    [Fact]
     public void An_end_label_sits_beside_its_own_end_of_the_line_clear_of_the_node()
     {
         var (diagram, nodes, links) = Chain(2, 400);

@@ -7,13 +7,14 @@ using OneArmDesigner.Canvas.Geometry;
 namespace OneArmDesigner.Canvas.Tests.Rendering;
 
 /// <summary>
-/// Shared bUnit set-up: loose JS interop, and a handle on the bridge the canvas gives its script, so tests can
+/// Shared bUnit set-up: an interactive renderer (as on a live page), loose JS interop, and a handle on the bridge the canvas gives its script, so tests can
 /// play the script's part. Under xUnit v2 the context must be disposed asynchronously, hence IAsyncLifetime.
 /// </summary>
 public abstract class CanvasTestContext : BunitContext, IAsyncLifetime
 {
     protected CanvasTestContext()
     {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         JSInterop.Mode = JSRuntimeMode.Loose;
         Script = JSInterop.SetupModule(DiagramCanvas.ScriptPath);
     }

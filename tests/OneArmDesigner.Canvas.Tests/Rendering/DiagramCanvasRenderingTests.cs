@@ -107,6 +107,95 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
+    public void ZoomedFarOut_NodesAndLinksAreDrawnCompact_AndInFullAgainWhenZoomedIn()
+    {
+        var diagram = NetworkDiagram();
+        diagram.SetViewportSize(new Size(800, 600));
+        diagram.ZoomAbout(Point.Zero, 0.2);
+        var cut = RenderCanvas(diagram);
+
+        // Far out: no hit boxes, no outlines on plain nodes, links as their lines alone; what is hit and dragged stays.
+        Assert.Empty(cut.FindAll(".oad-node-hit"));
+        Assert.Empty(cut.FindAll(".oad-node-outline"));
+        Assert.Empty(cut.FindAll(".oad-link-hit"));
+        Assert.Empty(cut.FindAll(".oad-link title"));
+        Assert.Equal(3, cut.FindAll(".oad-node[data-node-id][data-x] title").Count);
+        Assert.Single(cut.FindAll(".oad-link[data-link-id][data-source][data-target] .oad-link-line"));
+
+        // A selected node shows its outline even far out.
+        cut.InvokeAsync(() => diagram.Select(diagram.Nodes["r1"]));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-node-id='r1'] .oad-node-outline")));
+
+        cut.InvokeAsync(() => diagram.ZoomAbout(Point.Zero, 1));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".oad-node-hit").Count));
+        Assert.Equal(3, cut.FindAll(".oad-node-outline").Count);
+        Assert.Single(cut.FindAll(".oad-link-hit"));
+
+        // Never compact when the app says so.
+        var never = RenderCanvas(diagram, p => p.Add(c => c.CompactBelowZoom, 0));
+        never.InvokeAsync(() => diagram.ZoomAbout(Point.Zero, 0.05));
+        never.WaitForAssertion(() => Assert.Equal(3, never.FindAll(".oad-node-hit").Count));
+    }
+
+    [Fact]
+    public void RenderedBeforeThePageIsLive_AFarZoomedOutDiagramIsASketchOfTwoPaths_AndASmallOneIsDrawnInFull()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var large = new Diagram();
+        var nodes = Enumerable.Range(0, 400).Select(i => large.Nodes.Add(new NodeModel($"n{i}", new Point(i % 40 * 120, i / 40 * 160)))).ToList();
+        for (var i = 1; i < nodes.Count; i++)
+        {
+            large.Links.Add(new LinkModel($"l{i}", nodes[i - 1], nodes[i]));
+        }
+
+        large.ZoomToFit();
+        var sketch = RenderCanvas(large);
+
+        Assert.Empty(sketch.FindAll(".oad-node"));
+        Assert.Empty(sketch.FindAll(".oad-link"));
+        Assert.Equal(400, sketch.Find("path.oad-sketch-nodes").GetAttribute("d")!.Count(c => c == 'M'));
+        Assert.Equal(399, sketch.Find("path.oad-sketch-links").GetAttribute("d")!.Count(c => c == 'M'));
+
+        var small = RenderCanvas(NetworkDiagram());
+        Assert.Equal(3, small.FindAll(".oad-node").Count);
+        Assert.Empty(small.FindAll(".oad-sketch"));
+    }
+
+    [Fact]
+    public void ZoomedIn_OnlyWhatIsNearTheViewIsDrawn_AndPanningDrawsWhatComesNear()
+    {
+        // 400 nodes in a 40 × 10 grid, 120 units apart, each linked to the next in its row.
+        var diagram = new Diagram();
+        var nodes = Enumerable.Range(0, 400).Select(i => diagram.Nodes.Add(new NodeModel($"n{i}", new Point(i % 40 * 120, i / 40 * 160)))).ToList();
+        for (var i = 1; i < nodes.Count; i++)
+        {
+            if (i % 40 != 0)
+            {
+                diagram.Links.Add(new LinkModel($"l{i}", nodes[i - 1], nodes[i]));
+            }
+        }
+
+        diagram.SetViewportSize(new Size(800, 600));
+        var cut = RenderCanvas(diagram);
+
+        // At zoom 1 the view is 800 × 600 units from the origin; drawn: that and half as much again on every side.
+        var drawn = cut.FindAll(".oad-node").Select(n => n.GetAttribute("data-node-id")).ToList();
+        Assert.Contains("n0", drawn);
+        Assert.Contains("n9", drawn);    // x = 1080: just past the right edge, within the margin
+        Assert.DoesNotContain("n20", drawn); // x = 2400: far off
+        Assert.InRange(drawn.Count, 40, 120);
+        Assert.InRange(cut.FindAll(".oad-link").Count, 30, 120);
+
+        cut.InvokeAsync(() => diagram.PanBy(new Point(-2000, 0)));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".oad-node[data-node-id='n20']")));
+        Assert.Empty(cut.FindAll(".oad-node[data-node-id='n0']"));
+
+        // Zoomed to fit, everything is in view and drawn.
+        cut.InvokeAsync(() => diagram.ZoomToFit());
+        cut.WaitForAssertion(() => Assert.Equal(400, cut.FindAll(".oad-node").Count));
+    }
+
+    [Fact]
     public void WithoutATemplate_NodesGetADefaultBox()
     {
         var cut = RenderCanvas(NetworkDiagram());
@@ -279,7 +368,8 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
         var cut = RenderCanvas(large);
 
         var minimap = cut.Find("svg.oad-minimap");
-        Assert.Equal(40, minimap.QuerySelectorAll(".oad-minimap-node").Length);
+        // One path of 40 boxes (one "M" each): a large diagram adds a few elements to the page, not one per node.
+        Assert.Equal(40, minimap.QuerySelector("path.oad-minimap-node")!.GetAttribute("d")!.Count(c => c == 'M'));
         Assert.NotNull(minimap.QuerySelector(".oad-minimap-view"));
         Assert.True(minimap.HasAttribute("data-minimap"));
         Assert.NotEmpty(RenderCanvas(small, p => p.Add(c => c.Minimap, MinimapMode.Always)).FindAll(".oad-minimap"));

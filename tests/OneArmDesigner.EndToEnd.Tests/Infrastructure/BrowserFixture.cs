@@ -1,4 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
+using OneArmDesigner.Domain.Documents;
+using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Testing;
 
 namespace OneArmDesigner.EndToEnd.Tests.Infrastructure;
@@ -39,6 +43,17 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>Stores a design through the shared app's API, as a user importing it would; returns its edit page's path.</summary>
+    public async Task<string> CreateDesignAsync(Design design)
+    {
+        using var http = App.CreateHttpClient();
+        using var response = await http.PostAsync(new Uri("api/designs", UriKind.Relative),
+            new StringContent(DesignDocument.Serialize(design), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return "/designs/" + created.GetProperty("editToken").GetString();
     }
 
     /// <summary>
