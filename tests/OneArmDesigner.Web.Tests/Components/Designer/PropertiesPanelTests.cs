@@ -95,12 +95,13 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         Type(panel, "route-next-hop", "192.168.1.999");
         panel.Find("[data-testid=add-route]").Click();
 
-        Assert.Contains("Next hop: '192.168.1.999' is not an IPv4 address", panel.Find("[data-testid=route-problem]").TextContent);
+        panel.WaitForAssertion(() => Assert.Contains("Next hop: '192.168.1.999' is not an IPv4 address", panel.Find("[data-testid=route-problem]").TextContent));
         Assert.Empty(_edits);
 
         Type(panel, "route-next-hop", "192.168.1.2");
         panel.Find("[data-testid=add-route]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var routes = Assert.Single(_edits).Design.GetDevice("ASA").Routes;
         Assert.Contains(routes, r => r.Prefix.ToString() == "172.16.0.0/12" && r.NextHop.ToString() == "192.168.1.2");
     }
@@ -142,6 +143,7 @@ public sealed class PropertiesPanelTests : ComponentTestContext
 
         panel.Find("input[data-testid=prop-mx-routed]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var mx = Assert.Single(_edits).Design.GetDevice("MX80-B");
         Assert.Equal(MxMode.Routed, mx.Mx!.Mode);
         Assert.True(mx.Mx.Nat);
@@ -197,10 +199,11 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var panel = Show("ASA");
 
         panel.FindAll("[data-testid=edit-route]")[1].Click();
-        Assert.Equal("10.0.0.0/24", Input(panel, "route-prefix").GetAttribute("value"));
+        panel.WaitForAssertion(() => Assert.Equal("10.0.0.0/24", Input(panel, "route-prefix").GetAttribute("value")));
         Type(panel, "route-next-hop", "192.168.1.9");
         panel.Find("[data-testid=add-route]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var routes = Assert.Single(_edits).Design.GetDevice("ASA").Routes;
         Assert.Equal(["0.0.0.0/0 via 203.0.113.1", "10.0.0.0/24 via 192.168.1.9"], routes.Select(r => $"{r.Prefix} via {r.NextHop}"));
     }
@@ -214,6 +217,7 @@ public sealed class PropertiesPanelTests : ComponentTestContext
 
         panel.FindAll("[data-testid=acl-rule]")[1].QuerySelector("button[aria-label='Move access-list entry 2 up']")!.Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         var acl = Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl;
         Assert.Equal([AclAction.Deny, AclAction.Permit], acl.Select(r => r.Action));
     }
@@ -224,7 +228,7 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var panel = Show("ASA");
 
         panel.Find("[data-testid=edit-nat-rule]").Click();
-        Assert.Equal("4500", Input(panel, "nat-public-port").GetAttribute("value"));
+        panel.WaitForAssertion(() => Assert.Equal("4500", Input(panel, "nat-public-port").GetAttribute("value")));
         panel.Find("[data-testid=cancel-add-nat]").Click();
         Assert.Equal("", Input(panel, "nat-public-port").GetAttribute("value") ?? "");
         Assert.Empty(_edits);
@@ -297,6 +301,7 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         Type(panel, "acl-port", ports);
         panel.Find("[data-testid=add-acl]").Click();
 
+        panel.WaitForAssertion(() => Assert.NotEmpty(_edits));
         Assert.Equal(expected, Assert.Single(_edits).Design.GetDevice("ASA").Firewall!.Acl[^1].ToString());
     }
 
@@ -306,11 +311,11 @@ public sealed class PropertiesPanelTests : ComponentTestContext
         var panel = Show("ASA");
 
         Type(panel, "acl-port", "neq 80");
-        Assert.Contains("'neq 80' needs two entries with the same action", panel.Markup);
+        panel.WaitForAssertion(() => Assert.Contains("'neq 80' needs two entries with the same action", panel.Markup));
         Type(panel, "acl-port", "range 90 80");
         panel.Find("[data-testid=add-acl]").Click();
 
-        Assert.Contains("Port: 'range 90 80' is not a port or range", panel.Find("[data-testid=acl-problem]").TextContent);
+        panel.WaitForAssertion(() => Assert.Contains("Port: 'range 90 80' is not a port or range", panel.Find("[data-testid=acl-problem]").TextContent));
         Assert.Empty(_edits);
     }
 
@@ -340,7 +345,7 @@ public sealed class PropertiesPanelTests : ComponentTestContext
 
         panel.FindAll("[data-testid=edit-acl-rule]")[1].Click();
 
-        Assert.Equal("echo-reply (0)", Input(panel, "acl-icmp-type").GetAttribute("value"));
+        panel.WaitForAssertion(() => Assert.Equal("echo-reply (0)", Input(panel, "acl-icmp-type").GetAttribute("value")));
         Assert.Empty(panel.FindAll("[data-testid=acl-source-port]"));
     }
 
