@@ -14,6 +14,13 @@ public partial class NodeView : IDisposable
 {
     private const double BadgeHeight = 17;
 
+    /// <summary>
+    /// Compact, a badge is a dot of its kind's colour without its text: zoomed that far out a node is a few pixels
+    /// and thousands of pills with numbers would cover the diagram and each other; the dots still show where the
+    /// flags are, and the title still says what each is.
+    /// </summary>
+    private const double BadgeDotRadius = 4;
+
     private NodeModel? _subscribed;
     private bool _renderedShowPorts;
     private bool _renderedCompact;
@@ -105,7 +112,7 @@ public partial class NodeView : IDisposable
         var right = BadgeHeight / 2;
         foreach (var badge in Node.Badges)
         {
-            var width = Math.Max(BadgeHeight, 8 + (7 * badge.Text.Length));
+            var width = Compact ? 2 * BadgeDotRadius : Math.Max(BadgeHeight, 8 + (7 * badge.Text.Length));
             right -= width;
             var classes = new CssBuilder("oad-badge").Add($"oad-badge-{badge.Kind}", !string.IsNullOrWhiteSpace(badge.Kind)).Build();
             yield return new PlacedBadge(badge, new Point(right, -BadgeHeight / 2), width, classes);

@@ -258,6 +258,26 @@ public class DiagramCanvasRenderingTests : CanvasTestContext
     }
 
     [Fact]
+    public void ZoomedFarOut_BadgesAreDotsOfTheirKindWithTheirTitles_AndPillsWithTextAgainWhenZoomedIn()
+    {
+        var diagram = NetworkDiagram();
+        diagram.Nodes["sw1"].Badges = [new NodeBadge("12", "error", "12 findings")];
+        diagram.SetViewportSize(new Size(800, 600));
+        diagram.ZoomAbout(Point.Zero, 0.05);
+        var cut = RenderCanvas(diagram);
+
+        var badge = cut.Find("[data-node-id='sw1'] .oad-badge");
+        Assert.Contains("oad-badge-error", badge.ClassList);
+        Assert.NotNull(badge.QuerySelector("circle.oad-badge-dot"));
+        Assert.Null(badge.QuerySelector("text"));
+        Assert.Equal("12 findings", badge.QuerySelector("title")!.TextContent);
+
+        cut.InvokeAsync(() => diagram.ZoomAbout(Point.Zero, 1));
+        cut.WaitForAssertion(() => Assert.Equal("12", cut.Find("[data-node-id='sw1'] .oad-badge text").TextContent));
+        Assert.Empty(cut.FindAll(".oad-badge-dot"));
+    }
+
+    [Fact]
     public void Editing_ShowsLinkHandlesOnTheSelectedNode_ReadOnlyAndPlaybackHideThem()
     {
         var diagram = NetworkDiagram();
