@@ -18,8 +18,8 @@ internal sealed class TraceRecorder
     // Small to start with: a thread's recorder grows once and is reused, while the analysis keeps many recorders
     // alive at once, each for a few steps of one walk.
     private RecordedHop[] _hops = new RecordedHop[8];
-    private StepFacts[] _steps = new StepFacts[32];
-    private Packet[] _packets = new Packet[16];
+    private StepFacts[] _steps = new StepFacts[8];
+    private Packet[] _packets = new Packet[8];
     private int _hopCount;
     private int _stepCount;
     private int _packetCount;
