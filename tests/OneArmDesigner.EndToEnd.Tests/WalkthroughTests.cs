@@ -136,6 +136,10 @@ public sealed class WalkthroughTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric?step=27", 1440, 900);
         var page = observed.Page;
+
+        // Measure the fitted view: until the canvas has reported its size, its labels are laid out for the size a
+        // waiting fit assumes, and the view is scaled by the browser instead (no viewBox once the size is known).
+        await page.Locator("[data-testid=player-canvas] svg[data-attached]:not([viewBox])").WaitForAsync();
         var label = page.Locator("[data-testid=player-canvas] .oad-node-label").First;
         var before = await label.EvaluateAsync<double>("t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a");
 
