@@ -151,7 +151,7 @@ internal sealed class MatrixBuilder
             pairs += (int)(sources.Count * destinations.Count);
         }
 
-        _stepsPlayed = ParallelRounds.Run(SymbolicAnalysis.Rounds(participants.Count, _settings), _limits.Threads, _limits.Cores,
+        _stepsPlayed = ParallelRounds.Run(SymbolicAnalysis.Rounds(participants, _settings), _limits.Threads, _limits.Cores,
             (decided, @continue) => new SymbolicAnalysis(_network, participants, decided, @continue, _settings), Decided, run.Continue);
 
         // Hosts whose address the design uses elsewhere: every pair with one of them, traced.

@@ -72,18 +72,18 @@ internal sealed class SymbolicAnalysis
     }
 
     /// <summary>
-    /// The sources in rounds that start at <see cref="FirstRound"/> and double up to the settings' round size. A
+    /// The sources, in address order, in rounds that start at <see cref="FirstRound"/> and double up to the settings' round size. A
     /// round's pairs are all decided when it ends, so an analysis stopped by its time budget keeps whole sources from
     /// its first second instead of the few pairs a single large round would have finished; the small first rounds
     /// cost a few more steps than one round of their sources.
     /// </summary>
-    public static List<int[]> Rounds(int sources, AnalysisSettings settings)
+    public static List<int[]> Rounds(Participants participants, AnalysisSettings settings)
     {
-        var rounds = new List<int[]>();
+        var (rounds, sources) = (new List<int[]>(), participants.ByAddress);
         var size = Math.Min(FirstRound, settings.SourcesPerRound);
-        for (var first = 0; first < sources; first += size, size = Math.Min(2 * size, settings.SourcesPerRound))
+        for (var first = 0; first < sources.Length; first += size, size = Math.Min(2 * size, settings.SourcesPerRound))
         {
-            rounds.Add([.. Enumerable.Range(first, Math.Min(size, sources - first))]);
+            rounds.Add(sources[first..Math.Min(first + size, sources.Length)]);
         }
 
         return rounds;
@@ -302,9 +302,7 @@ internal sealed class SymbolicAnalysis
     {
         foreach (var block in side.Blocks)
         {
-            var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[block.Hosts.First]);
-            var (_, lastEnd) = block.Hosts.RangeAt(block.Hosts.RangeCount - 1);
-            if (firstKey != key || _participants.Addresses[lastEnd - 1] >= firstUntil)
+            if (!InOneAtom(block.Hosts, node, roles, key))
             {
                 return false;
             }
@@ -313,12 +311,60 @@ internal sealed class SymbolicAnalysis
         return true;
     }
 
+    /// <summary>
+    /// Whether every host of the set falls in the atoms <paramref name="key"/> names: per run of ascending addresses,
+    /// the first host's atom and whether the last host's address is still below where that atom certainly ends.
+    /// </summary>
+    private bool InOneAtom(RangeSet hosts, int node, int roles, long key)
+    {
+        var (r, from) = (0, hosts.First);
+        while (true)
+        {
+            var (firstKey, until) = Classify(node, roles, _participants.Addresses[from]);
+            if (firstKey != key)
+            {
+                return false;
+            }
+
+            // The set's last host before the addresses start again from the bottom (a set of one group: its last host).
+            var ascendingEnd = _participants.AscendingUntil(from);
+            var last = from;
+            while (r < hosts.RangeCount)
+            {
+                var (start, end) = hosts.RangeAt(r);
+                if (start >= ascendingEnd)
+                {
+                    break;
+                }
+
+                last = Math.Min(end, ascendingEnd) - 1;
+                if (end > ascendingEnd)
+                {
+                    break;
+                }
+
+                r++;
+            }
+
+            if (_participants.Addresses[last] >= until)
+            {
+                return false;
+            }
+
+            if (r == hosts.RangeCount)
+            {
+                return true;
+            }
+
+            from = Math.Max(hosts.RangeAt(r).Start, ascendingEnd);
+        }
+    }
+
     /// <summary>Splits hosts by the atoms of their addresses; a set within one atom (the usual case) is returned whole.</summary>
     private List<(long Key, RangeSet Hosts)> PartitionHosts(RangeSet hosts, int node, int roles)
     {
-        var (firstKey, firstUntil) = Classify(node, roles, _participants.Addresses[hosts.First]);
-        var (_, lastEnd) = hosts.RangeAt(hosts.RangeCount - 1);
-        if (_participants.Addresses[lastEnd - 1] < firstUntil)
+        var firstKey = Classify(node, roles, _participants.Addresses[hosts.First]).Key;
+        if (InOneAtom(hosts, node, roles, firstKey))
         {
             return [(firstKey, hosts)];
         }
@@ -331,7 +377,8 @@ internal sealed class SymbolicAnalysis
             for (var i = start; i < end;)
             {
                 var (key, until) = Classify(node, roles, _participants.Addresses[i]);
-                var next = Math.Max(i + 1, _participants.FirstAtOrAbove(until, i + 1, end));
+                var ascending = Math.Min(end, _participants.AscendingUntil(i));
+                var next = Math.Max(i + 1, _participants.FirstAtOrAbove(until, i + 1, ascending));
                 runs.Add((key, i, next));
                 i = next;
             }
@@ -611,9 +658,20 @@ internal sealed class SymbolicAnalysis
         }
 
         var (from, to) = (source.Hosts.First, destination.Hosts.First);
-        string Name(int device) => device == Tag.PairSource ? _participants.Hosts[from].Name
-            : device == Tag.PairDestination ? _participants.Hosts[to].Name : _devices.Nodes[device].Name;
-        return PairOutcome.DescribePathDifference(request.ConvertAll(Name), reply.ConvertAll(Name));
+        return PairOutcome.DescribePathDifference(Names(request, from, to), Names(reply, from, to));
+    }
+
+    // A capturing local function here would allocate its closure on every call, most of which find no difference.
+    private List<string> Names(List<int> devices, int source, int destination)
+    {
+        var names = new List<string>(devices.Count);
+        foreach (var device in devices)
+        {
+            names.Add(device == Tag.PairSource ? _participants.Hosts[source].Name
+                : device == Tag.PairDestination ? _participants.Hosts[destination].Name : _devices.Nodes[device].Name);
+        }
+
+        return names;
     }
 
     private static bool AllIn(List<int> devices, List<int> others)

@@ -88,7 +88,7 @@ public sealed class ParallelRoundsTests
     private static Dictionary<(int, int), PairOutcome> Decisions(Participants participants, int threads, long stopAfter)
     {
         var decided = new Dictionary<(int, int), PairOutcome>();
-        ParallelRounds.Run(SymbolicAnalysis.Rounds(participants.Count, SmallRounds), threads, cores: null,
+        ParallelRounds.Run(SymbolicAnalysis.Rounds(participants, SmallRounds), threads, cores: null,
             (told, @continue) => new SymbolicAnalysis(Irregular, participants, told, @continue, SmallRounds),
             (sources, destinations, outcome) =>
             {

@@ -15,11 +15,11 @@ public sealed class SourceRoundsTests
         var network = NetworkCompiler.Compile(IrregularNetwork.Generate(150));
         var participants = TestParticipants.Of(network);
         var destinations = Enumerable.Range(0, participants.Count).Where(h => participants.FlowGroups[h] >= 0).ToHashSet();
-        var firstSources = Enumerable.Range(0, 16).ToArray();
+        var firstSources = participants.ByAddress[..16];
         var firstSourcesPairs = firstSources.Sum(s => destinations.Count(d => d != s));
         var decided = new HashSet<(int Source, int Destination)>();
 
-        ParallelRounds.Run(SymbolicAnalysis.Rounds(participants.Count, AnalysisSettings.Default), threads: 1, cores: null,
+        ParallelRounds.Run(SymbolicAnalysis.Rounds(participants, AnalysisSettings.Default), threads: 1, cores: null,
             (told, @continue) => new SymbolicAnalysis(network, participants, told, @continue),
             (sources, targets, _) => decided.UnionWith(sources.Members().SelectMany(s => targets.Members().Select(d => (s, d)))),
             done => done < firstSourcesPairs);
