@@ -266,7 +266,8 @@ internal sealed class SymbolicAnalysis
         var groups = new List<(long Key, List<Block> Blocks)>(4);
         foreach (var block in side.Blocks)
         {
-            foreach (var (key, hosts) in PartitionHosts(block.Hosts, node, roles))
+            PartitionHosts(block.Hosts, node, roles, _parts);
+            foreach (var (key, hosts) in _parts)
             {
                 var index = 0;
                 while (index < groups.Count && groups[index].Key != key)
@@ -360,13 +361,18 @@ internal sealed class SymbolicAnalysis
         }
     }
 
-    /// <summary>Splits hosts by the atoms of their addresses; a set within one atom (the usual case) is returned whole.</summary>
-    private List<(long Key, RangeSet Hosts)> PartitionHosts(RangeSet hosts, int node, int roles)
+    /// <summary>
+    /// Splits hosts by the atoms of their addresses into <paramref name="parts"/> (cleared first: the caller's list is
+    /// reused for every block of every split); a set within one atom (the usual case) is one part, whole.
+    /// </summary>
+    private void PartitionHosts(RangeSet hosts, int node, int roles, List<(long Key, RangeSet Hosts)> parts)
     {
+        parts.Clear();
         var firstKey = Classify(node, roles, _participants.Addresses[hosts.First]).Key;
         if (InOneAtom(hosts, node, roles, firstKey))
         {
-            return [(firstKey, hosts)];
+            parts.Add((firstKey, hosts));
+            return;
         }
 
         var runs = _runs;
@@ -385,7 +391,6 @@ internal sealed class SymbolicAnalysis
         }
 
         // Each atom's runs, in order of first appearance, as one set (runs are in increasing order already).
-        var parts = new List<(long Key, RangeSet Hosts)>(4);
         var ofKey = _runsOfKey;
         for (var first = 0; first < runs.Count; first++)
         {
@@ -412,10 +417,9 @@ internal sealed class SymbolicAnalysis
 
             parts.Add((key, RangeSet.OfSortedRuns(CollectionsMarshal.AsSpan(ofKey))));
         }
-
-        return parts;
     }
 
+    private readonly List<(long Key, RangeSet Hosts)> _parts = [];
     private readonly List<(long Key, int Start, int End)> _runs = [];
     private readonly List<(int Start, int End)> _runsOfKey = [];
 
