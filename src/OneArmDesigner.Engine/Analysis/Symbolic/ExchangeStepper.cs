@@ -128,7 +128,6 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         _report = report;
         var node = devices.Nodes[present.Node];
         var device = _binding.DeviceOf(node.Name);
-        var entered = present.Packet;
 
         _watch.Begin(_binding.SourceAddress, _binding.DestinationAddress);
         cursor.State.Observer = this;
@@ -137,7 +136,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         _report = null;
         report.SourceRoles = _watch.SourceRoles;
         report.DestinationRoles = _watch.DestinationRoles;
-        RecordWrites(present, cursor, sessions, device, entered, report.Writes);
+        RecordWrites(present, cursor, sessions, device, report.Writes);
 
         var failure = present.Failure ?? (finished is { Delivered: false } ? new FirstFailure(finished.Kind, finished.Reason, finished.DropDevice) : null);
         if (cursor.Verdict is { } verdict)
@@ -172,11 +171,11 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
 
     /// <summary>The sessions, sockets, breadcrumbs and other facts this step added to the pair's past.</summary>
     private void RecordWrites(Present present, ExchangeCursor cursor, List<(Session Session, TcpState? Tcp)> before, int device,
-        AbstractPacket entered, List<HistoryEvent> writes)
+        List<HistoryEvent> writes)
     {
         var sequence = 0;
         EventTime Next() => new(present.Phase, present.Count, sequence++);
-        writes.Add(new HistoryEvent(EventKind.Crumb, Next(), device, In: present.Ingress, Packet: entered));
+        writes.Add(HistoryEvent.Crumb(present, Next(), device));
         foreach (var (session, tcp) in before)
         {
             if (session.Tcp != tcp)

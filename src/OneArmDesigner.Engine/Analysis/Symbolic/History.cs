@@ -65,37 +65,88 @@ internal enum EventKind : byte
 /// hosts as tags. Which fields mean something depends on <see cref="Kind"/>. Immutable, and shared by every history
 /// that holds it.
 /// </summary>
-internal sealed record HistoryEvent(
-    EventKind Kind,
-    EventTime Time,
-    int Device,
-    AbstractKey Original = default,
-    AbstractKey Translated = default,
-    string? In = null,
-    string? Out = null,
-    TcpState? Tcp = null,
-    AbstractPacket Packet = default,
-    Protocol Protocol = Protocol.Any,
-    int Port = 0,
-    string? Text = null,
-    bool TranslationOnly = false)
+/// <remarks>
+/// Histories hold hundreds of thousands of events, most of them a breadcrumb per device entered, and they live as
+/// long as a round: the parts only some kinds use (a session's keys, a packet) are kept apart, and a breadcrumb's
+/// packet is the one its present already holds, so an event is a third of the size it would be with every field
+/// inline.
+/// </remarks>
+internal sealed class HistoryEvent : IEquatable<HistoryEvent>
 {
-    // Events are hashed whenever a history is extended or compared: the hash is worked out once.
+    private readonly SessionFacts? _session;
+
+    // Null, the present whose packet entered the device (a breadcrumb), or a packet of its own.
+    private readonly object? _packet;
     private int? _hash;
 
-    /// <summary>The copy a <c>with</c> expression starts from: every field but the cached hash.</summary>
-    private HistoryEvent(HistoryEvent original)
+    public HistoryEvent(
+        EventKind Kind,
+        EventTime Time,
+        int Device,
+        AbstractKey Original = default,
+        AbstractKey Translated = default,
+        string? In = null,
+        string? Out = null,
+        TcpState? Tcp = null,
+        AbstractPacket Packet = default,
+        Protocol Protocol = Protocol.Any,
+        int Port = 0,
+        string? Text = null,
+        bool TranslationOnly = false)
+        : this(Kind, Time, Device, In, Protocol, Port, Text, Packet == default ? null : new PacketOf(Packet))
     {
-        (Kind, Time, Device, Original, Translated, In, Out) = (original.Kind, original.Time, original.Device, original.Original, original.Translated, original.In, original.Out);
-        (Tcp, Packet, Protocol, Port, Text, TranslationOnly) = (original.Tcp, original.Packet, original.Protocol, original.Port, original.Text, original.TranslationOnly);
+        if (Original != default || Translated != default || Out is not null || Tcp is not null || TranslationOnly)
+        {
+            _session = new SessionFacts(Original, Translated, Out, Tcp, TranslationOnly);
+        }
     }
+
+    private HistoryEvent(EventKind kind, EventTime time, int device, string? ingress, Protocol protocol, int port, string? text, object? packet) =>
+        (Kind, Time, Device, In, Protocol, Port, Text, _packet) = (kind, time, device, ingress, protocol, port, text, packet);
+
+    /// <summary>The breadcrumb of <paramref name="present"/>'s packet entering <paramref name="device"/> by its ingress.</summary>
+    public static HistoryEvent Crumb(Present present, EventTime time, int device) =>
+        new(EventKind.Crumb, time, device, present.Ingress, Protocol.Any, 0, null, present.Packet == default ? null : present);
+
+    public EventKind Kind { get; }
+
+    public EventTime Time { get; }
+
+    public int Device { get; }
+
+    public string? In { get; }
+
+    public Protocol Protocol { get; }
+
+    public int Port { get; }
+
+    public string? Text { get; }
+
+    public AbstractKey Original => _session?.Original ?? default;
+
+    public AbstractKey Translated => _session?.Translated ?? default;
+
+    public string? Out => _session?.Out;
+
+    public TcpState? Tcp => _session?.Tcp;
+
+    public bool TranslationOnly => _session?.TranslationOnly ?? false;
+
+    public AbstractPacket Packet => _packet switch
+    {
+        Present present => present.Packet,
+        PacketOf own => own.Packet,
+        _ => default,
+    };
 
     public bool Equals(HistoryEvent? other) =>
         ReferenceEquals(this, other) || (other is not null && GetHashCode() == other.GetHashCode() && Kind == other.Kind && Time == other.Time
-            && Device == other.Device && Original == other.Original && Translated == other.Translated && In == other.In && Out == other.Out
-            && Tcp == other.Tcp && Packet == other.Packet && Protocol == other.Protocol && Port == other.Port && Text == other.Text
-            && TranslationOnly == other.TranslationOnly);
+            && Device == other.Device && In == other.In && Protocol == other.Protocol && Port == other.Port && Text == other.Text
+            && _session == other._session && Packet == other.Packet);
 
+    public override bool Equals(object? obj) => Equals(obj as HistoryEvent);
+
+    // Events are hashed whenever a history is extended or compared: the hash is worked out once.
     public override int GetHashCode() => _hash ??= HashCode.Combine(HashCode.Combine(Kind, Time, Device, Original, Translated, In, Out),
         HashCode.Combine(Tcp, Packet, Protocol, Port, Text, TranslationOnly));
 
@@ -105,6 +156,16 @@ internal sealed record HistoryEvent(
     /// </summary>
     public bool IsSessionOf(HistoryEvent change) =>
         Device == change.Device && Original == change.Original && Translated == change.Translated && In == change.In && Out == change.Out;
+
+    /// <summary>This session event with the TCP state a later change gave it.</summary>
+    public HistoryEvent WithTcp(TcpState? tcp) =>
+        new(Kind, Time, Device, Original, Translated, In, Out, tcp, Packet, Protocol, Port, Text, TranslationOnly);
+
+    public override string ToString() => $"{Kind} at {Time} on {Device}";
+
+    private sealed record SessionFacts(AbstractKey Original, AbstractKey Translated, string? Out, TcpState? Tcp, bool TranslationOnly);
+
+    private sealed record PacketOf(AbstractPacket Packet);
 }
 
 /// <summary>

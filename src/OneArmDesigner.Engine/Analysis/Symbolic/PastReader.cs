@@ -82,7 +82,7 @@ internal sealed class PastReader
                             index--;
                         }
 
-                        sessions[index] = sessions[index] with { Tcp = e.Tcp };
+                        sessions[index] = sessions[index].WithTcp(e.Tcp);
                     }
                 }
 
