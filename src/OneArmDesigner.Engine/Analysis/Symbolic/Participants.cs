@@ -13,6 +13,9 @@ namespace OneArmDesigner.Engine.Analysis.Symbolic;
 /// </summary>
 internal sealed class Participants
 {
+    // Per host: the end of the run of hosts of its group, where addresses stop ascending.
+    private readonly int[] _groupEnd;
+
     public Participants(CompiledNetwork network, IReadOnlyList<Device> hosts, IReadOnlyList<int> flowGroups)
     {
         var order = Enumerable.Range(0, hosts.Count)
@@ -29,9 +32,6 @@ internal sealed class Participants
             _groupEnd[i] = i + 1 < order.Length && FlowGroups[i + 1] == FlowGroups[i] ? _groupEnd[i + 1] : i + 1;
         }
     }
-
-    // Per host: the end of the run of hosts of its group, where addresses stop ascending.
-    private readonly int[] _groupEnd;
 
     public Device[] Hosts { get; }
 

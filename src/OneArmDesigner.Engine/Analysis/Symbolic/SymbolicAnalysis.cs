@@ -303,7 +303,7 @@ internal sealed class SymbolicAnalysis
     {
         foreach (var block in side.Blocks)
         {
-            if (!InOneAtom(block.Hosts, node, roles, key))
+            if (OneAtomOf(block.Hosts, node, roles) != key)
             {
                 return false;
             }
@@ -313,31 +313,28 @@ internal sealed class SymbolicAnalysis
     }
 
     /// <summary>
-    /// Whether every host of the set falls in the atoms <paramref name="key"/> names: per run of ascending addresses,
-    /// the first host's atom and whether the last host's address is still below where that atom certainly ends.
+    /// The atoms every host of the set falls in, or null when they fall in several: per run of ascending addresses,
+    /// the first host's atom and whether the run's last host is still below where that atom certainly ends.
     /// </summary>
-    private bool InOneAtom(RangeSet hosts, int node, int roles, long key)
+    private long? OneAtomOf(RangeSet hosts, int node, int roles)
     {
+        var (_, setEnd) = hosts.RangeAt(hosts.RangeCount - 1);
+        var (key, until) = Classify(node, roles, _participants.Addresses[hosts.First]);
         var (r, from) = (0, hosts.First);
         while (true)
         {
-            var (firstKey, until) = Classify(node, roles, _participants.Addresses[from]);
-            if (firstKey != key)
+            // The usual case, a set of one group: its last host settles it, whatever ranges lie between.
+            var ascendingEnd = _participants.AscendingUntil(from);
+            if (setEnd <= ascendingEnd)
             {
-                return false;
+                return _participants.Addresses[setEnd - 1] < until ? key : null;
             }
 
-            // The set's last host before the addresses start again from the bottom (a set of one group: its last host).
-            var ascendingEnd = _participants.AscendingUntil(from);
+            // Otherwise the set's last host before the addresses start again from the bottom.
             var last = from;
-            while (r < hosts.RangeCount)
+            while (hosts.RangeAt(r).Start < ascendingEnd)
             {
-                var (start, end) = hosts.RangeAt(r);
-                if (start >= ascendingEnd)
-                {
-                    break;
-                }
-
+                var (_, end) = hosts.RangeAt(r);
                 last = Math.Min(end, ascendingEnd) - 1;
                 if (end > ascendingEnd)
                 {
@@ -349,15 +346,15 @@ internal sealed class SymbolicAnalysis
 
             if (_participants.Addresses[last] >= until)
             {
-                return false;
-            }
-
-            if (r == hosts.RangeCount)
-            {
-                return true;
+                return null;
             }
 
             from = Math.Max(hosts.RangeAt(r).Start, ascendingEnd);
+            (var next, until) = Classify(node, roles, _participants.Addresses[from]);
+            if (next != key)
+            {
+                return null;
+            }
         }
     }
 
@@ -368,10 +365,9 @@ internal sealed class SymbolicAnalysis
     private void PartitionHosts(RangeSet hosts, int node, int roles, List<(long Key, RangeSet Hosts)> parts)
     {
         parts.Clear();
-        var firstKey = Classify(node, roles, _participants.Addresses[hosts.First]).Key;
-        if (InOneAtom(hosts, node, roles, firstKey))
+        if (OneAtomOf(hosts, node, roles) is { } only)
         {
-            parts.Add((firstKey, hosts));
+            parts.Add((only, hosts));
             return;
         }
 
