@@ -46,7 +46,27 @@ internal sealed class BlockList : IEquatable<BlockList>
 
     public Block[] Blocks { get; }
 
-    public int HostCount => (int)Blocks.Sum(b => b.Hosts.Count);
+    // Read for every class queued (is it a single pair?), and a block list is shared by many classes: counted once.
+    private int _hostCount = -1;
+
+    public int HostCount
+    {
+        get
+        {
+            if (_hostCount < 0)
+            {
+                long count = 0;
+                foreach (var block in Blocks)
+                {
+                    count += block.Hosts.Count;
+                }
+
+                _hostCount = (int)count;
+            }
+
+            return _hostCount;
+        }
+    }
 
     private UInt128? _mentionFilter;
 
@@ -138,7 +158,21 @@ internal sealed class BlockList : IEquatable<BlockList>
     }
 
     /// <summary>Every block's past followed by <paramref name="later"/>.</summary>
-    public BlockList Then(History later) => later.IsEmpty ? this : new([.. Blocks.Select(b => b with { History = b.History.Then(later) })]);
+    public BlockList Then(History later)
+    {
+        if (later.IsEmpty)
+        {
+            return this;
+        }
+
+        var blocks = new Block[Blocks.Length];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            blocks[i] = Blocks[i] with { History = Blocks[i].History.Then(later) };
+        }
+
+        return new BlockList(blocks);
+    }
 
     public bool Equals(BlockList? other) =>
         ReferenceEquals(this, other) || (other is not null && other.GetHashCode() == GetHashCode() && Blocks.AsSpan().SequenceEqual(other.Blocks));
