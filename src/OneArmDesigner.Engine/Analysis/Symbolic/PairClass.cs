@@ -68,6 +68,31 @@ internal sealed class BlockList : IEquatable<BlockList>
         }
     }
 
+    // Sides are checked against a device's atoms at every step, and most lie in one atom: their lowest and highest
+    // hosts settle that without reading every block.
+    private (int Lowest, int Highest)? _hull;
+
+    /// <summary>The lowest and the highest host number on this side.</summary>
+    public (int Lowest, int Highest) Hull
+    {
+        get
+        {
+            if (_hull is null)
+            {
+                var (lowest, highest) = (int.MaxValue, int.MinValue);
+                foreach (var block in Blocks)
+                {
+                    lowest = Math.Min(lowest, block.Hosts.First);
+                    highest = Math.Max(highest, block.Hosts.Last);
+                }
+
+                _hull = (lowest, highest);
+            }
+
+            return _hull.Value;
+        }
+    }
+
     private UInt128? _mentionFilter;
 
     /// <summary>Whether any block's past holds an event of this kind about this device (breadcrumbs: in this phase).</summary>

@@ -26,6 +26,8 @@ internal readonly struct RangeSet : IEquatable<RangeSet>
 
     public int First => Bounds[0];
 
+    public int Last => Bounds[^1] - 1;
+
     public long Count
     {
         get

@@ -301,6 +301,24 @@ internal sealed class SymbolicAnalysis
     /// <summary>Whether every host of the side falls in the atoms <paramref name="key"/> names (the usual case, checked without allocating).</summary>
     private bool WithinOneAtom(BlockList side, int node, int roles, long key)
     {
+        // Hosts between the lowest and the highest of one ascending run have addresses between theirs: when the
+        // highest is still below where the lowest's atom certainly ends, the whole side is in that atom, however many
+        // blocks it has. Otherwise the blocks are read one by one, since that end may be conservative.
+        var (lowest, highest) = side.Hull;
+        if (highest < _participants.AscendingUntil(lowest))
+        {
+            var (atoms, until) = Classify(node, roles, _participants.Addresses[lowest]);
+            if (atoms != key)
+            {
+                return false;
+            }
+
+            if (_participants.Addresses[highest] < until)
+            {
+                return true;
+            }
+        }
+
         foreach (var block in side.Blocks)
         {
             if (OneAtomOf(block.Hosts, node, roles) != key)
