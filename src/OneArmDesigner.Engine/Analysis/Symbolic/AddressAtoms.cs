@@ -120,12 +120,17 @@ internal sealed class AddressAtoms
             return (0, 1UL << 32);
         }
 
+        // Classes at one device ask about the same few hosts again and again: the last stretch answers most of them.
+        if (address >= _lastStart && address < _lastEnd)
+        {
+            return (_lastAtom, _lastEnd);
+        }
+
         var (start, end) = (0UL, 1UL << 32);
         foreach (var boundaries in _boundaries)
         {
             // The boundaries around the address bound the stretch where this source's predicates hold still.
-            var i = Array.BinarySearch(boundaries, (ulong)address + 1);
-            i = i >= 0 ? i : ~i;
+            var i = CountAtOrBelow(boundaries, address);
             if (i < boundaries.Length && boundaries[i] < end)
             {
                 end = boundaries[i];
@@ -150,7 +155,33 @@ internal sealed class AddressAtoms
             _stretches[start] = id;
         }
 
+        (_lastStart, _lastEnd, _lastAtom) = (start, end, id);
         return (id, end);
+    }
+
+    private ulong _lastStart = 1;
+    private ulong _lastEnd;
+    private int _lastAtom;
+
+    /// <summary>How many of the sorted, distinct <paramref name="boundaries"/> are at or below <paramref name="address"/>.</summary>
+    // Written out: the generic Array.BinarySearch goes through a comparer, and this runs at every step of every class.
+    private static int CountAtOrBelow(ulong[] boundaries, ulong address)
+    {
+        var (low, high) = (0, boundaries.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (boundaries[middle] <= address)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private Signature SignatureOf(Ipv4Address address)
