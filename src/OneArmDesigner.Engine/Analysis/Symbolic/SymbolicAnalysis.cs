@@ -617,11 +617,20 @@ internal sealed class SymbolicAnalysis
 
         // Blocks that hold no clear-text record of their own compare the same paths: worked out once for all of them.
         (bool Known, string? Difference) withoutOwnPath = default;
+        var sharedPaths = false;
         for (var i = 0; i < blocks.Length; i++)
         {
             if (blocks[i].History.Holds(EventKind.Clear))
             {
-                differences[i] = PathDifference(sourceBlock, blocks[i], pairClass.Common);
+                // Most blocks' paths agree; that is decided from the block's own records against what all share,
+                // and only a difference, which must be described in order, reads the whole past.
+                if (!sharedPaths)
+                {
+                    _clearPaths.Share(sourceBlock.History, pairClass.Common);
+                    sharedPaths = true;
+                }
+
+                differences[i] = _clearPaths.SameWith(blocks[i].History) ? null : PathDifference(sourceBlock, blocks[i], pairClass.Common);
             }
             else
             {
@@ -643,6 +652,7 @@ internal sealed class SymbolicAnalysis
             d with { History = d.History.Append([new HistoryEvent(EventKind.PathDifference, time, 0, Text: differences[i])]) })]);
     }
 
+    private readonly ClearPaths _clearPaths = new();
     private readonly List<HistoryEvent> _pathEvents = [];
     private readonly List<int> _requestPath = [];
     private readonly List<int> _replyPath = [];
