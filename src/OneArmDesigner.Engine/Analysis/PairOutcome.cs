@@ -68,11 +68,36 @@ public sealed record PairOutcome(
             return null;
         }
 
-        var (forward, back) = (result.Packets[0].DevicesInClear(), result.Packets[1].DevicesInClear());
-
-        // The usual case, both ways through the same devices, needs no lists (the analysis asks this of every traced pair).
-        return forward.SetEquals(back) ? null : DescribePathDifference([.. forward], [.. back]);
+        // The analysis asks this of every pair it traces, on several threads: each thread reuses its two lists.
+        var (forward, back) = (t_forward ??= [], t_back ??= []);
+        result.Packets[0].CollectDevicesInClear(forward);
+        result.Packets[1].CollectDevicesInClear(back);
+        return SameDevices(forward, back) ? null : DescribePathDifference([.. forward], [.. back]);
     }
+
+    private static bool SameDevices(List<string> forward, List<string> back)
+    {
+        if (forward.Count != back.Count)
+        {
+            return false;
+        }
+
+        foreach (var device in forward)
+        {
+            if (!back.Contains(device))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [ThreadStatic]
+    private static List<string>? t_forward;
+
+    [ThreadStatic]
+    private static List<string>? t_back;
 
     /// <summary>
     /// The devices only one direction saw in clear, each list in the order its packet reached them; null when both

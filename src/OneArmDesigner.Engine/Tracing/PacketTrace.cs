@@ -71,6 +71,9 @@ public sealed class PacketTrace
     /// </summary>
     public IReadOnlySet<string> DevicesInClear() => _record.DevicesInClear();
 
+    /// <summary>The same devices into a list (cleared first), each once, in the order the packet reached them.</summary>
+    internal void CollectDevicesInClear(List<string> devices) => _record.CollectDevicesInClear(devices);
+
     /// <summary>Whether the packet passed through the device at all (in clear or not).</summary>
     internal bool Visited(string device) => _record.Visited(device);
 

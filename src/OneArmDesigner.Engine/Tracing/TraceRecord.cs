@@ -67,27 +67,45 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
     /// <summary>The devices where some step had the packet unencrypted, before or after it.</summary>
     public HashSet<string> DevicesInClear()
     {
-        var devices = new HashSet<string>(StringComparer.Ordinal);
+        var devices = new List<string>();
+        CollectDevicesInClear(devices);
+        return new HashSet<string>(devices, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The same devices into <paramref name="devices"/> (cleared first), each once, in the order the packet reached
+    /// them: a path has a few devices, so a list searched in order is cheaper than a set for the analysis, which asks
+    /// this of every pair it traces.
+    /// </summary>
+    public void CollectDevicesInClear(List<string> devices)
+    {
+        devices.Clear();
         for (var h = 0; h < hops.Length; h++)
         {
-            if (hops[h].EntryKind is not null && !packets[hops[h].EnteredPacket].IsEncapsulated)
+            if (InClearOn(h) && !devices.Contains(hops[h].Device))
             {
                 devices.Add(hops[h].Device);
-                continue;
             }
+        }
+    }
 
-            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
-            for (var s = hops[h].FirstStep; s < end; s++)
+    private bool InClearOn(int h)
+    {
+        if (hops[h].EntryKind is not null && !packets[hops[h].EnteredPacket].IsEncapsulated)
+        {
+            return true;
+        }
+
+        var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+        for (var s = hops[h].FirstStep; s < end; s++)
+        {
+            if (!packets[steps[s].Before].IsEncapsulated || !packets[steps[s].After].IsEncapsulated)
             {
-                if (!packets[steps[s].Before].IsEncapsulated || !packets[steps[s].After].IsEncapsulated)
-                {
-                    devices.Add(hops[h].Device);
-                    break;
-                }
+                return true;
             }
         }
 
-        return devices;
+        return false;
     }
 
     public Hop[] BuildHops()
