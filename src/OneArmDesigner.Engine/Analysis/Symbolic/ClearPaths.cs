@@ -40,6 +40,9 @@ internal sealed class ClearPaths
             && Covered(_ownRequest, _reply, _ownReply) && Covered(_ownReply, _request, _ownRequest);
     }
 
+    /// <summary>Whether the event records the request or the reply in clear on a device: what their paths are made of.</summary>
+    public static bool OnPath(HistoryEvent e) => e.Kind == EventKind.Clear && e.Time.Phase is ExchangePhase.Request or ExchangePhase.Reply;
+
     private static void Collect(History history, HashSet<int> request, HashSet<int> reply)
     {
         if (!history.Holds(EventKind.Clear))
@@ -49,7 +52,7 @@ internal sealed class ClearPaths
 
         foreach (var e in history.All)
         {
-            if (e.Kind == EventKind.Clear && e.Time.Phase is ExchangePhase.Request or ExchangePhase.Reply)
+            if (OnPath(e))
             {
                 (e.Time.Phase == ExchangePhase.Request ? request : reply).Add(e.Device);
             }

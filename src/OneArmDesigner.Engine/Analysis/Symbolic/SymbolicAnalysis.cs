@@ -336,16 +336,16 @@ internal sealed class SymbolicAnalysis
     /// </summary>
     private long? OneAtomOf(RangeSet hosts, int node, int roles)
     {
-        var (_, setEnd) = hosts.RangeAt(hosts.RangeCount - 1);
+        var setLast = hosts.Last;
         var (key, until) = Classify(node, roles, _participants.Addresses[hosts.First]);
         var (r, from) = (0, hosts.First);
         while (true)
         {
             // The usual case, a set of one group: its last host settles it, whatever ranges lie between.
             var ascendingEnd = _participants.AscendingUntil(from);
-            if (setEnd <= ascendingEnd)
+            if (setLast < ascendingEnd)
             {
-                return _participants.Addresses[setEnd - 1] < until ? key : null;
+                return _participants.Addresses[setLast] < until ? key : null;
             }
 
             // Otherwise the set's last host before the addresses start again from the bottom.
@@ -664,7 +664,7 @@ internal sealed class SymbolicAnalysis
         reply.Clear();
         foreach (var e in History.Merge(source.History, destination.History, common, _pathEvents))
         {
-            if (e.Kind == EventKind.Clear && e.Time.Phase is ExchangePhase.Request or ExchangePhase.Reply)
+            if (ClearPaths.OnPath(e))
             {
                 var path = e.Time.Phase == ExchangePhase.Request ? request : reply;
                 if (!path.Contains(e.Device))
