@@ -17,8 +17,10 @@ public sealed class CompiledNetwork
         Design = design;
         _nodes = nodes;
         Segments = segments;
+        var index = 0;
         foreach (var node in nodes.Values)
         {
+            node.Index = index++;
             if (VpnContact(node) is { } contact)
             {
                 _vpnEndpoints.TryAdd(contact.Address.Value, node.Name);
@@ -38,6 +40,7 @@ public sealed class CompiledNetwork
 
     public IReadOnlyList<Segment> Segments { get; }
 
+    /// <summary>Every device, in the order of their <see cref="NetworkNode.Index"/>.</summary>
     public IEnumerable<NetworkNode> Nodes => _nodes.Values;
 
     public NetworkNode? Find(string device) => _nodes.GetValueOrDefault(device);

@@ -16,6 +16,9 @@ public sealed class NetworkNode(Device device)
 
     public string Name => Device.Name;
 
+    /// <summary>The node's position among its network's nodes: a number to name it by without hashing its name.</summary>
+    public int Index { get; internal set; }
+
     public DeviceKind Kind => Device.Kind;
 
     public ForwardingTable Fib { get; } = new();

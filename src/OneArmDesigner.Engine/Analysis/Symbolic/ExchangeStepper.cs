@@ -102,7 +102,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         var binding = Bind(source, destination);
         var cursor = new ExchangeCursor(network, Flow(source, destination), _watch);
         var walk = cursor.Walk!;
-        return (new Present(flowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress, binding.Abstract(walk.Packet)),
+        return (new Present(flowGroup, cursor.Phase, walk.Kind, walk.Count, DeviceNumbers.Of(walk.Node), walk.Ingress, binding.Abstract(walk.Packet)),
             new Driver(cursor, source, destination, fromStart: true));
     }
 
@@ -127,7 +127,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         report.Clear();
         _report = report;
         var node = devices.Nodes[present.Node];
-        var device = _binding.DeviceOf(node.Name);
+        var device = _binding.DeviceOf(node);
 
         _watch.Begin(_binding.SourceAddress, _binding.DestinationAddress);
         cursor.State.Observer = this;
@@ -151,7 +151,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         report.Driver = driver ?? new Driver(cursor, source, destination, fromStart: false);
         report.ReplyArrived = present.Phase == ExchangePhase.Reply && cursor.Phase == ExchangePhase.Ack;
         report.NewPhase = cursor.Phase == present.Phase ? null : cursor.Phase;
-        report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, devices.Of(walk.Node.Name), walk.Ingress,
+        report.Next = new Present(present.FlowGroup, cursor.Phase, walk.Kind, walk.Count, DeviceNumbers.Of(walk.Node), walk.Ingress,
             _binding.Abstract(walk.Packet), failure);
         return report;
     }

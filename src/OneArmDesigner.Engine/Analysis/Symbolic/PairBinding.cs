@@ -5,23 +5,15 @@ using OneArmDesigner.Engine.Packets;
 
 namespace OneArmDesigner.Engine.Analysis.Symbolic;
 
-/// <summary>Numbers every device of a network, so states can name devices by number.</summary>
-internal sealed class DeviceNumbers
+/// <summary>Every device of a network by number (its <see cref="NetworkNode.Index"/>), so states can name devices by number.</summary>
+internal sealed class DeviceNumbers(CompiledNetwork network)
 {
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    public NetworkNode[] Nodes { get; } = [.. network.Nodes];
 
-    public DeviceNumbers(CompiledNetwork network)
-    {
-        Nodes = [.. network.Nodes];
-        for (var i = 0; i < Nodes.Length; i++)
-        {
-            _index[Nodes[i].Name] = i;
-        }
-    }
+    public static int Of(NetworkNode node) => node.Index;
 
-    public NetworkNode[] Nodes { get; }
-
-    public int Of(string name) => _index[name];
+    /// <summary>A device the walker named (a session's or a socket's owner).</summary>
+    public int Of(string name) => network.Get(name).Index;
 }
 
 /// <summary>
@@ -46,6 +38,9 @@ internal readonly struct PairBinding(DeviceNumbers devices, NetworkNode source, 
 
     public int DeviceOf(string name) =>
         name == source.Name ? (int)Tag.PairSource : name == destination.Name ? (int)Tag.PairDestination : devices.Of(name);
+
+    public int DeviceOf(NetworkNode node) =>
+        ReferenceEquals(node, source) ? (int)Tag.PairSource : ReferenceEquals(node, destination) ? (int)Tag.PairDestination : DeviceNumbers.Of(node);
 
     public NetworkNode NodeOf(int device) =>
         device == Tag.PairSource ? source : device == Tag.PairDestination ? destination : devices.Nodes[device];
