@@ -476,7 +476,7 @@ internal sealed class History : IEquatable<History>
     /// <summary>Whether an event of this kind about this device (for breadcrumbs, in this phase) is in the history; a TCP change counts as a session event.</summary>
     public bool Mentions(EventKind kind, int device, ExchangePhase phase)
     {
-        if ((_mentionFilter & MentionBit(kind, device, phase)) == UInt128.Zero)
+        if (!MayMention(kind, device, phase))
         {
             return false;
         }
@@ -491,6 +491,9 @@ internal sealed class History : IEquatable<History>
 
         return false;
     }
+
+    /// <summary>False when the history certainly holds no such event, answered from its filter without reading the events.</summary>
+    public bool MayMention(EventKind kind, int device, ExchangePhase phase) => (_mentionFilter & MentionBit(kind, device, phase)) != UInt128.Zero;
 
     /// <summary>The filter bits of every block's history, together.</summary>
     public static UInt128 MentionFilterOf(ReadOnlySpan<Block> blocks)

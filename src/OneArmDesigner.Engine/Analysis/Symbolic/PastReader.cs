@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Forwarding;
 
@@ -56,88 +57,101 @@ internal sealed class PastReader
     /// <summary>What the whole past of one pair answers: its source block's, its destination block's, and the common one, in time order.</summary>
     public PastAnswer? Evaluate(History source, History destination, History common, PastRead read)
     {
-        var past = History.Merge(source, destination, common, _past);
-        switch (read.Kind)
+        // Sockets and breadcrumbs are found or not wherever they are: only sessions need the past in time order.
+        if (read.Kind != EventKind.Session)
         {
-            case EventKind.Session:
-                // As the walker keeps them: sessions in creation order, each TCP change applied to the newest of that content.
-                var sessions = _sessions;
-                sessions.Clear();
-                foreach (var e in past)
-                {
-                    if (e.Device != read.Device)
-                    {
-                        continue;
-                    }
-
-                    if (e.Kind == EventKind.Session)
-                    {
-                        sessions.Add(e);
-                    }
-                    else if (e.Kind == EventKind.Tcp)
-                    {
-                        var index = sessions.Count - 1;
-                        while (!sessions[index].IsSessionOf(e))
-                        {
-                            index--;
-                        }
-
-                        sessions[index] = sessions[index].WithTcp(e.Tcp);
-                    }
-                }
-
-                for (var i = sessions.Count - 1; i >= 0; i--)
-                {
-                    var s = sessions[i];
-                    if (read.Reported)
-                    {
-                        // An ICMP error names the reported packet as it left toward the error's sender.
-                        if (s.Translated == read.Key)
-                        {
-                            return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
-                        }
-
-                        if (s.Original.Reversed() == read.Key)
-                        {
-                            return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
-                        }
-
-                        continue;
-                    }
-
-                    if (s.Translated.Reversed() == read.Key)
-                    {
-                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
-                    }
-
-                    if (s.Original == read.Key)
-                    {
-                        return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
-                    }
-                }
-
-                return null;
-            case EventKind.Socket:
-                foreach (var e in past)
-                {
-                    if (e.Kind == EventKind.Socket && e.Device == read.Device && e.Protocol == read.Protocol && e.Port == read.Port)
-                    {
-                        return Found;
-                    }
-                }
-
-                return null;
-            default:
-                foreach (var e in past)
-                {
-                    if (e.Kind == EventKind.Crumb && e.Time.Phase == read.Phase && e.Device == read.Device && e.In == read.Ingress && e.Packet == read.Packet)
-                    {
-                        return Found;
-                    }
-                }
-
-                return null;
+            return Holds(source, read) || Holds(destination, read) || Holds(common, read) ? Found : null;
         }
+
+        // Sessions are read in time order, but only the parts of the past that hold any on this device need merging.
+        var (inSource, inDestination, inCommon) = (source.MayMention(read.Kind, read.Device, read.Phase),
+            destination.MayMention(read.Kind, read.Device, read.Phase), common.MayMention(read.Kind, read.Device, read.Phase));
+        ReadOnlySpan<HistoryEvent> past = ((inSource ? 1 : 0) + (inDestination ? 1 : 0) + (inCommon ? 1 : 0)) switch
+        {
+            0 => [],
+            1 => (inSource ? source : inDestination ? destination : common).All,
+            _ => CollectionsMarshal.AsSpan(History.Merge(source, destination, common, _past)),
+        };
+
+        // As the walker keeps them: sessions in creation order, each TCP change applied to the newest of that content.
+        var sessions = _sessions;
+        sessions.Clear();
+        foreach (var e in past)
+        {
+            if (e.Device != read.Device)
+            {
+                continue;
+            }
+
+            if (e.Kind == EventKind.Session)
+            {
+                sessions.Add(e);
+            }
+            else if (e.Kind == EventKind.Tcp)
+            {
+                var index = sessions.Count - 1;
+                while (!sessions[index].IsSessionOf(e))
+                {
+                    index--;
+                }
+
+                sessions[index] = sessions[index].WithTcp(e.Tcp);
+            }
+        }
+
+        for (var i = sessions.Count - 1; i >= 0; i--)
+        {
+            var s = sessions[i];
+            if (read.Reported)
+            {
+                // An ICMP error names the reported packet as it left toward the error's sender.
+                if (s.Translated == read.Key)
+                {
+                    return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+                }
+
+                if (s.Original.Reversed() == read.Key)
+                {
+                    return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+                }
+
+                continue;
+            }
+
+            if (s.Translated.Reversed() == read.Key)
+            {
+                return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+            }
+
+            if (s.Original == read.Key)
+            {
+                return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the history holds the socket or the breadcrumb the read looks for.</summary>
+    private static bool Holds(History history, PastRead read)
+    {
+        if (!history.MayMention(read.Kind, read.Device, read.Phase))
+        {
+            return false;
+        }
+
+        foreach (var e in history.All)
+        {
+            var match = read.Kind == EventKind.Socket
+                ? e.Kind == EventKind.Socket && e.Device == read.Device && e.Protocol == read.Protocol && e.Port == read.Port
+                : e.Kind == EventKind.Crumb && e.Time.Phase == read.Phase && e.Device == read.Device && e.In == read.Ingress && e.Packet == read.Packet;
+            if (match)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether any block's own past holds an event the read looks at (otherwise all blocks answer alike).</summary>
