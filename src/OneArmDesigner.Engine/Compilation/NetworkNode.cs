@@ -45,6 +45,9 @@ public sealed class NetworkNode(Device device)
 
     internal void Plug(string interfaceName, Segment segment, int position) => _ports[interfaceName] = (segment, position);
 
+    /// <summary>The interface as a member of the segment it is plugged into; null when it is plugged into none.</summary>
+    internal Attachment? AttachmentOf(string interfaceName) => TryGetPort(interfaceName, out var segment, out var position) ? segment.Members[position] : null;
+
     /// <remarks>Indexed, as the forwarding path's loops over design lists are: a foreach over an IReadOnlyList allocates an enumerator.</remarks>
     public DeviceInterface? Interface(string name)
     {

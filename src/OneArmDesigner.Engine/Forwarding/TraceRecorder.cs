@@ -87,9 +87,9 @@ internal sealed class TraceRecorder
     /// Records that the walk already entered <paramref name="device"/> with <paramref name="packet"/>, as if a hop had
     /// begun there: the analysis resumes walks part-way and loop detection must see where they have been.
     /// </summary>
-    internal void Seed(string device, string? ingress, Packet packet)
+    internal void Seed(NetworkNode device, string? ingress, Packet packet)
     {
-        BeginHop(device, ingress);
+        BeginHop(device.Name, ingress, ingress is null ? null : device.AttachmentOf(ingress));
         Enter(StepKind.Receive, Keep(packet));
     }
 

@@ -264,20 +264,24 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
                     simulation.OpenClientSocket(_binding.NodeOf(e.Device).Name, e.Protocol, e.Port);
                     break;
                 case EventKind.Crumb when e.Time.Phase == present.Phase:
-                    recorder.Seed(_binding.NodeOf(e.Device).Name, e.In, _binding.Concrete(e.Packet));
+                    recorder.Seed(_binding.NodeOf(e.Device), e.In, _binding.Concrete(e.Packet));
                     break;
             }
         }
 
-        var cursor = new ExchangeCursor(network, flow, simulation, present.Phase, _watch)
+        var node = devices.Nodes[present.Node];
+        var walk = new PacketWalk(present.Kind, node, _binding.Concrete(present.Packet), recorder) { Count = present.Count };
+        if (present.Ingress is { } ingress && node.AttachmentOf(ingress) is { } arrival)
         {
-            Walk = new PacketWalk(present.Kind, devices.Nodes[present.Node], _binding.Concrete(present.Packet), recorder)
-            {
-                Ingress = present.Ingress,
-                Count = present.Count,
-            },
-        };
-        return cursor;
+            // Entered by the segment member the walker would have arrived by, so its hop records no stand-in for it.
+            walk.Arrive(node, arrival);
+        }
+        else
+        {
+            walk.Ingress = present.Ingress;
+        }
+
+        return new ExchangeCursor(network, flow, simulation, present.Phase, _watch) { Walk = walk };
     }
 
     private PairBinding Bind(int source, int destination) =>

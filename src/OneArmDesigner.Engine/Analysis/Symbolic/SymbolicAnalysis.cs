@@ -463,20 +463,22 @@ internal sealed class SymbolicAnalysis
 
             if (destinations.Length > 1 && (sources.Length == 1 || !_reader.Mentioned(pairClass.Sources, read)))
             {
-                var answers = new PastAnswer?[destinations.Length];
+                var answers = _answers;
+                answers.Clear();
                 for (var i = 0; i < destinations.Length; i++)
                 {
-                    answers[i] = _reader.Evaluate(sources[0].History, destinations[i].History, pairClass.Common, read);
+                    answers.Add(_reader.Evaluate(sources[0].History, destinations[i].History, pairClass.Common, read));
                 }
 
                 pairClass = KeepAlike(pairClass, destinationAnswers: answers, work: work);
             }
             else if (sources.Length > 1)
             {
-                var answers = new PastAnswer?[sources.Length];
+                var answers = _answers;
+                answers.Clear();
                 for (var i = 0; i < sources.Length; i++)
                 {
-                    answers[i] = _reader.Evaluate(sources[i].History, destinations[0].History, pairClass.Common, read);
+                    answers.Add(_reader.Evaluate(sources[i].History, destinations[0].History, pairClass.Common, read));
                 }
 
                 pairClass = KeepAlike(pairClass, sourceAnswers: answers, work: work);
@@ -485,6 +487,9 @@ internal sealed class SymbolicAnalysis
 
         return pairClass;
     }
+
+    // Each block's answer to one look-up, read before the next look-up is asked.
+    private readonly List<PastAnswer?> _answers = [];
 
     /// <summary>Keeps the blocks whose answer equals the first block's (the played pair's); the others go back on <paramref name="work"/>.</summary>
     private PairClass KeepAlike(PairClass pairClass, IReadOnlyList<PastAnswer?>? sourceAnswers = null,
