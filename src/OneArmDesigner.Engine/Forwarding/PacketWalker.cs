@@ -18,22 +18,15 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
     /// </summary>
     private const int MaxHops = 2048;
 
-    /// <summary>Every hop of every packet this walker carries reuses it.</summary>
-    private readonly HopContext _hop = new();
+    /// <summary>
+    /// Every hop on a thread reuses one context: a hop's state is never read after its step returns, and the analysis
+    /// makes a walker for every exchange it rebuilds from a past, so a context per walker was a fresh allocation each time.
+    /// </summary>
+    [ThreadStatic]
+    private static HopContext? t_hop;
 
     /// <summary>Told of every step of each hop as the hop ends; null when nobody watches (tracing).</summary>
     public IHopObserver? Observer { get; init; }
-
-    public PacketTrace Walk(string kind, NetworkNode origin, Packet packet)
-    {
-        var walk = Begin(kind, origin, packet);
-        PacketTrace? trace;
-        while ((trace = Step(walk)) is null)
-        {
-        }
-
-        return trace;
-    }
 
     /// <summary>A walk of <paramref name="packet"/> from <paramref name="origin"/>, not yet started.</summary>
     public static PacketWalk Begin(string kind, NetworkNode origin, Packet packet) => new(kind, origin, packet, TraceRecorder.Start());
@@ -48,7 +41,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
                 $"The {walk.Kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
         }
 
-        var hop = _hop;
+        var hop = t_hop ??= new HopContext();
         var looped = recorder.HasEntered(walk.Node.Name, walk.Ingress, walk.Packet);
         hop.Begin(recorder, walk.Node, walk.Ingress, walk.Packet, isOrigin: walk.Count == 0, walk.Arrival);
         var outcome = looped ? LoopDetected(hop) : ProcessHop(hop);
