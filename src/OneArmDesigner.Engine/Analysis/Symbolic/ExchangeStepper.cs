@@ -234,11 +234,14 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         return (cursor.Result(), steps);
     }
 
+    private readonly List<(HistoryEvent Opened, Session Session)> _resumedSessions = [];
+
     /// <summary>The pair's own exchange at the point the present and past describe.</summary>
     private ExchangeCursor Resume(Present present, List<HistoryEvent> past, Flow flow)
     {
         var simulation = new SimulationState();
-        var sessions = new List<(HistoryEvent Opened, Session Session)>();
+        var sessions = _resumedSessions;
+        sessions.Clear();
         var recorder = TraceRecorder.Start();
         foreach (var e in past)
         {
