@@ -13,6 +13,10 @@ public sealed record IcmpMessage(int Type, int Code, FlowKey? Invoking = null)
 
     public static IcmpMessage EchoReply { get; } = new(IcmpTypes.EchoReply, 0);
 
+    /// <summary>A message that reports on no flow; the echoes every ping carries are shared, as records compare by value.</summary>
+    public static IcmpMessage Of(int type, int code) =>
+        (type, code) switch { (IcmpTypes.Echo, 0) => EchoRequest, (IcmpTypes.EchoReply, 0) => EchoReply, _ => new(type, code) };
+
     public static IcmpMessage PortUnreachable(FlowKey invoking) => new(IcmpTypes.Unreachable, IcmpTypes.PortUnreachableCode, invoking);
 
     public bool IsError => IcmpTypes.IsError(Type);

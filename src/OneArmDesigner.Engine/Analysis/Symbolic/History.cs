@@ -17,7 +17,15 @@ internal static class Tag
 }
 
 /// <summary>An ICMP message with the flow an error reports on tagged like any other addresses.</summary>
-internal sealed record AbstractIcmp(int Type, int Code, AbstractKey? Invoking);
+internal sealed record AbstractIcmp(int Type, int Code, AbstractKey? Invoking)
+{
+    private static readonly AbstractIcmp EchoRequest = new(IcmpTypes.Echo, 0, null);
+    private static readonly AbstractIcmp EchoReply = new(IcmpTypes.EchoReply, 0, null);
+
+    /// <summary>A message that reports on no flow; the echoes every ping carries are shared.</summary>
+    public static AbstractIcmp Of(int type, int code) =>
+        (type, code) switch { (IcmpTypes.Echo, 0) => EchoRequest, (IcmpTypes.EchoReply, 0) => EchoReply, _ => new(type, code, null) };
+}
 
 internal readonly record struct AbstractHeader(Protocol Protocol, long Source, int SourcePort, long Destination, int DestinationPort, TcpFlags Flags,
     int Ttl, AbstractIcmp? Icmp);

@@ -47,11 +47,11 @@ internal readonly struct PairBinding(DeviceNumbers devices, NetworkNode source, 
 
     public AbstractHeader Abstract(PacketHeader h) =>
         new(h.Protocol, TagOf(h.Source), h.SourcePort, TagOf(h.Destination), h.DestinationPort, h.Flags, h.Ttl,
-            h.Icmp is { } icmp ? new AbstractIcmp(icmp.Type, icmp.Code, icmp.Invoking is { } key ? Abstract(key) : null) : null);
+            h.Icmp is { } icmp ? icmp.Invoking is { } key ? new AbstractIcmp(icmp.Type, icmp.Code, Abstract(key)) : AbstractIcmp.Of(icmp.Type, icmp.Code) : null);
 
     public PacketHeader Concrete(AbstractHeader h) =>
         new(h.Protocol, AddressOf(h.Source), h.SourcePort, AddressOf(h.Destination), h.DestinationPort, h.Flags, h.Ttl,
-            h.Icmp is { } icmp ? new IcmpMessage(icmp.Type, icmp.Code, icmp.Invoking is { } key ? Concrete(key) : null) : null);
+            h.Icmp is { } icmp ? icmp.Invoking is { } key ? new IcmpMessage(icmp.Type, icmp.Code, Concrete(key)) : IcmpMessage.Of(icmp.Type, icmp.Code) : null);
 
     public AbstractPacket Abstract(Packet p) => new(Abstract(p.Inner), p.Outer is { } outer ? Abstract(outer) : null);
 
