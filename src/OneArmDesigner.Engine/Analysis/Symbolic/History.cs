@@ -165,10 +165,6 @@ internal sealed class HistoryEvent : IEquatable<HistoryEvent>
     public bool IsSessionOf(HistoryEvent change) =>
         Device == change.Device && Original == change.Original && Translated == change.Translated && In == change.In && Out == change.Out;
 
-    /// <summary>This session event with the TCP state a later change gave it.</summary>
-    public HistoryEvent WithTcp(TcpState? tcp) =>
-        new(Kind, Time, Device, Original, Translated, In, Out, tcp, Packet, Protocol, Port, Text, TranslationOnly);
-
     public override string ToString() => $"{Kind} at {Time} on {Device}";
 
     private sealed record SessionFacts(AbstractKey Original, AbstractKey Translated, string? Out, TcpState? Tcp, bool TranslationOnly);

@@ -52,7 +52,7 @@ internal sealed class PastReader
     }
 
     private readonly List<HistoryEvent> _past = [];
-    private readonly List<HistoryEvent> _sessions = [];
+    private readonly List<(HistoryEvent Opened, TcpState? Tcp)> _sessions = [];
 
     /// <summary>What the whole past of one pair answers: its source block's, its destination block's, and the common one, in time order.</summary>
     public PastAnswer? Evaluate(History source, History destination, History common, PastRead read)
@@ -85,34 +85,34 @@ internal sealed class PastReader
 
             if (e.Kind == EventKind.Session)
             {
-                sessions.Add(e);
+                sessions.Add((e, e.Tcp));
             }
             else if (e.Kind == EventKind.Tcp)
             {
                 var index = sessions.Count - 1;
-                while (!sessions[index].IsSessionOf(e))
+                while (!sessions[index].Opened.IsSessionOf(e))
                 {
                     index--;
                 }
 
-                sessions[index] = sessions[index].WithTcp(e.Tcp);
+                sessions[index] = (sessions[index].Opened, e.Tcp);
             }
         }
 
         for (var i = sessions.Count - 1; i >= 0; i--)
         {
-            var s = sessions[i];
+            var (s, tcp) = sessions[i];
             if (read.Reported)
             {
                 // An ICMP error names the reported packet as it left toward the error's sender.
                 if (s.Translated == read.Key)
                 {
-                    return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+                    return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, tcp, s.TranslationOnly);
                 }
 
                 if (s.Original.Reversed() == read.Key)
                 {
-                    return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+                    return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, tcp, s.TranslationOnly);
                 }
 
                 continue;
@@ -120,12 +120,12 @@ internal sealed class PastReader
 
             if (s.Translated.Reversed() == read.Key)
             {
-                return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, s.Tcp, s.TranslationOnly);
+                return new PastAnswer(s.Original, s.Translated, s.In, s.Out, false, tcp, s.TranslationOnly);
             }
 
             if (s.Original == read.Key)
             {
-                return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, s.Tcp, s.TranslationOnly);
+                return new PastAnswer(s.Original, s.Translated, s.In, s.Out, true, tcp, s.TranslationOnly);
             }
         }
 
