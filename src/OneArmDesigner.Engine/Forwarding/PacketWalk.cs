@@ -47,6 +47,12 @@ internal sealed class PacketWalk(string kind, NetworkNode origin, Packet packet,
 
     public TraceRecorder Recorder { get; private set; } = recorder;
 
+    /// <summary>
+    /// False for a walk rebuilt part-way from an analysis's past: its record would start mid-way and nobody reads it,
+    /// so a finished packet keeps only where it ended and how (see <see cref="TraceRecorder.FinishEndOnly"/>).
+    /// </summary>
+    public bool KeepsRecord { get; init; } = true;
+
     /// <summary>Makes this finished walk the start of the next packet's, at <paramref name="origin"/>, with a recorder of its own.</summary>
     public PacketWalk Restart(string kind, NetworkNode origin, Packet packet)
     {

@@ -37,7 +37,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         var recorder = walk.Recorder;
         if (walk.Count == MaxHops)
         {
-            return new PacketTrace(walk.Kind, Disposition.Dropped, DropReason.Loop, walk.Node.Name, null, recorder.Finish(),
+            return new PacketTrace(walk.Kind, Disposition.Dropped, DropReason.Loop, walk.Node.Name, null, Finish(walk),
                 $"The {walk.Kind} crossed {MaxHops} devices without arriving: it is caught in a forwarding loop.");
         }
 
@@ -58,9 +58,9 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         switch (outcome.Result)
         {
             case HopResult.Delivered:
-                return new PacketTrace(walk.Kind, Disposition.Delivered, null, null, null, recorder.Finish());
+                return new PacketTrace(walk.Kind, Disposition.Delivered, null, null, null, Finish(walk));
             case HopResult.Dropped:
-                return Dropped(walk.Kind, hop, outcome, recorder.Finish());
+                return Dropped(walk.Kind, hop, outcome, Finish(walk));
         }
 
         walk.Arrive(outcome.Next!, outcome.Arrival);
@@ -68,6 +68,8 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         walk.Count++;
         return null;
     }
+
+    private static TraceRecord Finish(PacketWalk walk) => walk.KeepsRecord ? walk.Recorder.Finish() : walk.Recorder.FinishEndOnly();
 
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
     private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, TraceRecord record)

@@ -41,6 +41,18 @@ internal sealed class TraceRecorder
         return record;
     }
 
+    /// <summary>
+    /// The walk reduced to what the exchange reads once it ends (where it ended and the packet as it ended), for a walk
+    /// whose record nobody keeps: the analysis's walks rebuilt part-way from a past. Nothing is copied but that packet.
+    /// </summary>
+    public TraceRecord FinishEndOnly()
+    {
+        var final = TraceRecord.FinalPacketOf(_hops.AsSpan(0, _hopCount), _steps.AsSpan(0, _stepCount), _packets.AsSpan(0, _packetCount));
+        var record = new TraceRecord([new RecordedHop(_hops[_hopCount - 1].Place, 0, 0, StepKind.Receive)], [], [final]);
+        t_idle = this;
+        return record;
+    }
+
     /// <summary>Gives the recorder back to the thread without keeping a record: its walk is abandoned.</summary>
     public void Release() => t_idle = this;
 

@@ -45,9 +45,13 @@ internal readonly record struct RecordedHop(object Place, int FirstStep, ushort 
 internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Packet[] packets)
 {
     /// <summary>The packet as the last step left it (as the destination received it, when delivered).</summary>
-    public Packet FinalPacket => hops[^1] is { EntryKind: not null } last && last.FirstStep == steps.Length
-        ? packets[last.EnteredPacket]
-        : packets[steps[^1].After];
+    public Packet FinalPacket => FinalPacketOf(hops, steps, packets);
+
+    /// <summary>The packet as the last of these steps left it: the last hop's entry when that hop has no other step.</summary>
+    internal static Packet FinalPacketOf(ReadOnlySpan<RecordedHop> hops, ReadOnlySpan<StepFacts> steps, ReadOnlySpan<Packet> packets) =>
+        hops[^1] is { EntryKind: not null } last && last.FirstStep == steps.Length
+            ? packets[last.EnteredPacket]
+            : packets[steps[^1].After];
 
     public string LastDevice => hops[^1].Device;
 

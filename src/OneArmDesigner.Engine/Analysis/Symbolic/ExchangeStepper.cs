@@ -273,7 +273,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
         }
 
         var node = devices.Nodes[present.Node];
-        var walk = new PacketWalk(present.Kind, node, _binding.Concrete(present.Packet), recorder) { Count = present.Count };
+        var walk = new PacketWalk(present.Kind, node, _binding.Concrete(present.Packet), recorder) { Count = present.Count, KeepsRecord = false };
         if (present.Ingress is { } ingress && node.AttachmentOf(ingress) is { } arrival)
         {
             // Entered by the segment member the walker would have arrived by, so its hop records no stand-in for it.
