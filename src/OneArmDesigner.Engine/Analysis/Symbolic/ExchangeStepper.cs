@@ -80,6 +80,12 @@ internal sealed class Driver(ExchangeCursor cursor, int source, int destination,
 
     /// <summary>Whether the cursor has played the exchange from its first step, so it holds the whole trace so far.</summary>
     public bool FromStart { get; } = fromStart;
+
+    /// <summary>
+    /// Gives the walk's recorder back to the thread: the class that held this exchange has ended or let it go, and
+    /// only one class ever holds a driver, so the next walk rebuilt from a past can reuse its buffers.
+    /// </summary>
+    public void Abandon() => Cursor.Walk?.Recorder.Release();
 }
 
 /// <summary>

@@ -178,6 +178,11 @@ internal sealed class SymbolicAnalysis
             var (sourceBlock, destinationBlock) = (pairClass.Sources.Blocks[0], pairClass.Destinations.Blocks[0]);
             var (source, destination) = (sourceBlock.Hosts.First, destinationBlock.Hosts.First);
             var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
+            if (driver is null)
+            {
+                pairClass.Driver?.Abandon();
+            }
+
             var report = _stepper.Step(pairClass.Present, new PairPast(sourceBlock.History, destinationBlock.History, pairClass.Common),
                 source, destination, driver);
             StepsPlayed++;
@@ -866,6 +871,11 @@ internal sealed class SymbolicAnalysis
     {
         var (source, destination) = (pairClass.Sources.Blocks[0].Hosts.First, pairClass.Destinations.Blocks[0].Hosts.First);
         var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
+        if (driver is not { FromStart: true })
+        {
+            pairClass.Driver?.Abandon();
+        }
+
         var (result, steps) = _stepper.TraceToEnd(source, destination, driver);
         StepsPlayed += steps;
         _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
@@ -932,6 +942,8 @@ internal sealed class SymbolicAnalysis
             if (_bySources is not null && (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
                 || TryJoin(_byDestinations!, pairClass.Destinations, pairClass, sharingSources: false)))
             {
+                // The joined class goes on with the pool's first pair.
+                pairClass.Driver?.Abandon();
                 return;
             }
 
