@@ -852,15 +852,15 @@ internal sealed class SymbolicAnalysis
         }
 
         Canonicalise(pairClass);
-        if (!_pending.TryGetValue(pairClass.Present, out var arrivals))
+        if (_pending.TryGetValue(pairClass.Present, out var arrivals))
         {
-            arrivals = new Arrivals();
-            _pending[pairClass.Present] = arrivals;
-            var bucket = (int)pairClass.Present.Phase * MaxCount + Math.Min(pairClass.Present.Count, MaxCount - 1);
-            (_buckets[bucket] ??= []).Add(pairClass.Present);
+            arrivals.Add(pairClass);
+            return;
         }
 
-        arrivals.Add(pairClass);
+        _pending[pairClass.Present] = new Arrivals(pairClass);
+        var bucket = (int)pairClass.Present.Phase * MaxCount + Math.Min(pairClass.Present.Count, MaxCount - 1);
+        (_buckets[bucket] ??= []).Add(pairClass.Present);
     }
 
     /// <summary>
@@ -918,29 +918,32 @@ internal sealed class SymbolicAnalysis
     /// sources (same blocks, same pasts) pool their destination blocks, or the other way round. Each pool is turned
     /// into one class when the present is played, so joining a thousand classes costs a thousand appends.
     /// </summary>
-    private sealed class Arrivals
+    private sealed class Arrivals(PairClass first)
     {
-        private readonly List<Pool> _pools = [];
+        // Most presents are reached by one class only: the list of the others is made for the second.
+        private readonly Pool _first = new(first);
+        private List<Pool>? _others;
 
-        // Built when a second class arrives: most presents are reached by one class only.
+        // Built when a second class arrives.
         private Dictionary<BlockList, List<Pool>>? _bySources;
         private Dictionary<BlockList, List<Pool>>? _byDestinations;
 
-        public int Count => _pools.Count;
+        public int Count => 1 + (_others?.Count ?? 0);
 
-        public PairClass ClassAt(int index) => _pools[index].ToClass();
+        public PairClass ClassAt(int index) => (index == 0 ? _first : _others![index - 1]).ToClass();
 
+        /// <summary>A class that reaches the present after the first: it joins a pool that shares one of its sides, or starts one.</summary>
         public void Add(PairClass pairClass)
         {
-            if (_pools.Count == 1 && _bySources is null)
+            if (_bySources is null)
             {
                 (_bySources, _byDestinations) = ([], []);
-                Index(_bySources, _pools[0].First.Sources, _pools[0]);
-                Index(_byDestinations, _pools[0].First.Destinations, _pools[0]);
+                Index(_bySources, _first.First.Sources, _first);
+                Index(_byDestinations, _first.First.Destinations, _first);
             }
 
-            if (_bySources is not null && (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
-                || TryJoin(_byDestinations!, pairClass.Destinations, pairClass, sharingSources: false)))
+            if (TryJoin(_bySources, pairClass.Sources, pairClass, sharingSources: true)
+                || TryJoin(_byDestinations!, pairClass.Destinations, pairClass, sharingSources: false))
             {
                 // The joined class goes on with the pool's first pair.
                 pairClass.Driver?.Abandon();
@@ -948,12 +951,9 @@ internal sealed class SymbolicAnalysis
             }
 
             var pool = new Pool(pairClass);
-            _pools.Add(pool);
-            if (_bySources is not null)
-            {
-                Index(_bySources, pairClass.Sources, pool);
-                Index(_byDestinations!, pairClass.Destinations, pool);
-            }
+            (_others ??= []).Add(pool);
+            Index(_bySources, pairClass.Sources, pool);
+            Index(_byDestinations!, pairClass.Destinations, pool);
         }
 
         private static bool TryJoin(Dictionary<BlockList, List<Pool>> index, BlockList side, PairClass pairClass, bool sharingSources)
