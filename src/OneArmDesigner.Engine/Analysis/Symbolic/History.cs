@@ -470,9 +470,27 @@ internal sealed class History : IEquatable<History>
                 return _all = _events;
             }
 
+            // Segments are copied back to front down to the nearest history that has its events in one array already.
+            // Only this history keeps the result: keeping every ancestor's too made a chain of n segments allocate
+            // n arrays the first time it was read.
             var all = new HistoryEvent[Length];
-            _parent.All.CopyTo(all, 0);
-            _events.CopyTo(all, _parent.Length);
+            var end = Length;
+            for (var history = this; ; history = history._parent)
+            {
+                if (!ReferenceEquals(history, this) && history._all is { } known)
+                {
+                    known.CopyTo(all, 0);
+                    break;
+                }
+
+                end -= history._events.Length;
+                history._events.CopyTo(all, end);
+                if (history._parent is null)
+                {
+                    break;
+                }
+            }
+
             return _all = all;
         }
     }
