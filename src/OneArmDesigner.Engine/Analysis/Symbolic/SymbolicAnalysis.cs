@@ -223,15 +223,23 @@ internal sealed class SymbolicAnalysis
     private PairClass SplitByAtoms(PairClass pairClass, StepReport report, int source, int destination, Stack<PairClass> work)
     {
         var node = pairClass.Present.Node;
-        var sourceGroups = Partition(pairClass.Sources, node, report.SourceRoles, source);
-        var destinationGroups = Partition(pairClass.Destinations, node, report.DestinationRoles, destination);
-        if (sourceGroups is null && destinationGroups is null)
+        var (sources, destinations) = (_sourceGroups, _destinationGroups);
+        var sourcesSplit = Partition(pairClass.Sources, node, report.SourceRoles, source, sources);
+        var destinationsSplit = Partition(pairClass.Destinations, node, report.DestinationRoles, destination, destinations);
+        if (!sourcesSplit && !destinationsSplit)
         {
             return pairClass;
         }
 
-        var sources = sourceGroups ?? [((0, true), pairClass.Sources)];
-        var destinations = destinationGroups ?? [((0, true), pairClass.Destinations)];
+        if (!sourcesSplit)
+        {
+            sources.Add(((0, true), pairClass.Sources));
+        }
+
+        if (!destinationsSplit)
+        {
+            destinations.Add(((0, true), pairClass.Destinations));
+        }
 
         PairClass? mine = null;
         foreach (var (sourceKey, sourceBlocks) in sources)
@@ -253,54 +261,68 @@ internal sealed class SymbolicAnalysis
         return mine!;
     }
 
-    /// <summary>Splits a side's blocks by the atoms of their hosts' addresses; the played host's group is marked. Null when all are in one group.</summary>
-    private List<((long Key, bool Mine) Key, BlockList Blocks)>? Partition(BlockList side, int node, int roles, int played)
+    // What SplitByAtoms works with, kept from one step to the next: only the block lists it makes outlive a step.
+    private readonly List<((long Key, bool Mine) Key, BlockList Blocks)> _sourceGroups = [];
+    private readonly List<((long Key, bool Mine) Key, BlockList Blocks)> _destinationGroups = [];
+    private readonly List<(long Key, List<Block> Blocks)> _atomGroups = [];
+    private readonly Stack<List<Block>> _spareBlockLists = new();
+
+    /// <summary>
+    /// Splits a side's blocks by the atoms of their hosts' addresses into <paramref name="groups"/>, the played host's
+    /// group marked. False, and <paramref name="groups"/> empty, when all are in one group.
+    /// </summary>
+    private bool Partition(BlockList side, int node, int roles, int played, List<((long Key, bool Mine) Key, BlockList Blocks)> groups)
     {
+        groups.Clear();
         if (roles == 0)
         {
-            return null;
+            return false;
         }
 
         var playedKey = Classify(node, roles, _participants.Addresses[played]).Key;
         if (WithinOneAtom(side, node, roles, playedKey))
         {
-            return null;
+            return false;
         }
 
         // A handful of atoms at most in practice: a list searched in order beats a dictionary and keeps first-seen order.
-        var groups = new List<(long Key, List<Block> Blocks)>(4);
+        var atoms = _atomGroups;
         foreach (var block in side.Blocks)
         {
             PartitionHosts(block.Hosts, node, roles, _parts);
             foreach (var (key, hosts) in _parts)
             {
                 var index = 0;
-                while (index < groups.Count && groups[index].Key != key)
+                while (index < atoms.Count && atoms[index].Key != key)
                 {
                     index++;
                 }
 
-                if (index == groups.Count)
+                if (index == atoms.Count)
                 {
-                    groups.Add((key, []));
+                    atoms.Add((key, _spareBlockLists.TryPop(out var spare) ? spare : []));
                 }
 
-                groups[index].Blocks.Add(block with { Hosts = hosts });
+                atoms[index].Blocks.Add(block with { Hosts = hosts });
             }
         }
 
-        if (groups.Count == 1)
+        if (atoms.Count > 1)
         {
-            return null;
+            foreach (var (key, blocks) in atoms)
+            {
+                groups.Add(((key, key == playedKey), new BlockList([.. blocks])));
+            }
         }
 
-        var result = new List<((long Key, bool Mine) Key, BlockList Blocks)>(groups.Count);
-        foreach (var (key, blocks) in groups)
+        foreach (var (_, blocks) in atoms)
         {
-            result.Add(((key, key == playedKey), new BlockList([.. blocks])));
+            blocks.Clear();
+            _spareBlockLists.Push(blocks);
         }
 
-        return result;
+        atoms.Clear();
+        return groups.Count > 0;
     }
 
     /// <summary>Whether every host of the side falls in the atoms <paramref name="key"/> names (the usual case, checked without allocating).</summary>
