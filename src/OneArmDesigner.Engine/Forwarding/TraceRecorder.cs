@@ -37,7 +37,7 @@ internal sealed class TraceRecorder
     public TraceRecord Finish()
     {
         var record = new TraceRecord(_hops[.._hopCount], _steps[.._stepCount], _packets[.._packetCount]);
-        t_idle = this;
+        Release();
         return record;
     }
 
@@ -49,7 +49,7 @@ internal sealed class TraceRecorder
     {
         var final = TraceRecord.FinalPacketOf(_hops.AsSpan(0, _hopCount), _steps.AsSpan(0, _stepCount), _packets.AsSpan(0, _packetCount));
         var record = new TraceRecord([new RecordedHop(_hops[_hopCount - 1].Place, 0, 0, StepKind.Receive)], [], [final]);
-        t_idle = this;
+        Release();
         return record;
     }
 

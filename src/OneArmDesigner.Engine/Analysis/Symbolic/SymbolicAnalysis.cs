@@ -177,12 +177,7 @@ internal sealed class SymbolicAnalysis
             var pairClass = work.Pop();
             var (sourceBlock, destinationBlock) = (pairClass.Sources.Blocks[0], pairClass.Destinations.Blocks[0]);
             var (source, destination) = (sourceBlock.Hosts.First, destinationBlock.Hosts.First);
-            var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
-            if (driver is null)
-            {
-                pairClass.Driver?.Abandon();
-            }
-
+            var driver = DriverFor(pairClass, source, destination);
             var report = _stepper.Step(pairClass.Present, new PairPast(sourceBlock.History, destinationBlock.History, pairClass.Common),
                 source, destination, driver);
             StepsPlayed++;
@@ -892,15 +887,32 @@ internal sealed class SymbolicAnalysis
     private void TraceAlone(PairClass pairClass)
     {
         var (source, destination) = (pairClass.Sources.Blocks[0].Hosts.First, pairClass.Destinations.Blocks[0].Hosts.First);
-        var driver = pairClass.Driver is { } known && known.Source == source && known.Destination == destination ? known : null;
-        if (driver is not { FromStart: true })
+        var driver = DriverFor(pairClass, source, destination);
+        if (driver is { FromStart: false })
         {
-            pairClass.Driver?.Abandon();
+            // Tracing to the end starts again from the first step: an exchange rebuilt part-way is of no use to it.
+            driver.Abandon();
+            driver = null;
         }
 
         var (result, steps) = _stepper.TraceToEnd(source, destination, driver);
         StepsPlayed += steps;
         _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
+    }
+
+    /// <summary>
+    /// The class's exchange when it is the pair about to be played; otherwise the class lets it go (see
+    /// <see cref="Driver.Abandon"/>) and the pair's exchange is rebuilt from its past.
+    /// </summary>
+    private static Driver? DriverFor(PairClass pairClass, int source, int destination)
+    {
+        if (pairClass.Driver is { } known && known.Source == source && known.Destination == destination)
+        {
+            return known;
+        }
+
+        pairClass.Driver?.Abandon();
+        return null;
     }
 
     /// <summary>
