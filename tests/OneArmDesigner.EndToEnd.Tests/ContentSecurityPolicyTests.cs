@@ -57,8 +57,7 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
         // A design from a template: edit it, simulate it, export it as SVG and PNG (icons inlined as data: URIs,
         // the PNG drawn through a blob: image).
         await observed.GotoAsync("/templates");
-        await page.GetByTestId("template-one-arm-transit-vlan").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-transit-vlan");
         var name = page.Locator("input[data-testid='design-name'], [data-testid='design-name'] input").First;
         await name.FillAsync("Under the policy");
         await name.PressAsync("Tab");

@@ -21,8 +21,7 @@ public sealed class DarkThemeTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         // Clicks on the page as the server rendered it, before it is live, do nothing.
         await observed.WaitForCircuitAsync();
         await page.GetByTestId("theme-toggle").ClickAsync();

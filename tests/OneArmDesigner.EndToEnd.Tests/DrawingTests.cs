@@ -86,8 +86,7 @@ public sealed partial class DrawingTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         var designer = new Designer(page);
 
         await designer.SelectAsync("LaptopB");
@@ -141,8 +140,7 @@ public sealed partial class DrawingTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         var designer = new Designer(page);
 
         // A new host on LAN-B: the cable dialog offers the first free address of 192.168.1.0/24.

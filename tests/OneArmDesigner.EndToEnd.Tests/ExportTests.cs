@@ -22,8 +22,7 @@ public sealed class ExportTests(BrowserFixture browser)
             await page.GetByTestId("theme-toggle").ClickAsync();
         }
 
-        await page.GetByTestId("template-one-arm-transit-vlan").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-transit-vlan");
         await Assertions.Expect(page.Locator(".oad-link")).ToHaveCountAsync(8);
         return observed;
     }

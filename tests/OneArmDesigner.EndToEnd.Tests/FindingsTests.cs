@@ -15,8 +15,7 @@ public sealed partial class FindingsTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
 
         var asymmetric = page.Locator("[data-testid=finding][data-code='ASYMMETRIC_ROUTING_STATEFUL']");
         await Assertions.Expect(asymmetric).ToBeVisibleAsync();

@@ -16,8 +16,7 @@ public sealed partial class HistoryAndExportTests(BrowserFixture browser)
     private static async Task OpenTemplateAsDesignAsync(ObservedPage observed)
     {
         await observed.GotoAsync("/templates");
-        await observed.Page.GetByTestId("template-one-arm-transit-vlan").GetByTestId("open-template").ClickAsync();
-        await observed.Page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-transit-vlan");
         await Assertions.Expect(NameField(observed.Page)).ToBeVisibleAsync();
     }
 

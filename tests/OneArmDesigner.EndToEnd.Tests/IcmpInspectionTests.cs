@@ -22,8 +22,7 @@ public sealed partial class IcmpInspectionTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/templates", width: width, height: 900);
         var page = observed.Page;
         var designer = new Designer(page);
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
 
         await designer.SelectAsync("ASA");
         await page.Locator("input[data-testid=prop-same-security]").ClickAsync();
@@ -51,8 +50,7 @@ public sealed partial class IcmpInspectionTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/templates", width: 1440, height: 1400);
         var page = observed.Page;
         var designer = new Designer(page);
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         await designer.SelectAsync("ASA");
 
         await designer.ChooseAsync("acl-protocol", "icmp");

@@ -10,8 +10,7 @@ public sealed class LayoutTests(BrowserFixture browser)
     private static async Task<ObservedPage> OpenTemplateAsync(BrowserFixture browser, string template, int width, int height)
     {
         var observed = await browser.OpenPageAsync("/templates", width, height);
-        await observed.Page.GetByTestId($"template-{template}").GetByTestId("open-template").ClickAsync();
-        await observed.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        await observed.OpenTemplateAsync(template);
         await Assertions.Expect(observed.Page.Locator(".oad-node")).ToHaveCountAsync(8);
         return observed;
     }

@@ -97,8 +97,7 @@ public sealed class PredictModeTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-transit-vlan").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/designs/"), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-transit-vlan");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Simulate" }).ClickAsync();
         await page.GetByTestId("run-flow").ClickAsync();
         await page.GetByTestId("predict-toggle").ClickAsync();

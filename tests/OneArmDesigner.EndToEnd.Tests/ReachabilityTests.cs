@@ -15,8 +15,7 @@ public sealed partial class ReachabilityTests(BrowserFixture browser)
     {
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
 
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Reachability" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("reachability-summary")).ToHaveTextAsync("0 of 2 host pairs reachable");

@@ -19,8 +19,7 @@ public sealed partial class SharingTests(BrowserFixture browser)
         // Wait for the live connection: a click on the prerendered page would do nothing.
         await observed.GotoAsync("/templates");
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         await Assertions.Expect(page.GetByTestId("design-name")).ToBeVisibleAsync();
         return page.Url;
     }

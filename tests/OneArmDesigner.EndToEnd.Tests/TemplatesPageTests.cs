@@ -27,9 +27,7 @@ public sealed partial class TemplatesPageTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/templates");
         var page = observed.Page;
 
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         await observed.GotoAsync("/designs");
         await Assertions.Expect(page.GetByTestId("design-link")).ToHaveTextAsync("one-arm-asymmetric");
     }

@@ -29,8 +29,7 @@ public sealed partial class UnsavedEditsTests(BrowserFixture browser)
         using var first = await StartAsync(TimeSpan.FromMinutes(1));
         await using var observed = await browser.OpenPageAsync("/templates", baseUrl: first.BaseUrl);
         var page = observed.Page;
-        await page.GetByTestId("template-one-arm-asymmetric").GetByTestId("open-template").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await observed.OpenTemplateAsync("one-arm-asymmetric");
         var token = DesignLink().Match(page.Url).Groups["token"].Value;
         var name = page.Locator("input[data-testid='design-name'], [data-testid='design-name'] input").First;
         await Assertions.Expect(name).ToHaveValueAsync("one-arm-asymmetric");

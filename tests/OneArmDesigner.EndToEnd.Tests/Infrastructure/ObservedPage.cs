@@ -75,6 +75,41 @@ public sealed class ObservedPage : IAsyncDisposable
         await Page.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'up'", null,
             new PageWaitForFunctionOptions { Timeout = 15000 });
 
+    /// <summary>
+    /// Presses a template's "Use as new design" and waits for the new design's page. On the loaded two-core CI
+    /// machine a press has gone nowhere a few times in many runs, with the circuit up and nothing on the console; a
+    /// person would press again, and so does this, once. A button that never works still fails, with what the page
+    /// showed and said.
+    /// </summary>
+    public async Task OpenTemplateAsync(string template)
+    {
+        var button = Page.GetByTestId($"template-{template}").GetByTestId("open-template");
+        var designPage = new System.Text.RegularExpressions.Regex("/designs/[A-Za-z0-9_-]{43}$");
+        await button.ClickAsync();
+        try
+        {
+            await Page.WaitForURLAsync(designPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+            return;
+        }
+        catch (TimeoutException) when (Page.Url.EndsWith("/templates", StringComparison.Ordinal))
+        {
+            await ScreenshotAsync($"unanswered-press-{template}");
+        }
+
+        await button.ClickAsync();
+        try
+        {
+            await Page.WaitForURLAsync(designPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException(
+                $"\"Use as new design\" of {template} led nowhere after two presses; the page is at {Page.Url}, " +
+                $"the circuit is {await Page.EvaluateAsync<string?>("() => document.documentElement.dataset.circuit ?? null") ?? "not up"}, " +
+                $"console: [{string.Join(" | ", ConsoleErrors)}]", timeout);
+        }
+    }
+
     /// <summary>Saves a full-page PNG into the screenshot folder and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
