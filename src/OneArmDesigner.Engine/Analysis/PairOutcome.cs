@@ -33,46 +33,60 @@ public sealed record PairOutcome(
             ? $"{FailedPacket} dropped at {DropDevice} ({Reason?.ToJsonName()})"
             : "answered with RST (port closed)";
 
+    /// <summary>The outcome of an exchange traced with full records.</summary>
     public static PairOutcome Of(CompiledNetwork network, ExchangeResult result)
     {
-        var failure = result.FirstFailure;
-        var requestDelivered = result.Packets[0].Delivered;
+        // The analysis asks this of many pairs, on several threads: each thread reuses its lists.
+        var facts = (t_facts ??= new PathFacts()).Clear();
+        for (var p = 0; p < Math.Min(2, result.Packets.Count); p++)
+        {
+            result.Packets[p].ReadInto(facts);
+        }
+
+        return Of(network, result.Verdict, result.Packets, facts);
+    }
+
+    /// <summary>The outcome of an exchange whose packets kept no record, from what was read of its path as it went.</summary>
+    internal static PairOutcome Of(CompiledNetwork network, Verdict verdict, IReadOnlyList<PacketTrace> packets, PathFacts facts)
+    {
+        var failure = FirstFailure(packets);
+        var requestDelivered = packets[0].Delivered;
         return new PairOutcome(
-            result.Verdict,
+            verdict,
             failure?.Kind,
             failure?.Reason,
             failure?.DropDevice,
             requestDelivered,
-            failure is not null && requestDelivered ? ConcentratorOf(network, result) : null,
-            result.Completed ? PathDifferenceOf(result) : null);
+            failure is not null && requestDelivered ? ConcentratorOf(network, facts) : null,
+            verdict == Verdict.Completed && packets.Count >= 2 && !SameDevices(facts.RequestInClear, facts.ReplyInClear)
+                ? DescribePathDifference([.. facts.RequestInClear], [.. facts.ReplyInClear])
+                : null);
     }
 
-    private static string? ConcentratorOf(CompiledNetwork network, ExchangeResult result)
+    private static PacketTrace? FirstFailure(IReadOnlyList<PacketTrace> packets)
     {
-        foreach (var step in result.Packets[0].Steps)
+        foreach (var packet in packets)
         {
-            if (step.Action == StepAction.Decapsulate && network.Find(step.Device)?.Device.Mx is { Mode: MxMode.Passthrough })
+            if (!packet.Delivered)
             {
-                return step.Device;
+                return packet;
             }
         }
 
         return null;
     }
 
-    /// <summary>How the request's and the reply's paths differ, ignoring hops taken inside a tunnel.</summary>
-    private static string? PathDifferenceOf(ExchangeResult result)
+    private static string? ConcentratorOf(CompiledNetwork network, PathFacts facts)
     {
-        if (result.Packets.Count < 2)
+        foreach (var device in facts.RequestDecapsulatedAt)
         {
-            return null;
+            if (network.Find(device)?.Device.Mx is { Mode: MxMode.Passthrough })
+            {
+                return device;
+            }
         }
 
-        // The analysis asks this of every pair it traces, on several threads: each thread reuses its two lists.
-        var (forward, back) = (t_forward ??= [], t_back ??= []);
-        result.Packets[0].CollectDevicesInClear(forward);
-        result.Packets[1].CollectDevicesInClear(back);
-        return SameDevices(forward, back) ? null : DescribePathDifference([.. forward], [.. back]);
+        return null;
     }
 
     private static bool SameDevices(List<string> forward, List<string> back)
@@ -94,10 +108,7 @@ public sealed record PairOutcome(
     }
 
     [ThreadStatic]
-    private static List<string>? t_forward;
-
-    [ThreadStatic]
-    private static List<string>? t_back;
+    private static PathFacts? t_facts;
 
     /// <summary>
     /// The devices only one direction saw in clear, each list in the order its packet reached them; null when both

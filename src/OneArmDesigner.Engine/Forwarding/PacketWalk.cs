@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Packets;
+using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Forwarding;
 
@@ -48,10 +49,14 @@ internal sealed class PacketWalk(string kind, NetworkNode origin, Packet packet,
     public TraceRecorder Recorder { get; private set; } = recorder;
 
     /// <summary>
-    /// False for a walk rebuilt part-way from an analysis's past: its record would start mid-way and nobody reads it,
-    /// so a finished packet keeps only where it ended and how (see <see cref="TraceRecorder.FinishEndOnly"/>).
+    /// False for a walk rebuilt part-way from an analysis's past (its record would start mid-way and nobody reads it)
+    /// and for a pair the analysis traces only for its outcome: a finished packet keeps only where it ended and how
+    /// (see <see cref="TraceRecorder.FinishEndOnly"/>). Holds for the packets after it too (<see cref="Restart"/>).
     /// </summary>
-    public bool KeepsRecord { get; init; } = true;
+    public bool KeepsRecord { get; set; } = true;
+
+    /// <summary>Where a walk that keeps no record leaves what the analysis reads of its path, when it reads it.</summary>
+    public PathFacts? Facts { get; set; }
 
     /// <summary>Makes this finished walk the start of the next packet's, at <paramref name="origin"/>, with a recorder of its own.</summary>
     public PacketWalk Restart(string kind, NetworkNode origin, Packet packet)

@@ -69,7 +69,7 @@ internal sealed partial class PacketWalker(CompiledNetwork network, SimulationSt
         return null;
     }
 
-    private static TraceRecord Finish(PacketWalk walk) => walk.KeepsRecord ? walk.Recorder.Finish() : walk.Recorder.FinishEndOnly();
+    private static TraceRecord Finish(PacketWalk walk) => walk.KeepsRecord ? walk.Recorder.Finish() : walk.Recorder.FinishEndOnly(walk.Facts);
 
     /// <summary>A drop while the packet is inside the tunnel means the tunnel cannot carry it: the inner packet sees vpn-down.</summary>
     private static PacketTrace Dropped(string kind, HopContext hop, HopOutcome outcome, TraceRecord record)

@@ -43,10 +43,12 @@ internal sealed class TraceRecorder
 
     /// <summary>
     /// The walk reduced to what the exchange reads once it ends (where it ended and the packet as it ended), for a walk
-    /// whose record nobody keeps: the analysis's walks rebuilt part-way from a past. Nothing is copied but that packet.
+    /// whose record nobody keeps: the analysis's walks rebuilt part-way from a past, and pairs it traces only for
+    /// their outcome, whose path is first read into <paramref name="facts"/>. Nothing is copied but that packet.
     /// </summary>
-    public TraceRecord FinishEndOnly()
+    public TraceRecord FinishEndOnly(PathFacts? facts = null)
     {
+        facts?.Read(_hops.AsSpan(0, _hopCount), _steps.AsSpan(0, _stepCount), _packets.AsSpan(0, _packetCount));
         var final = TraceRecord.FinalPacketOf(_hops.AsSpan(0, _hopCount), _steps.AsSpan(0, _stepCount), _packets.AsSpan(0, _packetCount));
         var record = new TraceRecord([new RecordedHop(_hops[_hopCount - 1].Place, 0, 0, StepKind.Receive)], [], [final]);
         Release();

@@ -74,6 +74,9 @@ public sealed class PacketTrace
     /// <summary>The same devices into a list (cleared first), each once, in the order the packet reached them.</summary>
     internal void CollectDevicesInClear(List<string> devices) => _record.CollectDevicesInClear(devices);
 
+    /// <summary>What the analysis reads of this packet's path, into <paramref name="facts"/> (a packet with a full record only).</summary>
+    internal void ReadInto(PathFacts facts) => _record.ReadInto(facts);
+
     /// <summary>Whether the packet passed through the device at all (in clear or not).</summary>
     internal bool Visited(string device) => _record.Visited(device);
 

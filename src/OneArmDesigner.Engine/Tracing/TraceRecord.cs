@@ -81,19 +81,46 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
     /// them: a path has a few devices, so a list searched in order is cheaper than a set for the analysis, which asks
     /// this of every pair it traces.
     /// </summary>
-    public void CollectDevicesInClear(List<string> devices)
+    public void CollectDevicesInClear(List<string> devices) => CollectDevicesInClear(hops, steps, packets, devices);
+
+    /// <summary>What the analysis reads of this packet's path, into <paramref name="facts"/>.</summary>
+    public void ReadInto(PathFacts facts) => facts.Read(hops, steps, packets);
+
+    /// <summary>The devices in clear of a record, or of a recorder's buffers before they are copied into one.</summary>
+    internal static void CollectDevicesInClear(ReadOnlySpan<RecordedHop> hops, ReadOnlySpan<StepFacts> steps, ReadOnlySpan<Packet> packets,
+        List<string> devices)
     {
         devices.Clear();
         for (var h = 0; h < hops.Length; h++)
         {
-            if (InClearOn(h) && !devices.Contains(hops[h].Device))
+            if (InClearOn(hops, steps, packets, h) && !devices.Contains(hops[h].Device))
             {
                 devices.Add(hops[h].Device);
             }
         }
     }
 
-    private bool InClearOn(int h)
+    /// <summary>The devices that took <paramref name="action"/> with the packet, into <paramref name="devices"/> (cleared first), in order.</summary>
+    internal static void CollectDevicesTaking(StepAction action, ReadOnlySpan<RecordedHop> hops, ReadOnlySpan<StepFacts> steps, List<string> devices)
+    {
+        devices.Clear();
+        for (var h = 0; h < hops.Length; h++)
+        {
+            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+            var took = hops[h].EntryKind is not null && hops[h].Entry.Action == action;
+            for (var s = hops[h].FirstStep; s < end && !took; s++)
+            {
+                took = steps[s].Action == action;
+            }
+
+            if (took)
+            {
+                devices.Add(hops[h].Device);
+            }
+        }
+    }
+
+    private static bool InClearOn(ReadOnlySpan<RecordedHop> hops, ReadOnlySpan<StepFacts> steps, ReadOnlySpan<Packet> packets, int h)
     {
         if (hops[h].EntryKind is not null && !packets[hops[h].EnteredPacket].IsEncapsulated)
         {

@@ -223,13 +223,27 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
 
     private int _socketsBefore;
 
+    private readonly PathFacts _facts = new();
+
     /// <summary>
     /// Plays the pair's exchange to its end as plain tracing does, on <paramref name="driver"/> when it has played the
-    /// exchange from the start, else from the start; returns the result and how many device steps it took.
+    /// exchange from the start, else from the start; returns how it ended and how many device steps it took. Only the
+    /// outcome is wanted, so packets keep no record: what the outcome reads of their paths is read as each finishes.
     /// </summary>
-    public (ExchangeResult Result, int Steps) TraceToEnd(int source, int destination, Driver? driver)
+    public (PairOutcome Outcome, int Steps) OutcomeToEnd(int source, int destination, Driver? driver)
     {
+        var facts = _facts.Clear();
         var cursor = driver is { FromStart: true } ? driver.Cursor : new ExchangeCursor(network, Flow(source, destination));
+        foreach (var finished in cursor.Packets)
+        {
+            finished.ReadInto(facts);
+        }
+
+        if (cursor.Walk is { } walk)
+        {
+            (walk.KeepsRecord, walk.Facts) = (false, facts);
+        }
+
         var steps = 0;
         while (cursor.Verdict is null)
         {
@@ -237,7 +251,7 @@ internal sealed class ExchangeStepper(CompiledNetwork network, DeviceNumbers dev
             steps++;
         }
 
-        return (cursor.Result(), steps);
+        return (PairOutcome.Of(network, cursor.Verdict.Value, cursor.Packets, facts), steps);
     }
 
     private readonly List<(HistoryEvent Opened, Session Session)> _resumedSessions = [];

@@ -895,9 +895,9 @@ internal sealed class SymbolicAnalysis
             driver = null;
         }
 
-        var (result, steps) = _stepper.TraceToEnd(source, destination, driver);
+        var (outcome, steps) = _stepper.OutcomeToEnd(source, destination, driver);
         StepsPlayed += steps;
-        _decided(RangeSet.Of(source), RangeSet.Of(destination), PairOutcome.Of(_network, result));
+        _decided(RangeSet.Of(source), RangeSet.Of(destination), outcome);
     }
 
     /// <summary>
