@@ -164,23 +164,67 @@ public sealed partial class Diagram
             return;
         }
 
-        // Labels keep their size on screen, so how much room they take depends on the zoom being chosen: fit the
-        // nodes, lay the labels out at that zoom, then fit the nodes and labels together.
+        // Labels keep their size on screen, so the room they need beyond the nodes is fixed in pixels, not in diagram
+        // units: fit the nodes, lay the labels out at that zoom, measure how far past the nodes they reach on screen,
+        // and fit the nodes into what that leaves. A smaller zoom can hide labels or move them, so measure again until
+        // the zoom holds (far zoomed out, a label reaches further than the nodes it sits beside are wide).
         var maxFit = Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom));
         using (Batch())
         {
             Viewport = _viewport.FittedTo(content, padding, Options.MinZoom, maxFit);
             _labelsDirty = true;
-            LayOutLabels();
             var fitted = content;
-            if (Labels.Bounds is { } labels && Rect.Union([content, labels]) is { } all && all != content)
+            for (var round = 0; round < MaxFitRounds; round++)
             {
-                Viewport = _viewport.FittedTo(all, padding, Options.MinZoom, maxFit);
+                LayOutLabels();
+                if (Labels.Bounds is not { } labels || Rect.Union([content, labels]) is not { } all || all == content)
+                {
+                    break;
+                }
+
                 fitted = all;
+                var zoom = _viewport.Zoom;
+                var reach = new Reach(content.Left - all.Left, content.Top - all.Top, all.Right - content.Right, all.Bottom - content.Bottom, zoom);
+                var fits = Math.Min(zoom, ZoomLeaving(content, reach, padding, maxFit));
+                Viewport = CentredWith(content, reach, fits);
+                if (fits >= zoom)
+                {
+                    break;
+                }
             }
 
             MakeHeadroom(fitted, padding);
         }
+    }
+
+    /// <summary>Enough rounds for labels at a few per cent zoom; each round only lowers the zoom.</summary>
+    private const int MaxFitRounds = 4;
+
+    /// <summary>How far labels reach past the nodes on each side, in screen pixels (they keep their size on screen).</summary>
+    private readonly record struct Reach(double Left, double Top, double Right, double Bottom)
+    {
+        /// <summary>From how far they reach in diagram units at <paramref name="zoom"/>.</summary>
+        public Reach(double left, double top, double right, double bottom, double zoom)
+            : this(left * zoom, top * zoom, right * zoom, bottom * zoom)
+        {
+        }
+    }
+
+    /// <summary>The largest zoom at which <paramref name="content"/> fits with <paramref name="padding"/> and what reaches past it.</summary>
+    private double ZoomLeaving(Rect content, Reach reach, double padding, double maxZoom)
+    {
+        var width = Math.Max(1, _viewport.Size.Width - (2 * padding) - reach.Left - reach.Right);
+        var height = Math.Max(1, _viewport.Size.Height - (2 * padding) - reach.Top - reach.Bottom);
+        var zoom = Math.Min(content.Width > 0 ? width / content.Width : maxZoom, content.Height > 0 ? height / content.Height : maxZoom);
+        return Math.Clamp(zoom, Options.MinZoom, maxZoom);
+    }
+
+    /// <summary>The view at <paramref name="zoom"/> that centres the content together with what reaches past it.</summary>
+    private Viewport CentredWith(Rect content, Reach reach, double zoom)
+    {
+        var canvasCentre = new Point(_viewport.Size.Width / 2, _viewport.Size.Height / 2);
+        var lopsided = new Point((reach.Right - reach.Left) / 2, (reach.Bottom - reach.Top) / 2);
+        return _viewport with { Zoom = zoom, Pan = canvasCentre - (content.Center * zoom) - lopsided };
     }
 
     /// <summary>Moves fitted content down into the room below it, until <see cref="DiagramOptions.FitHeadroom"/> is free above it.</summary>

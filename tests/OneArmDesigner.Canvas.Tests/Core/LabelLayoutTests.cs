@@ -153,6 +153,29 @@ public class LabelLayoutTests
         Assert.All(Placed(diagram), label => Assert.True(visible.Contains(label.Box), $"'{label.Text}' at {label.Box} is outside {visible}"));
     }
 
+    [Theory]
+    [InlineData(800, 600)]
+    [InlineData(560, 620)]
+    public void Zoom_to_fit_keeps_the_labels_inside_a_canvas_that_shows_a_large_design_far_zoomed_out(double width, double height)
+    {
+        // Labels keep their size on screen, so at a few per cent zoom the names at the edges reach far beyond the
+        // nodes in diagram units: what was fitted at one zoom must still hold at the smaller zoom it leads to.
+        var diagram = new Diagram();
+        diagram.Options.MinZoom = 0.01;
+        diagram.SetViewportSize(new Size(width, height));
+        for (var i = 0; i < 600; i++)
+        {
+            diagram.Nodes.Add(new NodeModel($"n{i}", new Point(i % 60 * 140, i / 60 * 180)) { Label = $"Branch-{i}-LAN · VLAN {1000 + i}" });
+        }
+
+        diagram.ZoomToFit();
+
+        Assert.InRange(diagram.Viewport.Zoom, 0.01, 0.2);
+        var visible = diagram.Viewport.VisibleArea;
+        Assert.All(Placed(diagram), label => Assert.True(visible.Contains(label.Box), $"'{label.Text}' at {label.Box} is outside {visible}"));
+        Assert.NotEmpty(Placed(diagram));
+    }
+
     [Fact]
     public void An_end_label_finds_room_beside_a_line_that_is_not_quite_level()
     {
