@@ -48,8 +48,11 @@ internal sealed class TraceRecorder
     /// </summary>
     public TraceRecord FinishEndOnly(PathFacts? facts = null)
     {
-        facts?.Read(_hops.AsSpan(0, _hopCount), _steps.AsSpan(0, _stepCount), _packets.AsSpan(0, _packetCount));
-        var final = TraceRecord.FinalPacketOf(_hops.AsSpan(0, _hopCount), _steps.AsSpan(0, _stepCount), _packets.AsSpan(0, _packetCount));
+        ReadOnlySpan<RecordedHop> hops = _hops.AsSpan(0, _hopCount);
+        ReadOnlySpan<StepFacts> steps = _steps.AsSpan(0, _stepCount);
+        ReadOnlySpan<Packet> packets = _packets.AsSpan(0, _packetCount);
+        facts?.Read(hops, steps, packets);
+        var final = TraceRecord.FinalPacketOf(hops, steps, packets);
         var record = new TraceRecord([new RecordedHop(_hops[_hopCount - 1].Place, 0, 0, StepKind.Receive)], [], [final]);
         Release();
         return record;

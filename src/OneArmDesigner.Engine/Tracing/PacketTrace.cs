@@ -71,9 +71,6 @@ public sealed class PacketTrace
     /// </summary>
     public IReadOnlySet<string> DevicesInClear() => _record.DevicesInClear();
 
-    /// <summary>The same devices into a list (cleared first), each once, in the order the packet reached them.</summary>
-    internal void CollectDevicesInClear(List<string> devices) => _record.CollectDevicesInClear(devices);
-
     /// <summary>What the analysis reads of this packet's path, into <paramref name="facts"/> (a packet with a full record only).</summary>
     internal void ReadInto(PathFacts facts) => _record.ReadInto(facts);
 

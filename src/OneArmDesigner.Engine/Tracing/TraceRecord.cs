@@ -72,21 +72,18 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
     public HashSet<string> DevicesInClear()
     {
         var devices = new List<string>();
-        CollectDevicesInClear(devices);
+        CollectDevicesInClear(hops, steps, packets, devices);
         return new HashSet<string>(devices, StringComparer.Ordinal);
     }
-
-    /// <summary>
-    /// The same devices into <paramref name="devices"/> (cleared first), each once, in the order the packet reached
-    /// them: a path has a few devices, so a list searched in order is cheaper than a set for the analysis, which asks
-    /// this of every pair it traces.
-    /// </summary>
-    public void CollectDevicesInClear(List<string> devices) => CollectDevicesInClear(hops, steps, packets, devices);
 
     /// <summary>What the analysis reads of this packet's path, into <paramref name="facts"/>.</summary>
     public void ReadInto(PathFacts facts) => facts.Read(hops, steps, packets);
 
-    /// <summary>The devices in clear of a record, or of a recorder's buffers before they are copied into one.</summary>
+    /// <summary>
+    /// The devices in clear of a record, or of a recorder's buffers before they are copied into one, into
+    /// <paramref name="devices"/> (cleared first), each once, in the order the packet reached them: a path has a few
+    /// devices, so a list searched in order is cheaper than a set for the analysis, which asks this of every pair.
+    /// </summary>
     internal static void CollectDevicesInClear(ReadOnlySpan<RecordedHop> hops, ReadOnlySpan<StepFacts> steps, ReadOnlySpan<Packet> packets,
         List<string> devices)
     {
