@@ -284,6 +284,9 @@ namespace OneArmDesigner.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("RevisionId")
                         .HasColumnType("bigint");
 

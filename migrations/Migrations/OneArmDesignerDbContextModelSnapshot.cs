@@ -271,6 +271,9 @@ namespace OneArmDesigner.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RevisionId")
                         .HasColumnType("INTEGER");
 

@@ -14,5 +14,11 @@ public sealed class ValidationResultEntity
     /// <summary>The findings as JSON, in the shape `onearm validate --format json` prints.</summary>
     public required string FindingsJson { get; set; }
 
+    /// <summary>
+    /// The analysis stopped at its time budget, so these are only what it found by then: a later complete analysis of
+    /// the same content replaces them, where complete findings are never replaced.
+    /// </summary>
+    public bool Incomplete { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -5,14 +5,26 @@ using OneArmDesigner.Engine.Analysis;
 
 namespace OneArmDesigner.Web.Analysis;
 
-/// <summary>A revision's findings as stored: the JSON `onearm validate --format json` prints, and its counts.</summary>
-public sealed record StoredFindings(string Json, int Errors, int Warnings)
+/// <summary>
+/// A revision's findings as stored: the JSON `onearm validate --format json` prints, its counts, and whether the
+/// analysis stopped at its time budget.
+/// </summary>
+public sealed record StoredFindings(string Json, int Errors, int Warnings, bool Incomplete)
 {
     public static StoredFindings From(ValidationReport report) =>
-        new(AnalysisJson.Write(report), report.Count(Severity.Error), report.Count(Severity.Warning));
+        new(AnalysisJson.Write(report), report.Count(Severity.Error), report.Count(Severity.Warning), !report.Complete);
 
-    public ValidationResultEntity ToEntity(DateTimeOffset now) =>
-        new() { FindingsJson = Json, ErrorCount = Errors, WarningCount = Warnings, CreatedAt = now };
+    public ValidationResultEntity ToEntity(DateTimeOffset now) => CopyTo(new ValidationResultEntity { FindingsJson = Json }, now);
+
+    public ValidationResultEntity CopyTo(ValidationResultEntity entity, DateTimeOffset now)
+    {
+        entity.FindingsJson = Json;
+        entity.ErrorCount = Errors;
+        entity.WarningCount = Warnings;
+        entity.Incomplete = Incomplete;
+        entity.CreatedAt = now;
+        return entity;
+    }
 }
 
 /// <summary>
@@ -21,7 +33,10 @@ public sealed record StoredFindings(string Json, int Errors, int Warnings)
 /// </summary>
 public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue queue, TimeProvider clock)
 {
-    /// <summary>The findings for this content: from the queue's memory, else from any revision that has them.</summary>
+    /// <summary>
+    /// The findings for this content: from the queue's memory, else from any revision that has them, complete ones
+    /// before incomplete ones.
+    /// </summary>
     public async Task<StoredFindings?> FindAsync(string contentHash, CancellationToken ct)
     {
         if (queue.Cached(contentHash) is { } analysis)
@@ -31,18 +46,23 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
 
         return await db.DesignRevisions.AsNoTracking()
             .Where(r => r.ContentHash == contentHash && r.Validation != null)
-            .Select(r => new StoredFindings(r.Validation!.FindingsJson, r.Validation.ErrorCount, r.Validation.WarningCount))
+            .OrderBy(r => r.Validation!.Incomplete)
+            .Select(r => new StoredFindings(r.Validation!.FindingsJson, r.Validation.ErrorCount, r.Validation.WarningCount, r.Validation.Incomplete))
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Gives every revision of this content that has no findings yet these ones.</summary>
+    /// <summary>
+    /// Gives these findings to every revision of this content that has none yet, and, when they are complete, to every
+    /// one whose findings were cut short by the time budget.
+    /// </summary>
     public async Task AttachAsync(string contentHash, ValidationReport report, CancellationToken ct) =>
         await AttachAsync(contentHash, StoredFindings.From(report), ct);
 
     public async Task AttachAsync(string contentHash, StoredFindings findings, CancellationToken ct)
     {
         var waiting = await db.DesignRevisions
-            .Where(r => r.ContentHash == contentHash && r.Validation == null)
+            .Include(r => r.Validation)
+            .Where(r => r.ContentHash == contentHash && (r.Validation == null || (!findings.Incomplete && r.Validation.Incomplete)))
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
@@ -52,7 +72,7 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
         var now = clock.GetUtcNow();
         foreach (var revision in waiting)
         {
-            revision.Validation = findings.ToEntity(now);
+            revision.Validation = revision.Validation is null ? findings.ToEntity(now) : findings.CopyTo(revision.Validation, now);
         }
 
         try

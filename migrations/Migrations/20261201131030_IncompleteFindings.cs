@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OneArmDesigner.Migrations
+{
+    /// <inheritdoc />
+    public partial class IncompleteFindings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Incomplete",
+                table: "ValidationResults",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // Findings stored before this column say whether they are complete only in their JSON.
+            migrationBuilder.Sql(
+                """UPDATE "ValidationResults" SET "Incomplete" = 1 WHERE "FindingsJson" LIKE '%"complete":false%'""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Incomplete",
+                table: "ValidationResults");
+        }
+    }
+}
