@@ -124,6 +124,32 @@ public sealed class AnalysisQueue : IDisposable
         return job;
     }
 
+    /// <summary>
+    /// As <see cref="Request"/>, but a result in memory that the time budget cut short is dropped first, so the
+    /// content is analysed again: a design that ran out because the server was busy gets its complete findings once
+    /// someone asks. A complete result is kept and answered at once, and a key whose job is still running keeps it,
+    /// so asking again and again costs no more than one job per key.
+    /// </summary>
+    public AnalysisJob Reanalyse(string key, Design design, string? contentHash = null, CancellationToken requesterGone = default)
+    {
+        var hash = contentHash ?? DesignContentHash.Of(design);
+        if (Cached(hash) is { Report.Complete: false })
+        {
+            _results.Remove(hash);
+        }
+
+        return Request(key, design, hash, requesterGone);
+    }
+
+    /// <summary>The job the key is waiting for, while it is queued or running.</summary>
+    public AnalysisJob? Claimed(string key)
+    {
+        lock (_lock)
+        {
+            return _claimsByKey.TryGetValue(key, out var claim) && !claim.Job.Finished ? claim.Job : null;
+        }
+    }
+
     /// <summary>Drops the key's claim (its requester went away, or it no longer needs an analysis).</summary>
     public void Release(string key)
     {

@@ -246,9 +246,20 @@ public sealed class DesignStore(
     /// <summary>
     /// The findings of the design's latest revision, as `onearm validate --format json` writes them; or, while they
     /// are still being computed, the running job. A revision without findings (its job was cancelled by a newer save,
-    /// or the server restarted) gets a job here.
+    /// or the server restarted) gets a job here. Findings the time budget cut short are answered as they are, unless
+    /// <see cref="ReanalyseLatestAsync"/> has them computed again, in which case that job is answered until it ends.
     /// </summary>
-    public async Task<StoreResult<LatestValidation>> GetLatestValidationAsync(string token, CancellationToken ct = default)
+    public Task<StoreResult<LatestValidation>> GetLatestValidationAsync(string token, CancellationToken ct = default) =>
+        LatestValidationAsync(token, again: false, ct);
+
+    /// <summary>
+    /// As <see cref="GetLatestValidationAsync"/>, but findings the time budget cut short are computed again (a design
+    /// whose analysis ran out while the server was busy). Complete findings are answered at once, without work.
+    /// </summary>
+    public Task<StoreResult<LatestValidation>> ReanalyseLatestAsync(string token, CancellationToken ct = default) =>
+        LatestValidationAsync(token, again: true, ct);
+
+    private async Task<StoreResult<LatestValidation>> LatestValidationAsync(string token, bool again, CancellationToken ct)
     {
         var (design, _) = await FindAsync(token, ct);
         if (design is null)
@@ -259,11 +270,19 @@ public sealed class DesignStore(
         var latest = await db.DesignRevisions.AsNoTracking()
             .Where(r => r.DesignId == design.Id)
             .OrderByDescending(r => r.Number)
-            .Select(r => new { r.DocumentJson, r.ContentHash, Findings = r.Validation == null ? null : r.Validation.FindingsJson })
+            .Select(r => new
+            {
+                r.DocumentJson,
+                r.ContentHash,
+                Findings = r.Validation == null ? null : r.Validation.FindingsJson,
+                Incomplete = r.Validation != null && r.Validation.Incomplete,
+            })
             .FirstAsync(ct);
-        if (!string.IsNullOrEmpty(latest.Findings))
+        var key = AnalysisKeys.StoredDesign(design.Id);
+        if (!string.IsNullOrEmpty(latest.Findings) && !(again && latest.Incomplete))
         {
-            return StoreResult<LatestValidation>.Ok(new LatestValidation(latest.Findings, null));
+            return StoreResult<LatestValidation>.Ok(
+                (latest.Incomplete ? AnalysedAgain(key, latest.ContentHash) : null) ?? new LatestValidation(latest.Findings, null));
         }
 
         var check = checker.Check(latest.DocumentJson);
@@ -273,23 +292,47 @@ public sealed class DesignStore(
         }
 
         // Just computed: the job that computed it is storing it on this revision, so only answer with it here.
-        if (queue.Cached(check.ContentHash!) is { } computed)
+        if (queue.Cached(check.ContentHash!) is { } computed && !(again && !computed.Report.Complete))
         {
             return StoreResult<LatestValidation>.Ok(new LatestValidation(StoredFindings.From(computed.Report).Json, null));
         }
 
         // Known from another revision with the same content: no job will store it on this one, so store it now.
         var known = await analyses.FindAsync(check.ContentHash!, ct);
-        if (known is not null)
+        if (known is not null && !(again && known.Incomplete))
         {
             await analyses.AttachAsync(check.ContentHash!, known, ct);
             return StoreResult<LatestValidation>.Ok(new LatestValidation(known.Json, null));
         }
 
-        var job = queue.Request(AnalysisKeys.StoredDesign(design.Id), check.Design!, check.ContentHash);
+        var job = again
+            ? queue.Reanalyse(key, check.Design!, check.ContentHash)
+            : queue.Request(key, check.Design!, check.ContentHash);
         return StoreResult<LatestValidation>.Ok(job.Result is { } done
             ? new LatestValidation(StoredFindings.From(done.Report).Json, null)
             : new LatestValidation(null, job));
+    }
+
+    /// <summary>
+    /// For findings the time budget cut short: the job analysing that content again for this design, or what it found
+    /// once complete (in memory before it is stored). The job is looked at first: when it is no longer running, its
+    /// result is already in memory.
+    /// </summary>
+    private LatestValidation? AnalysedAgain(string key, string? contentHash)
+    {
+        if (contentHash is null)
+        {
+            return null;
+        }
+
+        if (queue.Claimed(key) is { } job && job.ContentHash == contentHash)
+        {
+            return new LatestValidation(null, job);
+        }
+
+        return queue.Cached(contentHash) is { Report.Complete: true } done
+            ? new LatestValidation(StoredFindings.From(done.Report).Json, null)
+            : null;
     }
 
     private async Task<StoreResult<CreatedDesign>> CreateFromAsync(string documentJson, Guid? forkedFrom, CancellationToken ct)

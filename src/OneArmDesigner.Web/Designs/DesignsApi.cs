@@ -39,6 +39,8 @@ public static class DesignsApi
             .WithSummary("Read the document of one revision.");
         api.MapGet("/{token}/validation", GetValidation).WithName(nameof(GetValidation))
             .WithSummary("Read the findings of the latest revision, as onearm validate --format json writes them; 202 with Retry-After while they are computed.");
+        api.MapPost("/{token}/validation", ReanalyseDesign).WithName(nameof(ReanalyseDesign)).RequireRateLimiting(ClientRateLimits.Save)
+            .WithSummary("Analyse the latest revision again (either token) when the time budget cut its findings short; answers as GET .../validation does.");
         return app;
     }
 
@@ -156,9 +158,16 @@ public static class DesignsApi
     private const int ValidationRetrySeconds = 1;
 
     private static async Task<Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult>> GetValidation(
-        string token, HttpResponse response, DesignStore store, CancellationToken ct)
+        string token, HttpResponse response, DesignStore store, CancellationToken ct) =>
+        ToValidationAnswer(await store.GetLatestValidationAsync(token, ct), response);
+
+    private static async Task<Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult>> ReanalyseDesign(
+        string token, HttpResponse response, DesignStore store, CancellationToken ct) =>
+        ToValidationAnswer(await store.ReanalyseLatestAsync(token, ct), response);
+
+    private static Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult> ToValidationAnswer(
+        StoreResult<LatestValidation> validation, HttpResponse response)
     {
-        var validation = await store.GetLatestValidationAsync(token, ct);
         if (!validation.Succeeded)
         {
             return ToProblem(validation);

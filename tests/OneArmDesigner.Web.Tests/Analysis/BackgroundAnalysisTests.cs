@@ -241,6 +241,48 @@ public sealed class BackgroundAnalysisTests : IDisposable
     }
 
     [Fact]
+    public async Task Findings_cut_short_by_a_busy_server_are_computed_again_on_request_and_replace_the_stored_ones()
+    {
+        var folder = KeptFolder();
+        var engine = new BusyOnceAnalysisEngine();
+        var app = new RunningApp(folder, services: services => services.AddSingleton<IAnalysisEngine>(engine));
+        _apps.Add(app);
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+        var created = await api.CreateFromAsync(Document(HubAndSpoke.Generate(20)));
+        var cut = await api.FindingsAsync(created.ViewToken);
+        Assert.False(cut.GetProperty("complete").GetBoolean());
+
+        // Reading them again does not analyse again: only asking does, and either link may ask.
+        Assert.False((await api.FindingsAsync(created.EditToken)).GetProperty("complete").GetBoolean());
+        Assert.Equal(1, engine.Calls);
+        using var asked = await api.PostAsync(created.ViewToken, "validation");
+        Assert.Contains(asked.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.OK });
+
+        var complete = await api.FindingsAsync(created.ViewToken);
+        Assert.True(complete.GetProperty("complete").GetBoolean());
+        Assert.False(complete.TryGetProperty("incomplete", out _));
+        Assert.Equal(2, engine.Calls);
+
+        // Complete findings are answered at once, without another analysis.
+        using var again = await api.PostAsync(created.EditToken, "validation");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True(JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("complete").GetBoolean());
+        Assert.Equal(2, engine.Calls);
+
+        // The complete findings replaced the stored ones: a restarted server answers them without analysing.
+        await Queue(app).IdleAsync();
+        _apps.Remove(app);
+        app.Dispose();
+        var restarted = Start(databaseFolder: folder);
+        using var restartedHttp = restarted.CreateHttpClient();
+        using var afterRestart = await new DesignsApiClient(restartedHttp).ValidationAsync(created.ViewToken);
+        Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+        Assert.True(JsonDocument.Parse(await afterRestart.Content.ReadAsStringAsync()).RootElement.GetProperty("complete").GetBoolean());
+        Assert.Equal(0, Queue(restarted).Started);
+    }
+
+    [Fact]
     public async Task Each_analysis_may_use_MaxThreads_threads_on_cores_no_other_analysis_holds()
     {
         var app = Start(new() { ["Analysis:MaxThreads"] = "3" });
