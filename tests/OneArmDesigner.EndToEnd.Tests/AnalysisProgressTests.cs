@@ -69,6 +69,29 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task An_analysis_cut_short_by_a_busy_server_runs_again_at_a_press_and_shows_what_it_found()
+    {
+        var engine = new BusyOnceAnalysisEngine();
+        using var app = new RunningApp(services: services => services.AddSingleton<IAnalysisEngine>(engine));
+        var viewToken = (await CreateAsync(app, SeedTemplates.Asymmetric())).GetProperty("viewToken").GetString()!;
+
+        await using var observed = await browser.OpenPageAsync($"/designs/{viewToken}", width: 1024, app: app);
+        var findings = observed.Page.GetByTestId("findings");
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToContainTextAsync("Incomplete: over the time budget");
+        await observed.ScreenshotAsync("analysis-cut-short-1024");
+
+        await findings.GetByTestId("analysis-again").ClickAsync();
+
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToHaveCountAsync(0);
+        await Assertions.Expect(findings.Locator("[data-testid=finding][data-code=ASYMMETRIC_ROUTING_STATEFUL]")).ToBeVisibleAsync();
+        await observed.ScreenshotAsync("analysis-run-again-1024");
+        await observed.Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Reachability" }).ClickAsync();
+        await Assertions.Expect(observed.Page.GetByTestId("reachability").GetByTestId("reachability-summary")).ToHaveTextAsync("0 of 2 host pairs reachable");
+        Assert.Equal(2, engine.Calls);
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Leaving_the_page_cancels_the_analysis_only_that_page_was_waiting_for()
     {
         var folder = Directory.CreateTempSubdirectory("onearm-test-").FullName;

@@ -35,7 +35,26 @@ public sealed partial class DesignPage
             return;
         }
 
-        var job = Analyses.Request(AnalysisKeys.DesignPage(_opened.Id, _pageId), _history!.Current, requesterGone: _pageGone.Token);
+        Watch(Analyses.Request(AnalysisKeys.DesignPage(_opened.Id, _pageId), _history!.Current, requesterGone: _pageGone.Token));
+    }
+
+    /// <summary>
+    /// Runs the current design's analysis again after the time budget cut it short (the findings found so far stay
+    /// shown until the new ones arrive). Pressing it while that job runs joins it: one job per page at most.
+    /// </summary>
+    private void Reanalyse()
+    {
+        if (_opened is null || _pageGone.IsCancellationRequested)
+        {
+            return;
+        }
+
+        Watch(Analyses.Reanalyse(AnalysisKeys.DesignPage(_opened.Id, _pageId), _history!.Current, requesterGone: _pageGone.Token));
+    }
+
+    /// <summary>Shows the job's progress, and its findings once it is done (now, when it came from the cache).</summary>
+    private void Watch(AnalysisJob job)
+    {
         _analysis = job;
         if (job.Result is { } cached)
         {

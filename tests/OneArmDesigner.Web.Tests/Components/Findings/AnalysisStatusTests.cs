@@ -1,0 +1,50 @@
+using Bunit;
+using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Web.Analysis;
+using OneArmDesigner.Web.Components.Findings;
+
+namespace OneArmDesigner.Web.Tests.Components.Findings;
+
+public sealed class AnalysisStatusTests : ComponentTestContext
+{
+    private static AnalysisJob Done(AnalysisLimits limits)
+    {
+        var design = HubAndSpoke.Generate(20);
+        return AnalysisJob.Completed(DesignContentHash.Of(design), DesignAnalyzer.Analyze(design, limits));
+    }
+
+    [Fact]
+    public void An_analysis_cut_short_by_the_time_budget_offers_to_run_again_and_a_press_asks_for_it()
+    {
+        var asked = 0;
+        var status = Render<AnalysisStatus>(p => p
+            .Add(x => x.Job, Done(new AnalysisLimits { Budget = TimeSpan.Zero }))
+            .Add(x => x.Reanalyse, () => asked++));
+
+        Assert.StartsWith("Incomplete: over the time budget", status.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
+        status.Find("[data-testid=analysis-again]").Click();
+
+        Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public void A_complete_analysis_offers_nothing_to_run_again()
+    {
+        var status = Render<AnalysisStatus>(p => p
+            .Add(x => x.Job, Done(new AnalysisLimits()))
+            .Add(x => x.Reanalyse, () => { }));
+
+        Assert.Empty(status.FindAll("[data-testid=analysis-incomplete]"));
+        Assert.Empty(status.FindAll("[data-testid=analysis-again]"));
+    }
+
+    [Fact]
+    public void Where_nobody_can_run_it_again_the_incomplete_analysis_offers_no_button()
+    {
+        var status = Render<AnalysisStatus>(p => p.Add(x => x.Job, Done(new AnalysisLimits { Budget = TimeSpan.Zero })));
+
+        Assert.NotEmpty(status.FindAll("[data-testid=analysis-incomplete]"));
+        Assert.Empty(status.FindAll("[data-testid=analysis-again]"));
+    }
+}
