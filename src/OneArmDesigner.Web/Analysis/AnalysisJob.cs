@@ -33,6 +33,12 @@ public sealed class AnalysisJob
 
     public AnalysisProgress Progress { get; private set; }
 
+    /// <summary>
+    /// How far it has got, from 0 to 1: 0 until the engine has compiled the design and counted its host pairs (the
+    /// progress then says none of none, which the engine calls done), and 1 once done.
+    /// </summary>
+    public double Fraction => State == AnalysisState.Done ? 1 : Progress.PairsTotal == 0 ? 0 : Progress.Fraction;
+
     /// <summary>The findings and matrix, once <see cref="State"/> is Done.</summary>
     public DesignAnalysis? Result { get; private set; }
 

@@ -181,7 +181,7 @@ public static class DesignsApi
         response.Headers.RetryAfter = ValidationRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var status = job.State == Analysis.AnalysisState.Queued ? "queued" : "running";
         return TypedResults.Json(
-            new AnalysisRunningResponse(status, job.Progress.PairsDone, job.Progress.PairsTotal, job.Progress.Fraction, ValidationRetrySeconds),
+            new AnalysisRunningResponse(status, job.Progress.PairsDone, job.Progress.PairsTotal, job.Fraction, ValidationRetrySeconds),
             statusCode: StatusCodes.Status202Accepted);
     }
 

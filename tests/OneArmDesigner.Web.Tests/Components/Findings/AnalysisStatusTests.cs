@@ -15,6 +15,25 @@ public sealed class AnalysisStatusTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_running_analysis_that_has_not_yet_counted_its_host_pairs_says_it_is_reading_the_design_not_that_it_is_done()
+    {
+        var job = new AnalysisJob("hash");
+        var status = Render<AnalysisStatus>(p => p.Add(x => x.Job, job));
+
+        job.Start();
+
+        status.WaitForAssertion(() => Assert.Equal(
+            "Analysing… reading the design", status.Find("[data-testid=analysis-progress]").TextContent.Trim()));
+        Assert.Equal(0, job.Fraction);
+
+        // At once, as the engine counts the pairs as soon as it has compiled a small design: shown all the same.
+        job.Report(new AnalysisProgress(0, 400));
+
+        status.WaitForAssertion(() => Assert.Equal(
+            "Analysing… 0% (0 of 400 host pairs)", status.Find("[data-testid=analysis-progress]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void An_analysis_cut_short_by_the_time_budget_offers_to_run_again_and_a_press_asks_for_it()
     {
         var asked = 0;
