@@ -278,8 +278,10 @@ public sealed class DesignStore(
                 Incomplete = r.Validation != null && r.Validation.Incomplete,
             })
             .FirstAsync(ct);
+        // Asked to analyse again, findings the budget cut short are no answer: only complete ones or a new job are.
+        bool Answers(bool incomplete) => !(again && incomplete);
         var key = AnalysisKeys.StoredDesign(design.Id);
-        if (!string.IsNullOrEmpty(latest.Findings) && !(again && latest.Incomplete))
+        if (!string.IsNullOrEmpty(latest.Findings) && Answers(latest.Incomplete))
         {
             return StoreResult<LatestValidation>.Ok(
                 (latest.Incomplete ? AnalysedAgain(key, latest.ContentHash) : null) ?? new LatestValidation(latest.Findings, null));
@@ -292,14 +294,14 @@ public sealed class DesignStore(
         }
 
         // Just computed: the job that computed it is storing it on this revision, so only answer with it here.
-        if (queue.Cached(check.ContentHash!) is { } computed && !(again && !computed.Report.Complete))
+        if (queue.Cached(check.ContentHash!) is { } computed && Answers(!computed.Report.Complete))
         {
             return StoreResult<LatestValidation>.Ok(new LatestValidation(StoredFindings.From(computed.Report).Json, null));
         }
 
         // Known from another revision with the same content: no job will store it on this one, so store it now.
         var known = await analyses.FindAsync(check.ContentHash!, ct);
-        if (known is not null && !(again && known.Incomplete))
+        if (known is not null && Answers(known.Incomplete))
         {
             await analyses.AttachAsync(check.ContentHash!, known, ct);
             return StoreResult<LatestValidation>.Ok(new LatestValidation(known.Json, null));
