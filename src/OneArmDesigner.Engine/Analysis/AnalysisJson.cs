@@ -66,24 +66,22 @@ public static class AnalysisJson
         json.WriteEndArray();
         json.WriteNumber("errors", report.Count(Severity.Error));
         json.WriteNumber("warnings", report.Count(Severity.Warning));
-        json.WriteBoolean("complete", report.Complete);
-        if (report.Incomplete is { } incomplete)
-        {
-            json.WriteString("incomplete", incomplete);
-        }
-
+        WriteCompleteness(json, report.Incomplete);
         json.WriteEndObject();
     });
 
-    public static string Write(IEnumerable<ReachabilityEntry> matrix)
+    public static string Write(ReachabilityMatrix matrix)
     {
         var text = new StringWriter();
         Write(matrix, text);
         return text.ToString();
     }
 
-    /// <summary>Writes in chunks, so a matrix of millions of pairs is never one string.</summary>
-    public static void Write(IEnumerable<ReachabilityEntry> matrix, TextWriter output)
+    /// <summary>
+    /// Writes in chunks, so a matrix of millions of pairs is never one string: `pairs`, then `complete` and, when the
+    /// time budget cut the analysis short, `incomplete` with why (the pairs are then those decided in time).
+    /// </summary>
+    public static void Write(ReachabilityMatrix matrix, TextWriter output)
     {
         const int chunk = 64 * 1024;
         using var buffer = new MemoryStream();
@@ -103,10 +101,20 @@ public static class AnalysisJson
             }
 
             json.WriteEndArray();
+            WriteCompleteness(json, matrix.Incomplete);
             json.WriteEndObject();
         }
 
         output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteCompleteness(Utf8JsonWriter json, string? incomplete)
+    {
+        json.WriteBoolean("complete", incomplete is null);
+        if (incomplete is not null)
+        {
+            json.WriteString("incomplete", incomplete);
+        }
     }
 
     private static void WritePair(Utf8JsonWriter json, ReachabilityEntry entry)

@@ -10,7 +10,9 @@ public static class AnalysisText
         var text = new StringBuilder();
         if (report.Findings.Count == 0)
         {
-            return "No findings: the design looks right.\n";
+            return report.Incomplete is { } why
+                ? $"No findings in the part analysed. Incomplete: {why}.\n"
+                : "No findings: the design looks right.\n";
         }
 
         foreach (var finding in report.Findings)
@@ -29,10 +31,15 @@ public static class AnalysisText
         }
 
         text.AppendLine($"{report.Count(Severity.Error)} error(s), {report.Count(Severity.Warning)} warning(s), {report.Count(Severity.Info)} note(s).");
+        if (report.Incomplete is { } incomplete)
+        {
+            text.AppendLine($"Incomplete: {incomplete}. These are what was found in the part analysed.");
+        }
+
         return text.ToString();
     }
 
-    public static string Write(IEnumerable<ReachabilityEntry> matrix)
+    public static string Write(ReachabilityMatrix matrix)
     {
         var text = new StringWriter();
         Write(matrix, text);
@@ -40,7 +47,7 @@ public static class AnalysisText
     }
 
     /// <summary>Writes line by line, so a matrix of millions of pairs is never one string.</summary>
-    public static void Write(IEnumerable<ReachabilityEntry> matrix, TextWriter output)
+    public static void Write(ReachabilityMatrix matrix, TextWriter output)
     {
         var (pairs, reachable) = (0, 0);
         foreach (var entry in matrix)
@@ -51,5 +58,9 @@ public static class AnalysisText
         }
 
         output.WriteLine($"{reachable} of {pairs} pairs reachable.");
+        if (matrix.Incomplete is { } incomplete)
+        {
+            output.WriteLine($"Incomplete: {incomplete}. Pairs not yet decided are not listed.");
+        }
     }
 }
