@@ -31,8 +31,32 @@ public sealed class AnalysisConsole
     /// <summary>The real console: a bar when stderr is a terminal, and Ctrl+C cancels.</summary>
     public static AnalysisConsole ForThisProcess() => new(Console.IsErrorRedirected ? null : Console.Error, ShowAfter, ctrlCCancels: true);
 
-    /// <summary>Analyses the design; throws OperationCanceledException when the person pressed Ctrl+C.</summary>
-    public DesignAnalysis Analyze(Design design)
+    /// <summary>The most `--max-seconds` accepts: a day.</summary>
+    private const double MaxBudgetSeconds = 86_400;
+
+    /// <summary>
+    /// The time limit `--max-seconds` gives (seconds, a decimal point allowed), or none: a pipeline's bound on a large
+    /// design, after which the output says incomplete and keeps what was found.
+    /// </summary>
+    public static TimeSpan? ReadBudget(Arguments arguments)
+    {
+        var value = arguments.Optional("max-seconds");
+        if (value is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds > 0 && seconds <= MaxBudgetSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new UsageException($"--max-seconds: '{value}' is not a number of seconds above 0 and at most {MaxBudgetSeconds:0}");
+    }
+
+    /// <summary>
+    /// Analyses the design, within <paramref name="budget"/> when one is given; throws OperationCanceledException when
+    /// the person pressed Ctrl+C.
+    /// </summary>
+    public DesignAnalysis Analyze(Design design, TimeSpan? budget = null)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCtrlC = (_, e) =>
@@ -50,7 +74,7 @@ public sealed class AnalysisConsole
         try
         {
             // Every core: the result does not depend on it (DOTNET_PROCESSOR_COUNT=1 keeps it to one).
-            return DesignAnalyzer.Analyze(design, new AnalysisLimits { Cancellation = cancel.Token, Progress = bar, Threads = Environment.ProcessorCount });
+            return DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = budget, Cancellation = cancel.Token, Progress = bar, Threads = Environment.ProcessorCount });
         }
         finally
         {

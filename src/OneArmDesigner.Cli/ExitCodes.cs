@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>The command line or the input was wrong; stderr says what.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// `--max-seconds` ran out before the analysis was complete, and the part analysed found nothing that would exit 1:
+    /// the design is not known to be right.
+    /// </summary>
+    public const int Incomplete = 3;
+
     /// <summary>Stopped by Ctrl+C, as shells report an interrupt (128 + SIGINT).</summary>
     public const int Cancelled = 130;
 }
