@@ -29,10 +29,7 @@ public sealed class TimeLimitTests
         Assert.Equal(3, text.ExitCode);
         Assert.Matches(@"Incomplete: over the time budget: .* ran out after [\d,]+ of [\d,]+ host pairs", text.Output);
         Assert.DoesNotContain("the design looks right", text.Output, StringComparison.Ordinal);
-        Assert.Equal(3, json.ExitCode);
-        using var document = JsonDocument.Parse(json.Output);
-        Assert.False(document.RootElement.GetProperty("complete").GetBoolean());
-        Assert.StartsWith("over the time budget", document.RootElement.GetProperty("incomplete").GetString(), StringComparison.Ordinal);
+        AssertIncompleteJson(json);
     }
 
     [Fact]
@@ -55,10 +52,7 @@ public sealed class TimeLimitTests
         var lines = text.Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
         Assert.Matches(@"^Incomplete: over the time budget: .*\. Pairs not yet decided are not listed\.$", lines[^1]);
         Assert.Matches(@"^(\d+) of \1 pairs reachable\.$", lines[^2]);
-        Assert.Equal(3, json.ExitCode);
-        using var document = JsonDocument.Parse(json.Output);
-        Assert.False(document.RootElement.GetProperty("complete").GetBoolean());
-        Assert.StartsWith("over the time budget", document.RootElement.GetProperty("incomplete").GetString(), StringComparison.Ordinal);
+        AssertIncompleteJson(json);
     }
 
     [Fact]
@@ -68,6 +62,14 @@ public sealed class TimeLimitTests
 
         Assert.True(document.RootElement.GetProperty("complete").GetBoolean());
         Assert.False(document.RootElement.TryGetProperty("incomplete", out _));
+    }
+
+    private static void AssertIncompleteJson(Cli.Outcome run)
+    {
+        Assert.Equal(3, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Output);
+        Assert.False(document.RootElement.GetProperty("complete").GetBoolean());
+        Assert.StartsWith("over the time budget", document.RootElement.GetProperty("incomplete").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
