@@ -70,6 +70,26 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Asking_for_a_design_to_be_analysed_again_draws_on_the_save_allowance_and_an_unknown_link_is_404()
+    {
+        using var app = LimitedApp(new() { ["RateLimits:Save:Burst"] = "2", ["RateLimits:Save:PerMinute"] = "1" });
+        using var client = ClientAt(app, "203.0.113.10");
+        var api = new DesignsApiClient(client);
+        var created = await api.CreateAsync("Asked again");
+
+        var asked = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            asked.Add((await api.PostAsync(created.ViewToken, "validation")).StatusCode);
+        }
+
+        Assert.All(asked.Take(2), status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, asked[2]);
+        using var other = ClientAt(app, "203.0.113.11");
+        Assert.Equal(HttpStatusCode.NotFound, (await new DesignsApiClient(other).PostAsync("no-such-token", "validation")).StatusCode);
+    }
+
+    [Fact]
     public async Task Saves_and_simulations_have_allowances_of_their_own()
     {
         using var app = LimitedApp(new()
