@@ -74,14 +74,26 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
         new MatrixBuilder(network, limits ?? AnalysisLimits.None, settings).Build();
 
     /// <summary>The outcome of one ordered pair, or null when the matrix has no such pair.</summary>
-    public MatrixOutcome? Find(string from, string to)
-    {
-        _indexByName ??= _hosts.Select((h, i) => (h.Name, i)).GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-        return _indexByName.TryGetValue(from, out var i) && _indexByName.TryGetValue(to, out var j) && _cells[i, j] is > 0 and var cell
-            ? Outcomes[cell - 1]
-            : null;
-    }
+    public MatrixOutcome? Find(string from, string to) => Cell(from, to) is var (_, _, cell) && cell > 0 ? Outcomes[cell - 1] : null;
+
+    /// <summary>
+    /// One ordered pair by its hosts' names, with its default exchange and outcome, or null when the matrix has no such
+    /// pair (a host and itself, a name that is not a host, or a pair the time budget left undecided).
+    /// </summary>
+    public ReachabilityEntry? Pair(string from, string to) => Cell(from, to) is var (i, j, cell) && cell > 0
+        ? new ReachabilityEntry(_hosts[i].Name, _hosts[j].Name, DefaultFlow(_hosts[i], _hosts[j]), Outcomes[cell - 1].Outcome)
+        : null;
+
+    /// <summary>Whether a host of this name is in the matrix.</summary>
+    public bool HasHost(string name) => IndexByName.ContainsKey(name);
+
+    private Dictionary<string, int> IndexByName => _indexByName ??= _hosts.Select((h, i) => (h.Name, i))
+        .GroupBy(p => p.Name, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+
+    /// <summary>The pair's row, column and cell (0: no such pair).</summary>
+    private (int From, int To, int Cell) Cell(string from, string to) =>
+        IndexByName.TryGetValue(from, out var i) && IndexByName.TryGetValue(to, out var j) ? (i, j, _cells[i, j]) : (-1, -1, 0);
 
     public IEnumerator<ReachabilityEntry> GetEnumerator()
     {

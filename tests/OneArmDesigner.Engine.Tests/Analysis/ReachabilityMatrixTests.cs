@@ -187,6 +187,22 @@ public sealed class ReachabilityMatrixTests
     }
 
     [Fact]
+    public void A_pair_looked_up_by_name_carries_its_own_exchange_and_outcome_and_a_host_with_itself_is_no_pair()
+    {
+        var matrix = ReachabilityMatrix.Compute(SeedTemplates.Asymmetric());
+
+        var pair = matrix.Pair("LaptopB", "LaptopA");
+
+        Assert.NotNull(pair);
+        Assert.Equal(matrix.Single(e => e.From == "LaptopB" && e.To == "LaptopA"), pair);
+        Assert.Same(matrix.Find("LaptopB", "LaptopA")!.Outcome, pair.Outcome);
+        Assert.Null(matrix.Pair("LaptopA", "LaptopA"));
+        Assert.Null(matrix.Pair("LaptopA", "Nobody"));
+        Assert.True(matrix.HasHost("LaptopA"));
+        Assert.False(matrix.HasHost("ASA"));
+    }
+
+    [Fact]
     public void A_matrix_larger_than_one_write_chunk_streams_as_one_valid_json_document_and_one_text_line_per_pair()
     {
         var matrix = ReachabilityMatrix.Compute(HubAndSpoke.Generate(40));
