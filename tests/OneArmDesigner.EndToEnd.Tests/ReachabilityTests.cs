@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.EndToEnd.Tests.Infrastructure;
 
 namespace OneArmDesigner.EndToEnd.Tests;
@@ -27,6 +29,35 @@ public sealed partial class ReachabilityTests(BrowserFixture browser)
         await page.GetByTestId("end").ClickAsync();
         await Assertions.Expect(page.GetByTestId("summary")).ToContainTextAsync("The ECHO was dropped by ASA (hairpin-denied)");
         await observed.ScreenshotAsync("reachability-simulated");
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task On_a_design_too_large_for_the_grid_one_pair_is_looked_up_by_name_and_played_in_the_simulator()
+    {
+        var design = HubAndSpoke.Generate(30);
+        var matrix = ReachabilityMatrix.Compute(design);
+        var (from, to) = (matrix.Hosts[^1], matrix.Hosts[0]);
+        var expected = matrix.Pair(from, to)!;
+        await using var observed = await browser.OpenPageAsync(await browser.CreateDesignAsync(design), width: 1024);
+        var page = observed.Page;
+        var designer = new Designer(page);
+
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Reachability" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reachability-summary")).ToContainTextAsync(FormattableString.Invariant($"of {matrix.Count:N0} host pairs reachable"));
+        await Assertions.Expect(page.GetByTestId("reachability-grid")).ToHaveCountAsync(0);
+        await designer.EnterAsync("lookup-from", from);
+        await designer.EnterAsync("lookup-to", to);
+
+        var result = page.GetByTestId("lookup-result");
+        await Assertions.Expect(result).ToContainTextAsync($"{from} → {to}");
+        await Assertions.Expect(result).ToContainTextAsync(expected.Outcome.Describe());
+        await observed.ScreenshotAsync("reachability-lookup-1024");
+        await page.GetByTestId("simulate-lookup").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Simulate" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(designer.Field("flow-from")).ToHaveValueAsync(from);
+        await Assertions.Expect(designer.Field("flow-to")).ToHaveValueAsync(to);
         Assert.Empty(observed.ConsoleErrors);
     }
 }

@@ -86,4 +86,80 @@ public sealed class ReachabilityPanelTests : ComponentTestContext
         Assert.Contains("of 420 host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent);
         Assert.NotEmpty(panel.FindAll("[data-testid=reachability-outcome]"));
     }
+
+    [Fact]
+    public async Task On_a_large_design_one_pair_is_looked_up_by_its_hosts_and_played_in_the_simulator()
+    {
+        var design = HubAndSpoke.Generate(20);
+        var matrix = ReachabilityMatrix.Compute(design);
+        var (from, to) = (matrix.Hosts[1], matrix.Hosts[2]);
+        Flow? asked = null;
+        var panel = Render<ReachabilityPanel>(p => p
+            .Add(x => x.Analysis, Analysed(design))
+            .Add(x => x.Simulate, flow => asked = flow));
+
+        await LookUpAsync(panel, from, to);
+
+        var expected = matrix.Pair(from, to)!;
+        var result = panel.Find("[data-testid=lookup-result]").TextContent;
+        Assert.Contains($"{from} → {to}", result, StringComparison.Ordinal);
+        Assert.Contains(expected.Outcome.Describe(), result, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"{matrix.Find(from, to)!.Pairs:N0} host pairs end this way"), result, StringComparison.Ordinal);
+        panel.Find("[data-testid=simulate-lookup]").Click();
+        Assert.Equal(expected.Flow, asked);
+    }
+
+    [Theory]
+    [InlineData("LaptopA", "Nobody", "No host or server named 'Nobody' has an address in this design.")]
+    [InlineData("ASA", "LaptopB", "No host or server named 'ASA' has an address in this design.")]
+    [InlineData("LaptopA", "LaptopA", "A host and itself are not a pair.")]
+    public async Task A_lookup_that_names_no_pair_says_why(string from, string to, string why)
+    {
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, Analysed(SeedTemplates.Asymmetric())));
+
+        await LookUpAsync(panel, from, to);
+
+        Assert.Equal(why, panel.Find("[data-testid=lookup-result]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=simulate-lookup]"));
+    }
+
+    [Fact]
+    public async Task A_pair_the_time_budget_left_undecided_says_so()
+    {
+        var design = HubAndSpoke.Generate(20);
+        var partial = DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = TimeSpan.Zero });
+        var matrix = partial.Matrix;
+        var undecided = matrix.Hosts.SelectMany(f => matrix.Hosts.Select(t => (From: f, To: t)))
+            .First(p => p.From != p.To && matrix.Pair(p.From, p.To) is null);
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, AnalysisJob.Completed("partial", partial)));
+
+        await LookUpAsync(panel, undecided.From, undecided.To);
+
+        Assert.StartsWith($"{undecided.From} → {undecided.To} was not decided before the analysis stopped (over the time budget",
+            panel.Find("[data-testid=lookup-result]").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_have_thousands_separators_and_only_the_first_thirty_outcomes_show_until_all_are_asked_for()
+    {
+        var analysis = DesignAnalyzer.Analyze(IrregularNetwork.Generate(200));
+        Assert.True(analysis.Matrix.Outcomes.Count > 30, "the design should end its pairs in more than thirty ways");
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, AnalysisJob.Completed("irregular", analysis)));
+
+        Assert.EndsWith(FormattableString.Invariant($"of {analysis.Matrix.Count:N0} host pairs reachable"), panel.Find("[data-testid=reachability-summary]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains(",", panel.Find("[data-testid=reachability-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(30, panel.FindAll("[data-testid=reachability-outcome]").Count);
+
+        panel.Find("[data-testid=show-all-outcomes]").Click();
+
+        Assert.Equal(analysis.Matrix.Outcomes.Count, panel.FindAll("[data-testid=reachability-outcome]").Count);
+        Assert.Empty(panel.FindAll("[data-testid=show-all-outcomes]"));
+    }
+
+    private static async Task LookUpAsync(IRenderedComponent<ReachabilityPanel> panel, string from, string to)
+    {
+        var fields = panel.FindComponents<MudBlazor.MudAutocomplete<string>>();
+        await panel.InvokeAsync(() => fields[0].Instance.ValueChanged.InvokeAsync(from));
+        await panel.InvokeAsync(() => fields[1].Instance.ValueChanged.InvokeAsync(to));
+    }
 }
