@@ -83,8 +83,7 @@ public sealed partial class SimulationPlayer : IAsyncDisposable
 
     private IReadOnlyList<string> Hosts => [.. Design.Devices.Where(d => d.Kind.IsEndpoint()).Select(d => d.Name)];
 
-    private Task<IEnumerable<string>> SearchHosts(string? text, CancellationToken ct) =>
-        Task.FromResult(string.IsNullOrWhiteSpace(text) ? Hosts.AsEnumerable() : Hosts.Where(h => h.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+    private Task<IEnumerable<string>> SearchHosts(string? text, CancellationToken ct) => HostSearch.Matching(Hosts, text);
 
     private string StepCounter => _state is null ? "" : $"step {_state.Current + 1} of {_state.Steps.Count}";
 
