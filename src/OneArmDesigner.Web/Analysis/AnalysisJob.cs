@@ -33,6 +33,11 @@ public sealed class AnalysisJob
 
     public AnalysisProgress Progress { get; private set; }
 
+    /// <summary>How long it has been computing (zero while queued), and how long it took once it ended.</summary>
+    public TimeSpan Elapsed => _startedAt == 0 ? TimeSpan.Zero
+        : _endedAt == 0 ? System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt)
+        : System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt, _endedAt);
+
     /// <summary>
     /// How far it has got, from 0 to 1: 0 until the engine has compiled the design and counted its host pairs (the
     /// progress then says none of none, which the engine calls done), and 1 once done.
@@ -65,7 +70,11 @@ public sealed class AnalysisJob
         return job;
     }
 
-    internal void Start() => Set(() => State = AnalysisState.Running);
+    internal void Start() => Set(() =>
+    {
+        _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        State = AnalysisState.Running;
+    });
 
     internal void Report(AnalysisProgress progress) => Set(() => Progress = progress);
 
@@ -112,8 +121,19 @@ public sealed class AnalysisJob
 
     // A job ends once: a cancellation racing a result keeps whichever came first.
     private int _ended;
+    private long _startedAt;
+    private long _endedAt;
 
-    private bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;
+    private bool TryEnd()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return false;
+        }
+
+        _endedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        return true;
+    }
 
     private void Set(Action change)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OneArmDesigner.Web.Api;
 using OneArmDesigner.Web.Hosting;
 using OneArmDesigner.Web.Security;
@@ -152,21 +153,22 @@ public static class DesignsApi
     }
 
     /// <summary>What GET .../validation answers while the findings are still being computed.</summary>
-    public sealed record AnalysisRunningResponse(string Status, long PairsDone, long PairsTotal, double Fraction, int RetryAfterSeconds);
+    public sealed record AnalysisRunningResponse(
+        string Status, long PairsDone, long PairsTotal, double Fraction, double ElapsedSeconds, double BudgetSeconds, int RetryAfterSeconds);
 
     /// <summary>How long a client is asked to wait before asking again for findings still being computed.</summary>
     private const int ValidationRetrySeconds = 1;
 
     private static async Task<Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult>> GetValidation(
-        string token, HttpResponse response, DesignStore store, CancellationToken ct) =>
-        ToValidationAnswer(await store.GetLatestValidationAsync(token, ct), response);
+        string token, HttpResponse response, DesignStore store, IOptions<Analysis.AnalysisOptions> analysis, CancellationToken ct) =>
+        ToValidationAnswer(await store.GetLatestValidationAsync(token, ct), response, analysis.Value);
 
     private static async Task<Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult>> ReanalyseDesign(
-        string token, HttpResponse response, DesignStore store, CancellationToken ct) =>
-        ToValidationAnswer(await store.ReanalyseLatestAsync(token, ct), response);
+        string token, HttpResponse response, DesignStore store, IOptions<Analysis.AnalysisOptions> analysis, CancellationToken ct) =>
+        ToValidationAnswer(await store.ReanalyseLatestAsync(token, ct), response, analysis.Value);
 
     private static Results<ContentHttpResult, JsonHttpResult<AnalysisRunningResponse>, ProblemHttpResult> ToValidationAnswer(
-        StoreResult<LatestValidation> validation, HttpResponse response)
+        StoreResult<LatestValidation> validation, HttpResponse response, Analysis.AnalysisOptions analysis)
     {
         if (!validation.Succeeded)
         {
@@ -181,7 +183,9 @@ public static class DesignsApi
         response.Headers.RetryAfter = ValidationRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var status = job.State == Analysis.AnalysisState.Queued ? "queued" : "running";
         return TypedResults.Json(
-            new AnalysisRunningResponse(status, job.Progress.PairsDone, job.Progress.PairsTotal, job.Fraction, ValidationRetrySeconds),
+            new AnalysisRunningResponse(
+                status, job.Progress.PairsDone, job.Progress.PairsTotal, job.Fraction,
+                Math.Round(job.Elapsed.TotalSeconds, 1), analysis.MaxSeconds, ValidationRetrySeconds),
             statusCode: StatusCodes.Status202Accepted);
     }
 

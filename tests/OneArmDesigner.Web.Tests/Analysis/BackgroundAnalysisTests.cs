@@ -72,6 +72,8 @@ public sealed class BackgroundAnalysisTests : IDisposable
         var progress = JsonDocument.Parse(await running.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("running", progress.GetProperty("status").GetString());
         Assert.Equal(100, progress.GetProperty("pairsTotal").GetInt64());
+        Assert.Equal(10, progress.GetProperty("budgetSeconds").GetDouble());
+        Assert.InRange(progress.GetProperty("elapsedSeconds").GetDouble(), 0, 60);
 
         _engine.Open();
         var findings = await api.FindingsAsync(created.ViewToken);
@@ -210,7 +212,9 @@ public sealed class BackgroundAnalysisTests : IDisposable
         await _engine.StartedAsync();
         using var waiting = await api.ValidationAsync(designs[2].EditToken);
         Assert.Equal(HttpStatusCode.Accepted, waiting.StatusCode);
-        Assert.Equal("queued", JsonDocument.Parse(await waiting.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        var queued = JsonDocument.Parse(await waiting.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("queued", queued.GetProperty("status").GetString());
+        Assert.Equal(0, queued.GetProperty("elapsedSeconds").GetDouble());
         Assert.Equal(1, Queue(app).Running);
 
         _engine.Open(3);
