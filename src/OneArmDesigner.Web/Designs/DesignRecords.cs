@@ -7,8 +7,11 @@ public sealed record CreatedDesign(Guid Id, string Name, string EditToken, strin
 public sealed record OpenedDesign(
     Guid Id, string Name, string DocumentJson, int Version, DesignAccess Access, DateTimeOffset UpdatedAt, string? ViewToken);
 
-/// <summary>A saved revision, newest first in listings.</summary>
-public sealed record RevisionSummary(int Number, string Name, DateTimeOffset CreatedAt, int? Errors, int? Warnings);
+/// <summary>
+/// A saved revision, newest first in listings. <see cref="Errors"/> and <see cref="Warnings"/> are null until its
+/// findings exist; <see cref="Incomplete"/> says the time budget cut them short.
+/// </summary>
+public sealed record RevisionSummary(int Number, string Name, DateTimeOffset CreatedAt, int? Errors, int? Warnings, bool Incomplete);
 
 /// <summary>The design's state right after a successful save.</summary>
 public sealed record SavedDesign(int Version, int RevisionNumber, DateTimeOffset UpdatedAt);

@@ -220,7 +220,8 @@ public sealed class DesignStore(
             .OrderByDescending(r => r.Number)
             .Select(r => new RevisionSummary(r.Number, r.Name, r.CreatedAt,
                 r.Validation == null ? null : r.Validation.ErrorCount,
-                r.Validation == null ? null : r.Validation.WarningCount))
+                r.Validation == null ? null : r.Validation.WarningCount,
+                r.Validation != null && r.Validation.Incomplete))
             .ToListAsync(ct);
         return StoreResult<IReadOnlyList<RevisionSummary>>.Ok(revisions);
     }

@@ -259,6 +259,7 @@ public sealed class BackgroundAnalysisTests : IDisposable
 
         // Reading them again does not analyse again: only asking does, and either link may ask.
         Assert.False((await api.FindingsAsync(created.EditToken)).GetProperty("complete").GetBoolean());
+        Assert.True(await LatestRevisionIncompleteAsync(http, created.ViewToken));
         Assert.Equal(1, engine.Calls);
         using var asked = await api.PostAsync(created.ViewToken, "validation");
         Assert.Contains(asked.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.OK });
@@ -267,6 +268,9 @@ public sealed class BackgroundAnalysisTests : IDisposable
         Assert.True(complete.GetProperty("complete").GetBoolean());
         Assert.False(complete.TryGetProperty("incomplete", out _));
         Assert.Equal(2, engine.Calls);
+
+        await Queue(app).IdleAsync();
+        Assert.False(await LatestRevisionIncompleteAsync(http, created.ViewToken));
 
         // Complete findings are answered at once, without another analysis.
         using var again = await api.PostAsync(created.EditToken, "validation");
@@ -284,6 +288,12 @@ public sealed class BackgroundAnalysisTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
         Assert.True(JsonDocument.Parse(await afterRestart.Content.ReadAsStringAsync()).RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(0, Queue(restarted).Started);
+    }
+
+    private static async Task<bool> LatestRevisionIncompleteAsync(HttpClient http, string token)
+    {
+        var revisions = await http.GetFromJsonAsync<JsonElement>(new Uri($"api/designs/{token}/revisions", UriKind.Relative));
+        return revisions[0].GetProperty("incomplete").GetBoolean();
     }
 
     [Fact]
