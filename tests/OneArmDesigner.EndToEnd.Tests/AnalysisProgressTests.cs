@@ -44,6 +44,7 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
         var findings = page.GetByTestId("findings");
 
         await Assertions.Expect(findings.GetByTestId("analysis-progress")).ToContainTextAsync("host pairs");
+        await Assertions.Expect(findings.GetByTestId("analysis-progress")).ToContainTextAsync($"s of at most {BudgetSeconds} s");
         await observed.ScreenshotAsync("analysis-running-1440");
         await page.SetViewportSizeAsync(1024, 800);
         await observed.ScreenshotAsync("analysis-running-1024");
