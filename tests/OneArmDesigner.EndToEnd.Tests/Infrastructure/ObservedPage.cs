@@ -91,9 +91,18 @@ public sealed class ObservedPage : IAsyncDisposable
             await Page.WaitForURLAsync(designPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
             return;
         }
-        catch (TimeoutException) when (Page.Url.EndsWith("/templates", StringComparison.Ordinal))
+        catch (TimeoutException unanswered)
         {
+            // Pressed again wherever the button still shows (the templates page, or the home page's list); the first
+            // version of this looked only at /templates and let a lost press on another page fail at once.
+            var where = Page.Url;
             await ScreenshotAsync($"unanswered-press-{template}");
+            if (!await button.IsVisibleAsync())
+            {
+                throw new TimeoutException(
+                    $"\"Use as new design\" of {template} led to {where}, not to a design, and the button is gone; " +
+                    $"console: [{string.Join(" | ", ConsoleErrors)}]", unanswered);
+            }
         }
 
         await button.ClickAsync();
