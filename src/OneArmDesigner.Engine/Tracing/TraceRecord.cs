@@ -103,7 +103,7 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
         devices.Clear();
         for (var h = 0; h < hops.Length; h++)
         {
-            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+            var end = StepsEnd(hops, h, steps.Length);
             var took = hops[h].EntryKind is not null && hops[h].Entry.Action == action;
             for (var s = hops[h].FirstStep; s < end && !took; s++)
             {
@@ -117,6 +117,10 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
         }
     }
 
+    /// <summary>Where hop <paramref name="h"/>'s steps end: where the next hop's begin, or at the last step.</summary>
+    private static int StepsEnd(ReadOnlySpan<RecordedHop> hops, int h, int stepCount) =>
+        h + 1 < hops.Length ? hops[h + 1].FirstStep : stepCount;
+
     private static bool InClearOn(ReadOnlySpan<RecordedHop> hops, ReadOnlySpan<StepFacts> steps, ReadOnlySpan<Packet> packets, int h)
     {
         if (hops[h].EntryKind is not null && !packets[hops[h].EnteredPacket].IsEncapsulated)
@@ -124,7 +128,7 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
             return true;
         }
 
-        var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+        var end = StepsEnd(hops, h, steps.Length);
         for (var s = hops[h].FirstStep; s < end; s++)
         {
             if (!packets[steps[s].Before].IsEncapsulated || !packets[steps[s].After].IsEncapsulated)
@@ -142,7 +146,7 @@ internal readonly struct TraceRecord(RecordedHop[] hops, StepFacts[] steps, Pack
         for (var h = 0; h < hops.Length; h++)
         {
             var hop = hops[h];
-            var end = h + 1 < hops.Length ? hops[h + 1].FirstStep : steps.Length;
+            var end = StepsEnd(hops, h, steps.Length);
             var hopSteps = new Step[hop.StepCount(end)];
             var first = 0;
             if (hop.EntryKind is not null)
