@@ -6,8 +6,8 @@ namespace OneArmDesigner.Web.Hosting;
 internal static class DatabaseStartup
 {
     /// <summary>
-    /// Applies pending migrations of the configured provider. On SQLite it first creates the database folder and then
-    /// turns on the write-ahead log; PostgreSQL needs neither.
+    /// Applies pending migrations of the configured provider (<see cref="DatabaseMigration"/>). On SQLite it first
+    /// creates the database folder and then turns on the write-ahead log; PostgreSQL needs neither.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
@@ -19,7 +19,7 @@ internal static class DatabaseStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneArmDesignerDbContext>();
-        await db.Database.MigrateAsync();
+        await DatabaseMigration.MigrateAsync(db, provider);
 
         if (provider == DatabaseProvider.Sqlite)
         {
