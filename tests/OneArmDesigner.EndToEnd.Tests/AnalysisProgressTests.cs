@@ -93,6 +93,27 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task An_analysis_cut_short_again_after_a_press_says_the_design_needs_more_than_the_budget()
+    {
+        // The real engine with no time at all: every analysis runs out, however quiet the server.
+        using var app = new RunningApp(settings: new Dictionary<string, string?> { ["Analysis:MaxSeconds"] = "0.000001" });
+        var viewToken = (await CreateAsync(app, HubAndSpoke.Generate(20))).GetProperty("viewToken").GetString()!;
+
+        await using var observed = await browser.OpenPageAsync($"/designs/{viewToken}", width: 1024, app: app);
+        var findings = observed.Page.GetByTestId("findings");
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToContainTextAsync("Incomplete: over the time budget");
+        await Assertions.Expect(findings.GetByTestId("analysis-needs-more")).ToHaveCountAsync(0);
+
+        await findings.GetByTestId("analysis-again").ClickAsync();
+
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToContainTextAsync("Incomplete again: over the time budget");
+        await Assertions.Expect(findings.GetByTestId("analysis-needs-more")).ToContainTextAsync("onearm validate --design FILE");
+        await Assertions.Expect(findings.GetByTestId("findings-summary")).ToHaveTextAsync("none found so far");
+        await observed.ScreenshotAsync("analysis-cut-short-twice-1024");
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Leaving_the_page_cancels_the_analysis_only_that_page_was_waiting_for()
     {
         var folder = Directory.CreateTempSubdirectory("onearm-test-").FullName;

@@ -47,6 +47,12 @@ public sealed class AnalysisJob
     /// <summary>The findings and matrix, once <see cref="State"/> is Done.</summary>
     public DesignAnalysis? Result { get; private set; }
 
+    /// <summary>
+    /// Asked for again by someone who saw an earlier analysis of the same content cut short by the time budget. Cut
+    /// short again, the design probably needs more than the budget, not a quieter server.
+    /// </summary>
+    public bool Repeated { get; internal set; }
+
     /// <summary>Why it failed, when <see cref="State"/> is Failed.</summary>
     public string? Error { get; private set; }
 

@@ -133,12 +133,15 @@ public sealed class AnalysisQueue : IDisposable
     public AnalysisJob Reanalyse(string key, Design design, string? contentHash = null, CancellationToken requesterGone = default)
     {
         var hash = contentHash ?? DesignContentHash.Of(design);
-        if (Cached(hash) is { Report.Complete: false })
+        var cutShort = Cached(hash) is { Report.Complete: false };
+        if (cutShort)
         {
             _results.Remove(hash);
         }
 
-        return Request(key, design, hash, requesterGone);
+        var job = Request(key, design, hash, requesterGone);
+        job.Repeated |= cutShort;
+        return job;
     }
 
     /// <summary>The job the key is waiting for, while it is queued or running.</summary>

@@ -42,9 +42,25 @@ public sealed class AnalysisStatusTests : ComponentTestContext
             .Add(x => x.Reanalyse, () => asked++));
 
         Assert.StartsWith("Incomplete: over the time budget", status.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
+        Assert.Empty(status.FindAll("[data-testid=analysis-needs-more]"));
         status.Find("[data-testid=analysis-again]").Click();
 
         Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public void An_analysis_asked_for_again_and_cut_short_again_says_the_design_needs_more_than_the_budget_and_where_to_run_it()
+    {
+        var job = Done(new AnalysisLimits { Budget = TimeSpan.Zero });
+        job.Repeated = true;
+
+        var status = Render<AnalysisStatus>(p => p.Add(x => x.Job, job).Add(x => x.Reanalyse, () => { }));
+
+        Assert.StartsWith("Incomplete again: over the time budget", status.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
+        var advice = status.Find("[data-testid=analysis-needs-more]").TextContent;
+        Assert.Contains("this design needs more than its 10 s", advice);
+        Assert.Contains("onearm validate --design FILE", advice);
+        Assert.NotNull(status.Find("[data-testid=analysis-again]"));
     }
 
     [Fact]
