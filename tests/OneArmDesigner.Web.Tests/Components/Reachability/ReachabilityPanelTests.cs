@@ -41,7 +41,21 @@ public sealed class ReachabilityPanelTests : ComponentTestContext
         var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, AnalysisJob.Completed("partial", partial)));
 
         Assert.StartsWith("Incomplete: over the time budget", panel.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
-        Assert.Contains($"of {partial.Matrix.Count} host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent);
+        Assert.Contains($"of {partial.Matrix.Count} decided host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent);
+    }
+
+    [Fact]
+    public void Cut_short_with_every_decided_pair_reachable_the_summary_is_a_warning_not_an_all_clear()
+    {
+        var cutShort = DesignAnalyzer.Analyze(SeedTemplates.TransitVlan(), new AnalysisLimits { Budget = TimeSpan.Zero });
+        Assert.False(cutShort.Matrix.Complete);
+        Assert.True(cutShort.Matrix.AllReachable);
+
+        var panel = Render<ReachabilityPanel>(p => p.Add(x => x.Analysis, AnalysisJob.Completed("cut", cutShort)));
+
+        var summary = panel.Find("[data-testid=reachability-summary]");
+        Assert.EndsWith("decided host pairs reachable", summary.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("warning", summary.ClassName, StringComparison.Ordinal);
     }
     [Fact]
     public void The_broken_template_shows_which_pairs_fail_and_why_in_a_grid_and_as_outcomes()
