@@ -110,6 +110,12 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(findings.GetByTestId("analysis-needs-more")).ToContainTextAsync("onearm validate --design FILE");
         await Assertions.Expect(findings.GetByTestId("findings-summary")).ToHaveTextAsync("none found so far");
         await observed.ScreenshotAsync("analysis-cut-short-twice-1024");
+
+        // The page opened again reads the same result from memory, and says the same.
+        await observed.Page.ReloadAsync();
+        await observed.WaitForCircuitAsync();
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToContainTextAsync("Incomplete again: over the time budget");
+        await Assertions.Expect(findings.GetByTestId("analysis-needs-more")).ToBeVisibleAsync();
         Assert.Empty(observed.ConsoleErrors);
     }
 

@@ -69,9 +69,9 @@ public sealed class AnalysisJob
     /// <summary>How many keys want this job (guarded by the queue's lock); none left, and it is cancelled.</summary>
     internal int Claims { get; set; }
 
-    internal static AnalysisJob Completed(string contentHash, DesignAnalysis result)
+    internal static AnalysisJob Completed(string contentHash, DesignAnalysis result, bool repeated = false)
     {
-        var job = new AnalysisJob(contentHash);
+        var job = new AnalysisJob(contentHash) { Repeated = repeated };
         job.Finish(result);
         return job;
     }

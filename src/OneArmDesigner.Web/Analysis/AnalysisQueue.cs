@@ -75,16 +75,21 @@ public sealed class AnalysisQueue : IDisposable
     }
 
     /// <summary>The full result for this content, if it is still in memory.</summary>
-    public DesignAnalysis? Cached(string contentHash) => _results.Get<DesignAnalysis>(contentHash);
+    public DesignAnalysis? Cached(string contentHash) => _results.Get<CachedResult>(contentHash)?.Analysis;
+
+    /// <summary>A result kept in memory, and whether it came from a job asked for again (<see cref="AnalysisJob.Repeated"/>).</summary>
+    private sealed record CachedResult(DesignAnalysis Analysis, bool Repeated);
 
     /// <summary>
     /// The analysis of <paramref name="design"/> for <paramref name="key"/>: done at once from the cache, joined when
     /// another key already asked for the same content, or started. It replaces the key's earlier request. When
     /// <paramref name="requesterGone"/> fires, the key's claim is dropped, and a job nobody claims is cancelled.
     /// </summary>
-    public AnalysisJob Request(string key, Design design, string? contentHash = null, CancellationToken requesterGone = default)
+    public AnalysisJob Request(string key, Design design, string? contentHash = null, CancellationToken requesterGone = default) =>
+        Request(key, design, contentHash ?? DesignContentHash.Of(design), requesterGone, repeated: false);
+
+    private AnalysisJob Request(string key, Design design, string hash, CancellationToken requesterGone, bool repeated)
     {
-        var hash = contentHash ?? DesignContentHash.Of(design);
         AnalysisJob? toStart = null;
         AnalysisJob job;
         lock (_lock)
@@ -95,9 +100,9 @@ public sealed class AnalysisQueue : IDisposable
             }
 
             ReleaseLocked(key);
-            if (Cached(hash) is { } cached)
+            if (_results.Get<CachedResult>(hash) is { } cached)
             {
-                return AnalysisJob.Completed(hash, cached);
+                return AnalysisJob.Completed(hash, cached.Analysis, cached.Repeated);
             }
 
             if (!_jobsByHash.TryGetValue(hash, out job!))
@@ -106,6 +111,8 @@ public sealed class AnalysisQueue : IDisposable
                 _jobsByHash[hash] = job;
                 toStart = job;
             }
+
+            job.Repeated |= repeated;
 
             var claim = new Claim(key, job);
             job.Claims++;
@@ -139,9 +146,7 @@ public sealed class AnalysisQueue : IDisposable
             _results.Remove(hash);
         }
 
-        var job = Request(key, design, hash, requesterGone);
-        job.Repeated |= cutShort;
-        return job;
+        return Request(key, design, hash, requesterGone, repeated: cutShort);
     }
 
     /// <summary>The job the key is waiting for, while it is queued or running.</summary>
@@ -237,7 +242,7 @@ public sealed class AnalysisQueue : IDisposable
                     return _engine.Analyze(design, limits);
                 },
                 job.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            _results.Set(job.ContentHash, result, new MemoryCacheEntryOptions { Size = 1 + (result.Matrix.Count / 1_000_000) });
+            _results.Set(job.ContentHash, new CachedResult(result, job.Repeated), new MemoryCacheEntryOptions { Size = 1 + (result.Matrix.Count / 1_000_000) });
             job.Finish(result);
             await PersistAsync(job.ContentHash, result.Report);
         }
