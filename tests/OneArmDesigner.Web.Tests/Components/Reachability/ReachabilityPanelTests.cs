@@ -42,6 +42,7 @@ public sealed class ReachabilityPanelTests : ComponentTestContext
 
         Assert.StartsWith("Incomplete: over the time budget", panel.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
         Assert.Contains($"of {partial.Matrix.Count} decided host pairs reachable", panel.Find("[data-testid=reachability-summary]").TextContent);
+        Assert.Equal("Every pair decided so far, by outcome", panel.Find("[data-testid=outcomes-heading]").TextContent.Trim());
     }
 
     [Fact]
