@@ -4,7 +4,7 @@ namespace OneArmDesigner.Testing;
 
 /// <summary>
 /// A fresh, empty PostgreSQL database on the test server (<see cref="TestServices"/>) or on another one, dropped on
-/// disposal.
+/// disposal; or only a fresh name for one, for a test of what creates it.
 /// </summary>
 public sealed class PostgresDatabase : IDisposable
 {
@@ -12,7 +12,8 @@ public sealed class PostgresDatabase : IDisposable
     private readonly string _server;
 
     /// <param name="server">A superuser connection string to the server; the shared test server by default.</param>
-    public PostgresDatabase(string? server = null)
+    /// <param name="create">False to leave the database to whatever the test starts (it is still dropped if made).</param>
+    public PostgresDatabase(string? server = null, bool create = true)
     {
         if (server is null)
         {
@@ -21,7 +22,11 @@ public sealed class PostgresDatabase : IDisposable
 
         _server = server ?? TestServices.Postgres!;
         _name = "onearm_test_" + Guid.NewGuid().ToString("N")[..16];
-        Execute($"CREATE DATABASE {_name}");
+        if (create)
+        {
+            Execute($"CREATE DATABASE {_name}");
+        }
+
         ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Npgsql;
 using OneArmDesigner.Data;
 using OneArmDesigner.Testing;
 
@@ -17,43 +16,30 @@ public sealed class ConcurrentMigrationTests
     [SkippableFact]
     public async Task Instances_migrating_one_empty_database_at_once_all_succeed_and_apply_every_migration_once()
     {
-        TestServices.Require();
         using var database = new PostgresDatabase();
 
-        await MigrateTogetherAsync(database.ConnectionString);
+        await MigrateTogetherAsync(database);
 
-        await AssertUpToDateAsync(database.ConnectionString);
+        await AssertUpToDateAsync(database);
     }
 
     [SkippableFact]
     public async Task Instances_started_before_their_database_exists_create_it_once_and_all_succeed()
     {
-        TestServices.Require();
-        var name = "onearm_test_" + Guid.NewGuid().ToString("N")[..16];
-        var connectionString = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }.ConnectionString;
-        try
-        {
-            await MigrateTogetherAsync(connectionString);
+        using var database = new PostgresDatabase(create: false);
 
-            await AssertUpToDateAsync(connectionString);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var server = new NpgsqlConnection(TestServices.Postgres);
-            await server.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await MigrateTogetherAsync(database);
+
+        await AssertUpToDateAsync(database);
     }
 
-    private static async Task MigrateTogetherAsync(string connectionString)
+    private static async Task MigrateTogetherAsync(PostgresDatabase database)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var instances = Enumerable.Range(0, Instances).Select(async _ =>
         {
             await start.Task;
-            await using var db = Context(connectionString);
+            await using var db = Context(database);
             await DatabaseMigration.MigrateAsync(db, DatabaseProvider.Postgres);
         }).ToList();
 
@@ -61,22 +47,16 @@ public sealed class ConcurrentMigrationTests
         await Task.WhenAll(instances);
     }
 
-    private static async Task AssertUpToDateAsync(string connectionString)
+    private static async Task AssertUpToDateAsync(PostgresDatabase database)
     {
-        await using var db = Context(connectionString);
+        await using var db = Context(database);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
-    private static OneArmDesignerDbContext Context(string connectionString)
+    private static OneArmDesignerDbContext Context(PostgresDatabase database)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [DatabaseSettings.ProviderKey] = "Postgres",
-                ["ConnectionStrings:Default"] = connectionString,
-            })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
         var options = DataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<OneArmDesignerDbContext>(), configuration);
         return new OneArmDesignerDbContext((DbContextOptions<OneArmDesignerDbContext>)options.Options);
     }
