@@ -25,8 +25,7 @@ public sealed partial class ClassroomTests(BrowserFixture browser)
         await using var first = await browser.OpenPageAsync($"/classroom/{code}", width: 1440);
         await using var second = await browser.OpenPageAsync("/classroom", width: 1024);
         await second.Page.Locator("input[data-testid=join-code], [data-testid=join-code] input").First.FillAsync(code.ToLowerInvariant());
-        await second.Page.GetByTestId("join").ClickAsync();
-        await second.Page.WaitForURLAsync($"**/classroom/{code}");
+        await second.PressToNavigateAsync(second.Page.GetByTestId("join"), "Join", new Regex($"/classroom/{code}$"));
         await second.WaitForCircuitAsync();
         var followers = new[] { first.Page, second.Page };
         await Assertions.Expect(presenter.GetByTestId("follower-count")).ToHaveTextAsync("2 following");

@@ -75,32 +75,35 @@ public sealed class ObservedPage : IAsyncDisposable
         await Page.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'up'", null,
             new PageWaitForFunctionOptions { Timeout = 15000 });
 
+    /// <summary>Presses a template's "Use as new design" and waits for the new design's page.</summary>
+    public Task OpenTemplateAsync(string template) =>
+        PressToNavigateAsync(
+            Page.GetByTestId($"template-{template}").GetByTestId("open-template"),
+            $"\"Use as new design\" of {template}",
+            new System.Text.RegularExpressions.Regex("/designs/[A-Za-z0-9_-]{43}$"));
+
     /// <summary>
-    /// Presses a template's "Use as new design" and waits for the new design's page. On the loaded two-core CI
-    /// machine a press has gone nowhere a few times in many runs, with the circuit up and nothing on the console; a
-    /// person would press again, and so does this, once. A button that never works still fails, with what the page
-    /// showed and said.
+    /// Presses a button that leads to another page and waits until the address matches. On the loaded two-core CI
+    /// machine a press has gone nowhere a few times in many runs ("Use as new design", a class's Join), with the
+    /// circuit up and nothing on the console; a person would press again, and so does this, once, wherever the
+    /// button still shows. A button that never works still fails, with what the page showed and said.
     /// </summary>
-    public async Task OpenTemplateAsync(string template)
+    public async Task PressToNavigateAsync(ILocator button, string what, System.Text.RegularExpressions.Regex destination)
     {
-        var button = Page.GetByTestId($"template-{template}").GetByTestId("open-template");
-        var designPage = new System.Text.RegularExpressions.Regex("/designs/[A-Za-z0-9_-]{43}$");
         await button.ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(designPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+            await Page.WaitForURLAsync(destination, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
             return;
         }
         catch (TimeoutException unanswered)
         {
-            // Pressed again wherever the button still shows (the templates page, or the home page's list); the first
-            // version of this looked only at /templates and let a lost press on another page fail at once.
             var where = Page.Url;
-            await ScreenshotAsync($"unanswered-press-{template}");
+            await ScreenshotAsync($"unanswered-press-{Slug(what)}");
             if (!await button.IsVisibleAsync())
             {
                 throw new TimeoutException(
-                    $"\"Use as new design\" of {template} led to {where}, not to a design, and the button is gone; " +
+                    $"{what} led to {where}, not to {destination}, and the button is gone; " +
                     $"console: [{string.Join(" | ", ConsoleErrors)}]", unanswered);
             }
         }
@@ -108,16 +111,19 @@ public sealed class ObservedPage : IAsyncDisposable
         await button.ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(designPage, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+            await Page.WaitForURLAsync(destination, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         }
         catch (TimeoutException timeout)
         {
             throw new TimeoutException(
-                $"\"Use as new design\" of {template} led nowhere after two presses; the page is at {Page.Url}, " +
+                $"{what} led nowhere after two presses; the page is at {Page.Url}, " +
                 $"the circuit is {await Page.EvaluateAsync<string?>("() => document.documentElement.dataset.circuit ?? null") ?? "not up"}, " +
                 $"console: [{string.Join(" | ", ConsoleErrors)}]", timeout);
         }
     }
+
+    private static string Slug(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 
     /// <summary>Saves a full-page PNG into the screenshot folder and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
