@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace OneArmDesigner.Engine.Analysis;
 
 /// <summary>How far the analysis has got: host pairs decided so far out of all of them.</summary>
@@ -33,6 +31,16 @@ public sealed record AnalysisLimits
 
     /// <summary>Asked for a core before each thread beyond the caller's starts, and given it back when it ends; null: take them.</summary>
     public ICoreLender? Cores { get; init; }
+
+    /// <summary>
+    /// An incomplete matrix of the same design from an earlier run, to go on from: the rounds of sources it played to
+    /// their end are not played again, so a design that needs more than one budget is finished by asking again. The
+    /// result is the same as one run from the start. Ignored when it is complete or its hosts are not this design's.
+    /// </summary>
+    public ReachabilityMatrix? Continuing { get; init; }
+
+    /// <summary>The clock the budget is measured on.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -56,7 +64,7 @@ public interface ICoreLender
 /// </summary>
 internal sealed class AnalysisRun(AnalysisLimits limits, long pairsTotal)
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _started = limits.Clock.GetTimestamp();
     private readonly long _reportEvery = Math.Max(1, pairsTotal / 200);
     private long _nextReport;
 
@@ -75,7 +83,7 @@ internal sealed class AnalysisRun(AnalysisLimits limits, long pairsTotal)
             progress.Report(new AnalysisProgress(pairsDone, PairsTotal));
         }
 
-        if (limits.Budget is { } budget && _clock.Elapsed > budget)
+        if (limits.Budget is { } budget && limits.Clock.GetElapsedTime(_started) > budget)
         {
             OverBudget = true;
         }

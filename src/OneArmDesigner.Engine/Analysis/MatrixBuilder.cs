@@ -58,12 +58,26 @@ internal sealed class MatrixBuilder
         }
 
         var run = new AnalysisRun(_limits, (long)standIns.Length * standIns.Length);
-        var cells = new OutcomeCells(standIns.Length);
-        var pairs = ComputeStandIns(standIns, cells, run);
+        var resume = ResumeFrom(_limits.Continuing, standIns.Length);
+        var cells = resume?.StandInCells.Copy() ?? new OutcomeCells(standIns.Length);
+        if (resume is not null)
+        {
+            _traced = resume.Traced;
+            foreach (var (outcome, example) in resume.Outcomes)
+            {
+                Add(outcome, example);
+            }
+        }
+
+        var pairs = ComputeStandIns(standIns, cells, run, resume);
+        var resumePoint = run.OverBudget
+            ? new MatrixResume([.. _hosts.Select(h => h.Name)], cells, _wholeRounds, _outcomes[.._outcomesKept], _tracedKept)
+            : null;
+        _stalled = resume is not null && resumePoint is not null && resumePoint.WholeRounds == resume.WholeRounds && resumePoint.Traced == resume.Traced;
         if (standIns.Length == _hosts.Length)
         {
             // Every host is its own class: the stand-ins' table is the matrix.
-            return Finish(cells, pairs, run);
+            return Finish(cells, pairs, run, resumePoint);
         }
 
         var matrix = new OutcomeCells(_hosts.Length);
@@ -90,10 +104,17 @@ internal sealed class MatrixBuilder
             }
         }
 
-        return Finish(matrix, pairs, run);
+        return Finish(matrix, pairs, run, resumePoint);
     }
 
-    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run)
+    /// <summary>The earlier run's resume point when it is one of this design's, else null (start from the beginning).</summary>
+    private MatrixResume? ResumeFrom(ReachabilityMatrix? earlier, int standIns) =>
+        earlier is { Complete: false, Resume: { } resume } && resume.StandInCells.Size == standIns
+            && resume.Hosts.SequenceEqual(_hosts.Select(h => h.Name), StringComparer.Ordinal)
+            ? resume
+            : null;
+
+    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint)
     {
         var outcomes = _outcomes.Select((o, i) => new MatrixOutcome(o.Outcome, o.Example, _pairsPerOutcome[i])).ToList();
         run.Finished(run.OverBudget ? pairs : run.PairsTotal);
@@ -101,17 +122,40 @@ internal sealed class MatrixBuilder
         {
             Incomplete = run.Incomplete(pairs),
             Diagnostics = new MatrixDiagnostics(_stepsPlayed, _fallbacks),
+            Resume = resumePoint,
+            Stalled = _stalled,
         };
     }
 
     /// <summary>Every pair of stand-ins: played together where possible, traced one by one where the address is shared.</summary>
-    private int ComputeStandIns(int[] standIns, OutcomeCells cells, AnalysisRun run)
+    private int ComputeStandIns(int[] standIns, OutcomeCells cells, AnalysisRun run, MatrixResume? resume)
     {
         var shared = SharedAddresses();
         var ordinary = standIns.Where(h => !shared.Contains(AddressOf(h).Value)).ToArray();
-        var pairs = 0;
         var participants = new Participants(_network, [.. ordinary.Select(h => _hosts[h])], [.. ordinary.Select(h => _flowGroups[h])]);
         var cellOf = participants.OriginalIndex.Select(i => Array.IndexOf(standIns, ordinary[i])).ToArray();
+        var rounds = SymbolicAnalysis.Rounds(participants, _settings);
+        var skipped = resume?.WholeRounds ?? 0;
+        var pairs = 0;
+        if (resume is not null)
+        {
+            // Rounds after the whole ones may have been stopped part way: their sources are played again from the start.
+            foreach (var round in rounds.Skip(skipped))
+            {
+                foreach (var source in round)
+                {
+                    cells.ClearRow(cellOf[source]);
+                }
+            }
+
+            (pairs, var perOutcome) = cells.Count(_outcomes.Count);
+            for (var i = 0; i < perOutcome.Length; i++)
+            {
+                _pairsPerOutcome[i] = perOutcome[i];
+            }
+        }
+
+        var decidedBefore = pairs;
 
         // Told of decisions in round order, by one thread at a time, whichever thread played the round.
         void Decided(RangeSet sources, RangeSet destinations, PairOutcome outcome)
@@ -151,18 +195,21 @@ internal sealed class MatrixBuilder
             pairs += (int)(sources.Count * destinations.Count);
         }
 
-        _stepsPlayed = ParallelRounds.Run(SymbolicAnalysis.Rounds(participants, _settings), _limits.Threads, _limits.Cores,
-            (decided, @continue) => new SymbolicAnalysis(_network, participants, decided, @continue, _settings), Decided, run.Continue);
+        _stepsPlayed = ParallelRounds.Run(rounds[skipped..], _limits.Threads, _limits.Cores,
+            (decided, @continue) => new SymbolicAnalysis(_network, participants, decided, @continue, _settings), Decided,
+            done => run.Continue(decidedBefore + done),
+            whole => (_wholeRounds, _outcomesKept, _tracedKept) = (skipped + whole, _outcomes.Count, _traced));
 
         // Hosts whose address the design uses elsewhere: every pair with one of them, traced.
         var isShared = standIns.Select(h => shared.Contains(AddressOf(h).Value)).ToArray();
         var sharedPositions = Enumerable.Range(0, standIns.Length).Where(i => isShared[i]).ToArray();
         for (var i = 0; i < standIns.Length && !run.OverBudget; i++)
         {
+            var traced = false;
             foreach (var j in isShared[i] ? Enumerable.Range(0, standIns.Length) : sharedPositions)
             {
                 var (from, to) = (standIns[i], standIns[j]);
-                if (i == j || !Playable(from, to))
+                if (i == j || !Playable(from, to) || cells[i, j] != 0)
                 {
                     continue;
                 }
@@ -171,13 +218,30 @@ internal sealed class MatrixBuilder
                 cells[i, j] = outcome + 1;
                 _pairsPerOutcome[outcome]++;
                 pairs++;
+                traced = true;
             }
 
-            run.Continue(pairs);
+            // Rows that the run this one goes on from decided cost no budget, so that each such run gets further.
+            if (traced || resume is null)
+            {
+                run.Continue(pairs);
+            }
+        }
+
+        if (_wholeRounds == rounds.Count)
+        {
+            // Every round played to its end: what the pairs traced alone found so far is kept too.
+            (_outcomesKept, _tracedKept) = (_outcomes.Count, _traced);
         }
 
         return pairs;
     }
+
+    // Where a run cut short can go on from (see MatrixResume): rounds played to their end, and what was known then.
+    private int _wholeRounds;
+    private int _outcomesKept;
+    private int _tracedKept;
+    private bool _stalled;
 
     private readonly List<int> _columns = [];
 

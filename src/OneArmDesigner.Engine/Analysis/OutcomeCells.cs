@@ -13,9 +13,66 @@ internal sealed class OutcomeCells
     private int[]? _ints;
 
     public OutcomeCells(int size)
+        : this(size, allocate: true)
+    {
+    }
+
+    private OutcomeCells(int size, bool allocate)
     {
         _size = size;
-        _bytes = new byte[checked(size * size)];
+        _bytes = allocate ? new byte[checked(size * size)] : null;
+    }
+
+    public int Size => _size;
+
+    /// <summary>A copy to go on filling while this one stays as it is.</summary>
+    public OutcomeCells Copy()
+    {
+        var copy = new OutcomeCells(_size, allocate: false)
+        {
+            _bytes = (byte[]?)_bytes?.Clone(),
+            _shorts = (ushort[]?)_shorts?.Clone(),
+            _ints = (int[]?)_ints?.Clone(),
+        };
+        return copy;
+    }
+
+    /// <summary>Forgets every outcome of one row.</summary>
+    public void ClearRow(int from)
+    {
+        var row = from * _size;
+        if (_bytes is not null)
+        {
+            Array.Clear(_bytes, row, _size);
+        }
+        else if (_shorts is not null)
+        {
+            Array.Clear(_shorts, row, _size);
+        }
+        else
+        {
+            Array.Clear(_ints!, row, _size);
+        }
+    }
+
+    /// <summary>How many pairs have an outcome, and how many have each (by index).</summary>
+    public (int Pairs, int[] PerOutcome) Count(int outcomes)
+    {
+        var perOutcome = new int[outcomes];
+        var pairs = 0;
+        for (var from = 0; from < _size; from++)
+        {
+            for (var to = 0; to < _size; to++)
+            {
+                if (this[from, to] is > 0 and var cell)
+                {
+                    perOutcome[cell - 1]++;
+                    pairs++;
+                }
+            }
+        }
+
+        return (pairs, perOutcome);
     }
 
     /// <summary>0 when the pair has no outcome, else the outcome's index + 1.</summary>

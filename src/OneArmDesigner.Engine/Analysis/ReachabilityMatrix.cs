@@ -64,6 +64,16 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
 
     internal MatrixDiagnostics Diagnostics { get; init; }
 
+    /// <summary>
+    /// Went on from an earlier run (<see cref="AnalysisLimits.Continuing"/>) and was cut short again before it finished
+    /// anything a further run could keep: the first round of sources left needs more than the budget. Pairs it decided
+    /// in rounds it did not finish are shown, but the next run would decide them again.
+    /// </summary>
+    public bool Stalled { get; init; }
+
+    /// <summary>Where a run cut short can go on from (<see cref="AnalysisLimits.Continuing"/>); null when complete.</summary>
+    internal MatrixResume? Resume { get; init; }
+
     public static ReachabilityMatrix Compute(Design design) => Compute(NetworkCompiler.Compile(design));
 
     public static ReachabilityMatrix Compute(CompiledNetwork network, AnalysisLimits? limits = null) =>

@@ -40,10 +40,11 @@ internal sealed class ParallelRounds
     /// <summary>
     /// Plays the rounds on the calling thread and on up to <paramref name="threads"/> − 1 more, each started only when
     /// <paramref name="cores"/> lends it a core; returns the device steps played. A failure on any thread (a
-    /// cancellation) stops them all and is thrown here.
+    /// cancellation) stops them all and is thrown here. <paramref name="wholeRounds"/> is told how many rounds, from
+    /// the first, were played to their end and handed over, before what stopped rounds found is handed over after them.
     /// </summary>
     public static long Run(List<int[]> rounds, int threads, ICoreLender? cores, Func<Action<RangeSet, RangeSet, PairOutcome>, Func<bool>, SymbolicAnalysis> create,
-        Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue)
+        Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue, Action<int>? wholeRounds = null)
     {
         var run = new ParallelRounds(rounds, create, decided, @continue);
         var helpers = new List<Thread>();
@@ -79,6 +80,8 @@ internal sealed class ParallelRounds
         {
             ExceptionDispatchInfo.Throw(failure);
         }
+
+        wholeRounds?.Invoke(run._nextToHandOver);
 
         // Stopped early: rounds stopped part way, and rounds finished after an earlier one stopped, keep what they found.
         foreach (var index in run._waiting.Keys.Order())

@@ -18,12 +18,15 @@ public sealed class SourceRoundsTests
         var firstSources = participants.ByAddress[..16];
         var firstSourcesPairs = firstSources.Sum(s => destinations.Count(d => d != s));
         var decided = new HashSet<(int Source, int Destination)>();
+        var whole = -1;
 
         ParallelRounds.Run(SymbolicAnalysis.Rounds(participants, AnalysisSettings.Default), threads: 1, cores: null,
             (told, @continue) => new SymbolicAnalysis(network, participants, told, @continue),
             (sources, targets, _) => decided.UnionWith(sources.Members().SelectMany(s => targets.Members().Select(d => (s, d)))),
-            done => done < firstSourcesPairs);
+            done => done < firstSourcesPairs,
+            rounds => whole = rounds);
 
+        Assert.Equal(1, whole);
         Assert.Equal(firstSourcesPairs, decided.Count);
         Assert.All(firstSources, s => Assert.All(destinations.Where(d => d != s), d => Assert.Contains((s, d), decided)));
     }
