@@ -93,6 +93,38 @@ public sealed class AnalysisProgressTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task A_design_that_needs_more_than_one_budget_is_finished_by_continuing_its_analysis()
+    {
+        // Each job stops at the same point on any machine: half of what the whole analysis looks at the clock.
+        var design = IrregularNetwork.Generate(300);
+        var engine = new RationedAnalysisEngine(RationedAnalysisEngine.LooksFor(design) / 2);
+        using var app = new RunningApp(services: services => services.AddSingleton<IAnalysisEngine>(engine));
+        var viewToken = (await CreateAsync(app, design)).GetProperty("viewToken").GetString()!;
+        var whole = DesignAnalyzer.Validate(design);
+
+        await using var observed = await browser.OpenPageAsync($"/designs/{viewToken}", width: 1440, app: app);
+        var findings = observed.Page.GetByTestId("findings");
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToContainTextAsync("Incomplete: over the time budget");
+        await Assertions.Expect(findings.GetByTestId("analysis-again")).ToHaveTextAsync("Continue analysis");
+
+        await findings.GetByTestId("analysis-again").ClickAsync();
+
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToContainTextAsync("more than the time before");
+        await Assertions.Expect(findings.GetByTestId("analysis-needs-more")).ToHaveCountAsync(0);
+        await observed.ScreenshotAsync("analysis-continued-1440");
+
+        await findings.GetByTestId("analysis-again").ClickAsync();
+
+        await Assertions.Expect(findings.GetByTestId("analysis-incomplete")).ToHaveCountAsync(0);
+        await Assertions.Expect(findings.GetByTestId("findings-summary")).ToHaveTextAsync(
+            $"{whole.Count(Severity.Error)} errors, {whole.Count(Severity.Warning)} warnings");
+        await Assertions.Expect(findings.GetByTestId("finding").First).ToContainTextAsync(whole.Findings[0].Message[..40]);
+        await observed.ScreenshotAsync("analysis-continued-to-the-end-1440");
+        Assert.Equal(2, engine.Continued);
+        Assert.Empty(observed.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task An_analysis_cut_short_again_after_a_press_says_the_design_needs_more_than_the_budget()
     {
         // The real engine with no time at all: every analysis runs out, however quiet the server.

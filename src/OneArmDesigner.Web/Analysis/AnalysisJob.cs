@@ -48,10 +48,21 @@ public sealed class AnalysisJob
     public DesignAnalysis? Result { get; private set; }
 
     /// <summary>
-    /// Asked for again by someone who saw an earlier analysis of the same content cut short by the time budget. Cut
-    /// short again, the design probably needs more than the budget, not a quieter server.
+    /// Asked for again by someone who saw an earlier analysis of the same content cut short by the time budget: how
+    /// many host pairs that one had decided. The job goes on from there when the earlier result is still in memory
+    /// (<see cref="AnalysisLimits.Continuing"/>), so each press decides more; null for a first analysis.
     /// </summary>
-    public bool Repeated { get; internal set; }
+    public long? DecidedBefore { get; internal set; }
+
+    /// <summary>
+    /// Went on from a result cut short and was cut short again before finishing anything a further job could keep
+    /// (<see cref="ReachabilityMatrix.Stalled"/>): unless the server is busy, a part of the design needs more than the
+    /// budget, and asking again will not help.
+    /// </summary>
+    public bool Stalled => Result is { Matrix.Stalled: true };
+
+    /// <summary>The earlier result cut short that this job goes on from; the queue drops it once the job has ended.</summary>
+    internal DesignAnalysis? Earlier { get; set; }
 
     /// <summary>Why it failed, when <see cref="State"/> is Failed.</summary>
     public string? Error { get; private set; }
@@ -69,9 +80,9 @@ public sealed class AnalysisJob
     /// <summary>How many keys want this job (guarded by the queue's lock); none left, and it is cancelled.</summary>
     internal int Claims { get; set; }
 
-    internal static AnalysisJob Completed(string contentHash, DesignAnalysis result, bool repeated = false)
+    internal static AnalysisJob Completed(string contentHash, DesignAnalysis result, long? decidedBefore = null)
     {
-        var job = new AnalysisJob(contentHash) { Repeated = repeated };
+        var job = new AnalysisJob(contentHash) { DecidedBefore = decidedBefore };
         job.Finish(result);
         return job;
     }

@@ -77,8 +77,8 @@ public sealed class AnalysisQueue : IDisposable
     /// <summary>The full result for this content, if it is still in memory.</summary>
     public DesignAnalysis? Cached(string contentHash) => _results.Get<CachedResult>(contentHash)?.Analysis;
 
-    /// <summary>A result kept in memory, and whether it came from a job asked for again (<see cref="AnalysisJob.Repeated"/>).</summary>
-    private sealed record CachedResult(DesignAnalysis Analysis, bool Repeated);
+    /// <summary>A result kept in memory, and what the result it went on from had decided (<see cref="AnalysisJob.DecidedBefore"/>).</summary>
+    private sealed record CachedResult(DesignAnalysis Analysis, long? DecidedBefore);
 
     /// <summary>
     /// The analysis of <paramref name="design"/> for <paramref name="key"/>: done at once from the cache, joined when
@@ -86,9 +86,9 @@ public sealed class AnalysisQueue : IDisposable
     /// <paramref name="requesterGone"/> fires, the key's claim is dropped, and a job nobody claims is cancelled.
     /// </summary>
     public AnalysisJob Request(string key, Design design, string? contentHash = null, CancellationToken requesterGone = default) =>
-        Request(key, design, contentHash ?? DesignContentHash.Of(design), requesterGone, repeated: false);
+        Request(key, design, contentHash ?? DesignContentHash.Of(design), requesterGone, earlier: null);
 
-    private AnalysisJob Request(string key, Design design, string hash, CancellationToken requesterGone, bool repeated)
+    private AnalysisJob Request(string key, Design design, string hash, CancellationToken requesterGone, DesignAnalysis? earlier)
     {
         AnalysisJob? toStart = null;
         AnalysisJob job;
@@ -102,17 +102,15 @@ public sealed class AnalysisQueue : IDisposable
             ReleaseLocked(key);
             if (_results.Get<CachedResult>(hash) is { } cached)
             {
-                return AnalysisJob.Completed(hash, cached.Analysis, cached.Repeated);
+                return AnalysisJob.Completed(hash, cached.Analysis, cached.DecidedBefore);
             }
 
             if (!_jobsByHash.TryGetValue(hash, out job!))
             {
-                job = new AnalysisJob(hash);
+                job = new AnalysisJob(hash) { Earlier = earlier, DecidedBefore = earlier?.Matrix.Count };
                 _jobsByHash[hash] = job;
                 toStart = job;
             }
-
-            job.Repeated |= repeated;
 
             var claim = new Claim(key, job);
             job.Claims++;
@@ -132,21 +130,22 @@ public sealed class AnalysisQueue : IDisposable
     }
 
     /// <summary>
-    /// As <see cref="Request"/>, but a result in memory that the time budget cut short is dropped first, so the
-    /// content is analysed again: a design that ran out because the server was busy gets its complete findings once
-    /// someone asks. A complete result is kept and answered at once, and a key whose job is still running keeps it,
-    /// so asking again and again costs no more than one job per key.
+    /// As <see cref="Request"/>, but a result in memory that the time budget cut short is replaced by a job that goes
+    /// on from it (rounds of sources it finished are not played again, and the result is the same as one run from the
+    /// start), so a design that needs more than one budget is finished by asking again, each job within the budget. A
+    /// complete result is kept and answered at once, and a key whose job is still running keeps it, so asking again
+    /// and again costs no more than one job per key.
     /// </summary>
     public AnalysisJob Reanalyse(string key, Design design, string? contentHash = null, CancellationToken requesterGone = default)
     {
         var hash = contentHash ?? DesignContentHash.Of(design);
-        var cutShort = Cached(hash) is { Report.Complete: false };
-        if (cutShort)
+        var cutShort = Cached(hash) is { Report.Complete: false } earlier ? earlier : null;
+        if (cutShort is not null)
         {
             _results.Remove(hash);
         }
 
-        return Request(key, design, hash, requesterGone, repeated: cutShort);
+        return Request(key, design, hash, requesterGone, cutShort);
     }
 
     /// <summary>The job the key is waiting for, while it is queued or running.</summary>
@@ -214,6 +213,7 @@ public sealed class AnalysisQueue : IDisposable
         }
         catch (OperationCanceledException)
         {
+            KeepEarlier(job);
             return;
         }
 
@@ -231,6 +231,7 @@ public sealed class AnalysisQueue : IDisposable
                 Progress = new InlineProgress(job.Report),
                 Threads = _options.Threads,
                 Cores = _cores,
+                Continuing = job.Earlier?.Matrix,
             };
 
             // The engine is synchronous and CPU-bound for up to the budget: a thread of its own, not one of the
@@ -242,18 +243,21 @@ public sealed class AnalysisQueue : IDisposable
                     return _engine.Analyze(design, limits);
                 },
                 job.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            _results.Set(job.ContentHash, new CachedResult(result, job.Repeated), new MemoryCacheEntryOptions { Size = 1 + (result.Matrix.Count / 1_000_000) });
+            job.Earlier = null;
+            Keep(job.ContentHash, new CachedResult(result, job.DecidedBefore));
             job.Finish(result);
             await PersistAsync(job.ContentHash, result.Report);
         }
         catch (OperationCanceledException)
         {
             job.Cancel();
+            KeepEarlier(job);
         }
         catch (Exception error)
         {
             _log.LogError(error, "The analysis of design content {Hash} failed", job.ContentHash);
             job.Fail(error);
+            KeepEarlier(job);
         }
         finally
         {
@@ -263,6 +267,24 @@ public sealed class AnalysisQueue : IDisposable
             Forget(job);
         }
     }
+
+    /// <summary>
+    /// A job that went on from a result cut short and was cancelled puts that result back, so its findings are still
+    /// shown and the next job can go on from it; it drops it in any case, since a result can hold a large matrix.
+    /// </summary>
+    private void KeepEarlier(AnalysisJob job)
+    {
+        if (job.Earlier is { } earlier)
+        {
+            Keep(job.ContentHash, new CachedResult(earlier, null));
+        }
+
+        job.Earlier = null;
+    }
+
+    /// <summary>Keeps a result in memory, counted by the size of its matrix.</summary>
+    private void Keep(string contentHash, CachedResult cached) =>
+        _results.Set(contentHash, cached, new MemoryCacheEntryOptions { Size = 1 + (cached.Analysis.Matrix.Count / 1_000_000) });
 
     private async Task PersistAsync(string contentHash, ValidationReport report)
     {

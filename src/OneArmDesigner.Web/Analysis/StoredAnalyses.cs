@@ -52,8 +52,9 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
     }
 
     /// <summary>
-    /// Gives these findings to every revision of this content that has none yet, and, when they are complete, to every
-    /// one whose findings were cut short by the time budget.
+    /// Gives these findings to every revision of this content that has none yet or whose findings were cut short by the
+    /// time budget: newer findings of the same content are complete, or went on from those and decided more. Complete
+    /// findings are never replaced.
     /// </summary>
     public async Task AttachAsync(string contentHash, ValidationReport report, CancellationToken ct) =>
         await AttachAsync(contentHash, StoredFindings.From(report), ct);
@@ -62,7 +63,7 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
     {
         var waiting = await db.DesignRevisions
             .Include(r => r.Validation)
-            .Where(r => r.ContentHash == contentHash && (r.Validation == null || (!findings.Incomplete && r.Validation.Incomplete)))
+            .Where(r => r.ContentHash == contentHash && (r.Validation == null || r.Validation.Incomplete))
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {

@@ -318,8 +318,8 @@ public sealed class DesignStore(
 
     /// <summary>
     /// For findings the time budget cut short: the job analysing that content again for this design, or what it found
-    /// once complete (in memory before it is stored). The job is looked at first: when it is no longer running, its
-    /// result is already in memory.
+    /// (in memory before it is stored: complete, or cut short again after deciding more). The job is looked at first:
+    /// when it is no longer running, its result is already in memory.
     /// </summary>
     private LatestValidation? AnalysedAgain(string key, string? contentHash)
     {
@@ -333,7 +333,7 @@ public sealed class DesignStore(
             return new LatestValidation(null, job);
         }
 
-        return queue.Cached(contentHash) is { Report.Complete: true } done
+        return queue.Cached(contentHash) is { } done
             ? new LatestValidation(StoredFindings.From(done.Report).Json, null)
             : null;
     }

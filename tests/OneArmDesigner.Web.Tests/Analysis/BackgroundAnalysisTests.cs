@@ -292,6 +292,44 @@ public sealed class BackgroundAnalysisTests : IDisposable
         Assert.Equal(0, Queue(restarted).Started);
     }
 
+    [Fact]
+    public async Task Asking_again_for_findings_cut_short_goes_on_from_them_until_they_are_those_of_one_whole_analysis()
+    {
+        var design = IrregularNetwork.Generate(300);
+        var engine = new RationedAnalysisEngine(RationedAnalysisEngine.LooksFor(design) / 2);
+        var app = new RunningApp(services: services => services.AddSingleton<IAnalysisEngine>(engine));
+        _apps.Add(app);
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+        var created = await api.CreateFromAsync(Document(design));
+        var findings = await api.FindingsAsync(created.ViewToken);
+        Assert.False(findings.GetProperty("complete").GetBoolean());
+
+        var decided = PairsDecided(findings);
+        for (var press = 1; !findings.GetProperty("complete").GetBoolean(); press++)
+        {
+            Assert.True(press < 10, "the analysis never completed");
+            await Queue(app).IdleAsync();
+            using var asked = await api.PostAsync(created.EditToken, "validation");
+            Assert.Contains(asked.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.OK });
+            findings = await api.FindingsAsync(created.ViewToken);
+            Assert.Equal(press, engine.Continued);
+            if (!findings.GetProperty("complete").GetBoolean())
+            {
+                Assert.True(PairsDecided(findings) > decided, $"press {press} decided {PairsDecided(findings)} pairs after {decided}");
+                decided = PairsDecided(findings);
+            }
+        }
+
+        using var answer = await api.ValidationAsync(created.ViewToken);
+        Assert.Equal(Engine.Analysis.AnalysisJson.Write(Engine.Analysis.DesignAnalyzer.Validate(design)), await answer.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>"... ran out after 1,234 of 5,678 host pairs": the 1,234.</summary>
+    private static long PairsDecided(JsonElement findings) =>
+        long.Parse(System.Text.RegularExpressions.Regex.Match(findings.GetProperty("incomplete").GetString()!, @"after ([\d,]+) of").Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<bool> LatestRevisionIncompleteAsync(HttpClient http, string token)
     {
         var revisions = await http.GetFromJsonAsync<JsonElement>(new Uri($"api/designs/{token}/revisions", UriKind.Relative));

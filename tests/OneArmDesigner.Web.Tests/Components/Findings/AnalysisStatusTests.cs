@@ -1,6 +1,7 @@
 using Bunit;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Testing;
 using OneArmDesigner.Web.Analysis;
 using OneArmDesigner.Web.Components.Findings;
 
@@ -34,7 +35,7 @@ public sealed class AnalysisStatusTests : ComponentTestContext
     }
 
     [Fact]
-    public void An_analysis_cut_short_by_the_time_budget_offers_to_run_again_and_a_press_asks_for_it()
+    public void An_analysis_cut_short_by_the_time_budget_offers_to_go_on_and_a_press_asks_for_it()
     {
         var asked = 0;
         var status = Render<AnalysisStatus>(p => p
@@ -49,18 +50,39 @@ public sealed class AnalysisStatusTests : ComponentTestContext
     }
 
     [Fact]
-    public void An_analysis_asked_for_again_and_cut_short_again_says_the_design_needs_more_than_the_budget_and_where_to_run_it()
+    public void An_analysis_that_went_on_and_decided_nothing_more_says_the_design_needs_more_than_the_budget_and_where_to_run_it()
     {
-        var job = Done(new AnalysisLimits { Budget = TimeSpan.Zero });
-        job.Repeated = true;
+        var design = HubAndSpoke.Generate(20);
+        var first = DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = TimeSpan.Zero });
+        var job = AnalysisJob.Completed("hash", DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = TimeSpan.Zero, Continuing = first.Matrix }),
+            decidedBefore: first.Matrix.Count);
 
         var status = Render<AnalysisStatus>(p => p.Add(x => x.Job, job).Add(x => x.Reanalyse, () => { }));
 
         Assert.StartsWith("Incomplete again: over the time budget", status.Find("[data-testid=analysis-incomplete]").TextContent.Trim());
         var advice = status.Find("[data-testid=analysis-needs-more]").TextContent;
-        Assert.Contains("this design needs more than its 10 s", advice);
+        Assert.Contains("a part of this design needs more than its 10 s", advice);
         Assert.Contains("onearm validate --design FILE", advice);
         Assert.NotNull(status.Find("[data-testid=analysis-again]"));
+    }
+
+    [Fact]
+    public void An_analysis_that_went_on_and_decided_more_says_how_many_more_and_offers_to_go_on()
+    {
+        var design = HubAndSpoke.Generate(60);
+        var ration = TimeSpan.FromTicks(RationedAnalysisEngine.LooksFor(design) / 2);
+        var first = DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = ration, Clock = new TickPerLookClock() });
+        var second = DesignAnalyzer.Analyze(design, new AnalysisLimits { Budget = ration, Clock = new TickPerLookClock(), Continuing = first.Matrix });
+        Assert.True(second.Matrix.Count > first.Matrix.Count && !second.Report.Complete);
+        var job = AnalysisJob.Completed(DesignContentHash.Of(design), second, decidedBefore: first.Matrix.Count);
+
+        var status = Render<AnalysisStatus>(p => p.Add(x => x.Job, job).Add(x => x.Reanalyse, () => { }));
+
+        var notice = status.Find("[data-testid=analysis-incomplete]").TextContent.Trim();
+        Assert.StartsWith("Incomplete: over the time budget", notice);
+        Assert.Contains($"({second.Matrix.Count - first.Matrix.Count:N0} more than the time before)", notice);
+        Assert.Empty(status.FindAll("[data-testid=analysis-needs-more]"));
+        Assert.Equal("Continue analysis", status.Find("[data-testid=analysis-again]").TextContent.Trim());
     }
 
     [Fact]
