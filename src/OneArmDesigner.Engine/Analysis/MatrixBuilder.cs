@@ -71,9 +71,9 @@ internal sealed class MatrixBuilder
 
         var pairs = ComputeStandIns(standIns, cells, run, resume);
         var resumePoint = run.OverBudget
-            ? new MatrixResume([.. _hosts.Select(h => h.Name)], cells, _wholeRounds, _outcomes[.._outcomesKept], _tracedKept)
+            ? new MatrixResume([.. _hosts.Select(h => h.Name)], cells, _wholeRounds, _finishedLater, _outcomes[.._outcomesKept], _tracedKept)
             : null;
-        _stalled = resume is not null && resumePoint is not null && resumePoint.WholeRounds == resume.WholeRounds && resumePoint.Traced == resume.Traced;
+        _stalled = resume is not null && resumePoint is not null && resumePoint.RoundsKept == resume.RoundsKept && resumePoint.Traced == resume.Traced;
         if (standIns.Length == _hosts.Length)
         {
             // Every host is its own class: the stand-ins' table is the matrix.
@@ -195,10 +195,17 @@ internal sealed class MatrixBuilder
             pairs += (int)(sources.Count * destinations.Count);
         }
 
+        // Known rounds and what ParallelRounds reports are numbered from the first round it is given.
+        var known = resume?.FinishedLater.ToDictionary(k => k.Key - skipped, k => k.Value);
         _stepsPlayed = ParallelRounds.Run(rounds[skipped..], _limits.Threads, _limits.Cores,
             (decided, @continue) => new SymbolicAnalysis(_network, participants, decided, @continue, _settings), Decided,
             done => run.Continue(decidedBefore + done),
-            whole => (_wholeRounds, _outcomesKept, _tracedKept) = (skipped + whole, _outcomes.Count, _traced));
+            (whole, later) =>
+            {
+                (_wholeRounds, _outcomesKept, _tracedKept) = (skipped + whole, _outcomes.Count, _traced);
+                _finishedLater = later.ToDictionary(k => skipped + k.Key, k => k.Value);
+            },
+            known);
 
         // Hosts whose address the design uses elsewhere: every pair with one of them, traced.
         var isShared = standIns.Select(h => shared.Contains(AddressOf(h).Value)).ToArray();
@@ -241,6 +248,7 @@ internal sealed class MatrixBuilder
     private int _wholeRounds;
     private int _outcomesKept;
     private int _tracedKept;
+    private IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>> _finishedLater = new Dictionary<int, IReadOnlyList<RoundDecision>>();
     private bool _stalled;
 
     private readonly List<int> _columns = [];

@@ -1,17 +1,25 @@
+using OneArmDesigner.Engine.Analysis.Symbolic;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Analysis;
 
 /// <summary>
 /// Where an analysis cut short by its budget can go on from: the stand-ins' cells, how many rounds of sources were
-/// played to their end in order, and the outcomes (with their examples) known at that point. Rounds share nothing,
-/// so playing the rest of the rounds from here gives what one run from the start gives, cell for cell and outcome for
-/// outcome in the same order. Cells of later rounds that were stopped part way are cleared and played again; the
-/// pairs traced alone after the rounds are kept where decided.
+/// played to their end and handed over in order, the outcomes (with their examples) known at that point, and what later
+/// rounds that were also played to their end decided (on several threads, a later round can finish while an earlier
+/// one is stopped). The next run hands those decisions over in their turn instead of playing the rounds again, and
+/// plays the rest as one run from the start would, so the result is the same cell for cell and outcome for outcome in
+/// the same order. Cells of rounds after the whole ones are cleared first; pairs traced alone after the rounds are
+/// kept where decided.
 /// </summary>
 internal sealed record MatrixResume(
     IReadOnlyList<string> Hosts,
     OutcomeCells StandInCells,
     int WholeRounds,
+    IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>> FinishedLater,
     IReadOnlyList<(PairOutcome Outcome, ExchangeResult Example)> Outcomes,
-    int Traced);
+    int Traced)
+{
+    /// <summary>Rounds a further run does not play again: a run that adds none and traces nothing more got no further.</summary>
+    public int RoundsKept => WholeRounds + FinishedLater.Count;
+}

@@ -18,7 +18,13 @@ internal sealed class ParallelRounds
     private readonly Lock _lock = new();
 
     /// <summary>Rounds played but not yet handed over, because an earlier round is still being played.</summary>
-    private readonly Dictionary<int, List<Decision>> _waiting = [];
+    private readonly Dictionary<int, List<RoundDecision>> _waiting = [];
+
+    /// <summary>Rounds played to their end (or known from an earlier run), whether or not handed over yet.</summary>
+    private readonly HashSet<int> _complete = [];
+
+    /// <summary>Rounds an earlier run finished: their decisions are handed over in their turn instead of playing them again.</summary>
+    private readonly IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>> _known;
     private int _lastTaken = -1;
     private int _nextToHandOver;
     private long _pairsDecided;
@@ -30,23 +36,25 @@ internal sealed class ParallelRounds
     /// <param name="decided">Told of every decision, in round order, by one thread at a time.</param>
     /// <param name="continue">Asked now and then, by one thread at a time, with the pairs decided so far; false stops every thread.</param>
     private ParallelRounds(List<int[]> rounds, Func<Action<RangeSet, RangeSet, PairOutcome>, Func<bool>, SymbolicAnalysis> create,
-        Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue)
+        Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue, IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>>? known)
     {
-        (_rounds, _create, _decided, _continue) = (rounds, create, decided, @continue);
+        (_rounds, _create, _decided, _continue, _known) = (rounds, create, decided, @continue, known ?? new Dictionary<int, IReadOnlyList<RoundDecision>>());
     }
 
-    private readonly record struct Decision(RangeSet Sources, RangeSet Destinations, PairOutcome Outcome);
 
     /// <summary>
     /// Plays the rounds on the calling thread and on up to <paramref name="threads"/> − 1 more, each started only when
     /// <paramref name="cores"/> lends it a core; returns the device steps played. A failure on any thread (a
-    /// cancellation) stops them all and is thrown here. <paramref name="wholeRounds"/> is told how many rounds, from
-    /// the first, were played to their end and handed over, before what stopped rounds found is handed over after them.
+    /// cancellation) stops them all and is thrown here. <paramref name="wholeRounds"/> is told, before what stopped rounds
+    /// found is handed over, how many rounds from the first were played to their end and handed over, and the decisions
+    /// of later rounds that were played to their end too; given back as <paramref name="known"/> to a later run, those
+    /// rounds are handed over in their turn without playing them.
     /// </summary>
     public static long Run(List<int[]> rounds, int threads, ICoreLender? cores, Func<Action<RangeSet, RangeSet, PairOutcome>, Func<bool>, SymbolicAnalysis> create,
-        Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue, Action<int>? wholeRounds = null)
+        Action<RangeSet, RangeSet, PairOutcome> decided, Func<long, bool> @continue,
+        Action<int, IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>>>? wholeRounds = null, IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>>? known = null)
     {
-        var run = new ParallelRounds(rounds, create, decided, @continue);
+        var run = new ParallelRounds(rounds, create, decided, @continue, known);
         var helpers = new List<Thread>();
         for (var i = 1; i < threads && i < rounds.Count && (cores?.TryBorrow() ?? true); i++)
         {
@@ -81,7 +89,14 @@ internal sealed class ParallelRounds
             ExceptionDispatchInfo.Throw(failure);
         }
 
-        wholeRounds?.Invoke(run._nextToHandOver);
+        // Rounds known from an earlier run that this one stopped before reaching are still known.
+        var finishedLater = run._waiting.Where(w => run._complete.Contains(w.Key)).ToDictionary(w => w.Key, w => (IReadOnlyList<RoundDecision>)w.Value);
+        foreach (var (index, decisions) in run._known.Where(k => k.Key >= run._nextToHandOver))
+        {
+            finishedLater.TryAdd(index, decisions);
+        }
+
+        wholeRounds?.Invoke(run._nextToHandOver, finishedLater);
 
         // Stopped early: rounds stopped part way, and rounds finished after an earlier one stopped, keep what they found.
         foreach (var index in run._waiting.Keys.Order())
@@ -95,16 +110,23 @@ internal sealed class ParallelRounds
     private void Play()
     {
         SymbolicAnalysis? analysis = null;
-        List<Decision> decisions = [];
+        List<RoundDecision> decisions = [];
         try
         {
             analysis = _create((sources, destinations, outcome) =>
             {
-                decisions.Add(new Decision(sources, destinations, outcome));
+                decisions.Add(new RoundDecision(sources, destinations, outcome));
                 Interlocked.Add(ref _pairsDecided, sources.Count * destinations.Count);
             }, Continue);
             while (!_stopped && Interlocked.Increment(ref _lastTaken) is var index && index < _rounds.Count)
             {
+                if (_known.TryGetValue(index, out var done))
+                {
+                    Interlocked.Add(ref _pairsDecided, done.Sum(d => d.Sources.Count * d.Destinations.Count));
+                    Finished(index, [.. done], complete: true);
+                    continue;
+                }
+
                 decisions = [];
                 var finished = analysis.RunRound(_rounds[index]);
                 Finished(index, decisions, finished);
@@ -133,12 +155,17 @@ internal sealed class ParallelRounds
         }
     }
 
-    private void Finished(int index, List<Decision> decisions, bool complete)
+    private void Finished(int index, List<RoundDecision> decisions, bool complete)
     {
         lock (_lock)
         {
             _stopped |= !complete;
             _waiting[index] = decisions;
+            if (complete)
+            {
+                _complete.Add(index);
+            }
+
             while (!_stopped && _waiting.Remove(_nextToHandOver, out var ready))
             {
                 HandOver(ready);
@@ -147,7 +174,7 @@ internal sealed class ParallelRounds
         }
     }
 
-    private void HandOver(List<Decision> decisions)
+    private void HandOver(List<RoundDecision> decisions)
     {
         foreach (var (sources, destinations, outcome) in decisions)
         {
@@ -155,3 +182,6 @@ internal sealed class ParallelRounds
         }
     }
 }
+
+/// <summary>Pairs a round decided alike: every source with every destination, and how their exchanges end.</summary>
+internal readonly record struct RoundDecision(RangeSet Sources, RangeSet Destinations, PairOutcome Outcome);

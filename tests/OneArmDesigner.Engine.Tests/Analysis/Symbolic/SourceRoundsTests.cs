@@ -24,7 +24,7 @@ public sealed class SourceRoundsTests
             (told, @continue) => new SymbolicAnalysis(network, participants, told, @continue),
             (sources, targets, _) => decided.UnionWith(sources.Members().SelectMany(s => targets.Members().Select(d => (s, d)))),
             done => done < firstSourcesPairs,
-            rounds => whole = rounds);
+            (rounds, _) => whole = rounds);
 
         Assert.Equal(1, whole);
         Assert.Equal(firstSourcesPairs, decided.Count);
