@@ -19,7 +19,7 @@ public sealed class AnnotationTests(BrowserFixture browser)
         var page = observed.Page;
         var designer = new Designer(page);
         await page.GetByTestId("new-design").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/designs/"), Navigation.Committed);
+        await page.ArrivedAtAsync(new Regex("/designs/"));
 
         await page.GetByTestId("palette-area").ClickAsync();
         await designer.TypeAsync("prop-annotation-text", "Data centre");

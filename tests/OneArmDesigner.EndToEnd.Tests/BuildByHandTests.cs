@@ -26,7 +26,7 @@ public sealed partial class BuildByHandTests(BrowserFixture browser)
         var page = observed.Page;
         var designer = new Designer(page);
         await page.GetByTestId("new-design").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await page.ArrivedAtAsync(DesignLink());
         await designer.TypeAsync("design-name", "Built by hand");
 
         await designer.DropAsync("host", "LaptopA", 60, 100);

@@ -16,7 +16,7 @@ public sealed partial class ClassroomTests(BrowserFixture browser)
         await using var presenting = await browser.OpenPageAsync("/walkthroughs/one-arm-asymmetric", width: 1440);
         var presenter = presenting.Page;
         await presenter.GetByTestId("present-live").ClickAsync();
-        await presenter.WaitForURLAsync(PresenterLink());
+        await presenter.ArrivedAtAsync(PresenterLink());
         await presenting.WaitForCircuitAsync();
         var code = (await presenter.GetByTestId("live-code").InnerTextAsync()).Trim();
         Assert.Matches("^[A-HJ-NP-Z2-9]{6}$", code);

@@ -45,7 +45,7 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
 
         // The walkthrough presented live: the presenter's page, then a follower's, over the classroom hub.
         await page.GetByTestId("present-live").ClickAsync();
-        await page.WaitForURLAsync("**/present/**");
+        await page.ArrivedAtAsync(new System.Text.RegularExpressions.Regex("/present/"));
         var code = (await page.GetByTestId("live-code").InnerTextAsync()).Trim();
         await observed.ScreenshotAsync($"csp-present-{width}");
         violations.AddRange(await ViolationsAsync(page));

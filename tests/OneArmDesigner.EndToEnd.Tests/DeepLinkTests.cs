@@ -25,7 +25,7 @@ public sealed class DeepLinkTests(BrowserFixture browser)
             }
 
             await Assertions.Expect(page.GetByTestId("step-counter")).ToContainTextAsync("step 6 of");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("step=6"), Navigation.Committed);
+            await page.ArrivedAtAsync(new System.Text.RegularExpressions.Regex("step=6"));
             link = page.Url;
             Assert.Contains("from=LaptopB", link);
             Assert.Contains("to=LaptopA", link);

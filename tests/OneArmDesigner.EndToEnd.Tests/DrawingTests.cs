@@ -19,7 +19,7 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/designs");
         var page = observed.Page;
         await page.GetByTestId("new-design").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await page.ArrivedAtAsync(DesignLink());
 
         await page.GetByTestId("palette-host").ClickAsync();
         var host = page.Locator(".oad-node[data-node-id='Host1']");
@@ -56,7 +56,7 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/designs");
         var page = observed.Page;
         await page.GetByTestId("new-design").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await page.ArrivedAtAsync(DesignLink());
         await page.GetByTestId("palette-router").ClickAsync();
         var router = page.Locator(".oad-node[data-node-id='Router1']");
         await router.Locator("image").ClickAsync();
@@ -118,7 +118,7 @@ public sealed partial class DrawingTests(BrowserFixture browser)
         await using var observed = await browser.OpenPageAsync("/designs");
         var page = observed.Page;
         await page.GetByTestId("new-design").ClickAsync();
-        await page.WaitForURLAsync(DesignLink(), Navigation.Committed);
+        await page.ArrivedAtAsync(DesignLink());
 
         await page.GetByTestId("palette-router").ClickAsync();
         await page.GetByTestId("palette-router").ClickAsync();

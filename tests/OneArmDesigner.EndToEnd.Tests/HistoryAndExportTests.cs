@@ -63,7 +63,7 @@ public sealed partial class HistoryAndExportTests(BrowserFixture browser)
         var before = page.Url;
         await observed.GotoAsync("/designs");
         await page.Locator("input[type=file]").SetInputFilesAsync(path);
-        await page.WaitForURLAsync(url => DesignLink().IsMatch(url) && url != before, Navigation.Committed);
+        await page.ArrivedAtAsync(DesignLink(), before);
         await Assertions.Expect(NameField(page)).ToHaveValueAsync("one-arm-transit-vlan");
         Assert.Empty(observed.ConsoleErrors);
     }

@@ -105,7 +105,7 @@ public sealed class PlaybackTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=connection-tables] [data-device='ASA'] [data-testid=connection-row]")).ToContainTextAsync("udp");
 
         await page.GetByTestId("see-fixed").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/walkthroughs/one-arm-transit-vlan"), Navigation.Committed);
+        await page.ArrivedAtAsync(new System.Text.RegularExpressions.Regex("/walkthroughs/one-arm-transit-vlan"));
         await Assertions.Expect(page.GetByTestId("narration")).ToContainTextAsync("SYN-ACK");
         await Assertions.Expect(page.GetByTestId("narration")).ToContainTextAsync("LaptopB sends the packet");
         Assert.Contains("step=", page.Url);
@@ -143,7 +143,7 @@ public sealed class PlaybackTests(BrowserFixture browser)
         var page = observed.Page;
         await page.GetByTestId("end").ClickAsync();
         await page.GetByTestId("compare").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/compare/one-arm-transit-vlan"), Navigation.Committed);
+        await page.ArrivedAtAsync(new System.Text.RegularExpressions.Regex("/compare/one-arm-transit-vlan"));
 
         await Assertions.Expect(page.GetByTestId("step-counter")).ToHaveTextAsync("tick 0");
         var broken = page.GetByTestId("side-one-arm-asymmetric");

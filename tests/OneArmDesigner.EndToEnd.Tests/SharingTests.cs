@@ -52,8 +52,9 @@ public sealed partial class SharingTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("summary")).ToContainTextAsync("The SYN-ACK was dropped by ASA");
 
         // Forking gives an editable copy with its own link.
+        var viewerAddress = page.Url;
         await page.GetByTestId("fork").ClickAsync();
-        await page.WaitForURLAsync(url => DesignLink().IsMatch(url) && !url.EndsWith(new Uri(viewLink).AbsolutePath, StringComparison.Ordinal), Navigation.Committed);
+        await page.ArrivedAtAsync(DesignLink(), before: viewerAddress);
         var name = Field(page, "design-name");
         await name.FillAsync("My fork");
         await name.PressAsync("Tab");

@@ -83,20 +83,19 @@ public sealed class ObservedPage : IAsyncDisposable
             new System.Text.RegularExpressions.Regex("/designs/[A-Za-z0-9_-]{43}$"));
 
     /// <summary>
-    /// Presses a button that leads to another page and waits until the address matches. On the loaded two-core CI
-    /// machine a press has gone nowhere a few times in many runs ("Use as new design", a class's Join), with the
-    /// circuit up and nothing on the console; a person would press again, and so does this, once, wherever the
-    /// button still shows. A button that never works still fails, with what the page showed and said.
+    /// Presses a button that leads to another page and waits until the address matches (polled: see
+    /// <see cref="Navigation"/>). Should the page still show the button after a while, a person would press again,
+    /// and so does this, once; a button that never leads on still fails, with what the page showed and said.
     /// </summary>
     public async Task PressToNavigateAsync(ILocator button, string what, System.Text.RegularExpressions.Regex destination)
     {
         await button.ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(destination, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+            await Page.ArrivedAtAsync(destination, timeout: 15_000);
             return;
         }
-        catch (TimeoutException unanswered)
+        catch (PlaywrightException unanswered)
         {
             var where = Page.Url;
             await ScreenshotAsync($"unanswered-press-{Slug(what)}");
@@ -111,9 +110,9 @@ public sealed class ObservedPage : IAsyncDisposable
         await button.ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(destination, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+            await Page.ArrivedAtAsync(destination);
         }
-        catch (TimeoutException timeout)
+        catch (PlaywrightException timeout)
         {
             throw new TimeoutException(
                 $"{what} led nowhere after two presses; the page is at {Page.Url}, " +
