@@ -73,11 +73,11 @@ internal sealed class MatrixBuilder
         var resumePoint = run.OverBudget
             ? new MatrixResume([.. _hosts.Select(h => h.Name)], cells, _wholeRounds, _finishedLater, _outcomes[.._outcomesKept], _tracedKept)
             : null;
-        _stalled = resume is not null && resumePoint is not null && resumePoint.RoundsKept == resume.RoundsKept && resumePoint.Traced == resume.Traced;
+        var stalled = resume is not null && resumePoint is not null && resumePoint.RoundsKept == resume.RoundsKept && resumePoint.Traced == resume.Traced;
         if (standIns.Length == _hosts.Length)
         {
             // Every host is its own class: the stand-ins' table is the matrix.
-            return Finish(cells, pairs, run, resumePoint);
+            return Finish(cells, pairs, run, resumePoint, stalled);
         }
 
         var matrix = new OutcomeCells(_hosts.Length);
@@ -104,7 +104,7 @@ internal sealed class MatrixBuilder
             }
         }
 
-        return Finish(matrix, pairs, run, resumePoint);
+        return Finish(matrix, pairs, run, resumePoint, stalled);
     }
 
     /// <summary>The earlier run's resume point when it is one of this design's, else null (start from the beginning).</summary>
@@ -114,7 +114,7 @@ internal sealed class MatrixBuilder
             ? resume
             : null;
 
-    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint)
+    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint, bool stalled)
     {
         var outcomes = _outcomes.Select((o, i) => new MatrixOutcome(o.Outcome, o.Example, _pairsPerOutcome[i])).ToList();
         run.Finished(run.OverBudget ? pairs : run.PairsTotal);
@@ -123,7 +123,7 @@ internal sealed class MatrixBuilder
             Incomplete = run.Incomplete(pairs),
             Diagnostics = new MatrixDiagnostics(_stepsPlayed, _fallbacks),
             Resume = resumePoint,
-            Stalled = _stalled,
+            Stalled = stalled,
         };
     }
 
@@ -249,7 +249,6 @@ internal sealed class MatrixBuilder
     private int _outcomesKept;
     private int _tracedKept;
     private IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>> _finishedLater = new Dictionary<int, IReadOnlyList<RoundDecision>>();
-    private bool _stalled;
 
     private readonly List<int> _columns = [];
 

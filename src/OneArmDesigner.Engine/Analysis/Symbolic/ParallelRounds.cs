@@ -17,11 +17,11 @@ internal sealed class ParallelRounds
     private readonly Func<long, bool> _continue;
     private readonly Lock _lock = new();
 
-    /// <summary>Rounds played but not yet handed over, because an earlier round is still being played.</summary>
-    private readonly Dictionary<int, List<RoundDecision>> _waiting = [];
-
-    /// <summary>Rounds played to their end (or known from an earlier run), whether or not handed over yet.</summary>
-    private readonly HashSet<int> _complete = [];
+    /// <summary>
+    /// Rounds played but not yet handed over, because an earlier round is still being played (or was stopped), and
+    /// whether each was played to its end (or known from an earlier run).
+    /// </summary>
+    private readonly Dictionary<int, (List<RoundDecision> Decisions, bool Complete)> _waiting = [];
 
     /// <summary>Rounds an earlier run finished: their decisions are handed over in their turn instead of playing them again.</summary>
     private readonly IReadOnlyDictionary<int, IReadOnlyList<RoundDecision>> _known;
@@ -40,7 +40,6 @@ internal sealed class ParallelRounds
     {
         (_rounds, _create, _decided, _continue, _known) = (rounds, create, decided, @continue, known ?? new Dictionary<int, IReadOnlyList<RoundDecision>>());
     }
-
 
     /// <summary>
     /// Plays the rounds on the calling thread and on up to <paramref name="threads"/> − 1 more, each started only when
@@ -90,7 +89,7 @@ internal sealed class ParallelRounds
         }
 
         // Rounds known from an earlier run that this one stopped before reaching are still known.
-        var finishedLater = run._waiting.Where(w => run._complete.Contains(w.Key)).ToDictionary(w => w.Key, w => (IReadOnlyList<RoundDecision>)w.Value);
+        var finishedLater = run._waiting.Where(w => w.Value.Complete).ToDictionary(w => w.Key, w => (IReadOnlyList<RoundDecision>)w.Value.Decisions);
         foreach (var (index, decisions) in run._known.Where(k => k.Key >= run._nextToHandOver))
         {
             finishedLater.TryAdd(index, decisions);
@@ -101,7 +100,7 @@ internal sealed class ParallelRounds
         // Stopped early: rounds stopped part way, and rounds finished after an earlier one stopped, keep what they found.
         foreach (var index in run._waiting.Keys.Order())
         {
-            run.HandOver(run._waiting[index]);
+            run.HandOver(run._waiting[index].Decisions);
         }
 
         return run._steps;
@@ -160,15 +159,10 @@ internal sealed class ParallelRounds
         lock (_lock)
         {
             _stopped |= !complete;
-            _waiting[index] = decisions;
-            if (complete)
-            {
-                _complete.Add(index);
-            }
-
+            _waiting[index] = (decisions, complete);
             while (!_stopped && _waiting.Remove(_nextToHandOver, out var ready))
             {
-                HandOver(ready);
+                HandOver(ready.Decisions);
                 _nextToHandOver++;
             }
         }
