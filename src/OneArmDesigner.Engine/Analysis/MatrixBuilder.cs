@@ -73,11 +73,11 @@ internal sealed class MatrixBuilder
         var resumePoint = run.OverBudget
             ? new MatrixResume([.. _hosts.Select(h => h.Name)], cells, _wholeRounds, _finishedLater, _outcomes[.._outcomesKept], _tracedKept)
             : null;
-        var stalled = resume is not null && resumePoint is not null && resumePoint.RoundsKept == resume.RoundsKept && resumePoint.Traced == resume.Traced;
+        var continuedFrom = resume is null ? null : _limits.Continuing;
         if (standIns.Length == _hosts.Length)
         {
             // Every host is its own class: the stand-ins' table is the matrix.
-            return Finish(cells, pairs, run, resumePoint, stalled);
+            return Finish(cells, pairs, run, resumePoint, continuedFrom);
         }
 
         var matrix = new OutcomeCells(_hosts.Length);
@@ -104,7 +104,7 @@ internal sealed class MatrixBuilder
             }
         }
 
-        return Finish(matrix, pairs, run, resumePoint, stalled);
+        return Finish(matrix, pairs, run, resumePoint, continuedFrom);
     }
 
     /// <summary>The earlier run's resume point when it is one of this design's, else null (start from the beginning).</summary>
@@ -114,8 +114,19 @@ internal sealed class MatrixBuilder
             ? resume
             : null;
 
-    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint, bool stalled)
+    private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint, ReachabilityMatrix? continuedFrom)
     {
+        var stalled = continuedFrom?.Resume is { } resumedFrom && resumePoint is not null
+            && resumePoint.RoundsKept == resumedFrom.RoundsKept && resumePoint.Traced == resumedFrom.Traced;
+        if (resumePoint is not null && continuedFrom is { } earlier && earlier.Count > pairs)
+        {
+            // A run cut short decides the round it stopped in again from its start, and on several threads the rounds
+            // after it are handed over only in turn: it can have decided fewer pairs than the run it went on from.
+            // What is shown never goes back; where to go on from is this run's, which never does either.
+            run.Finished(earlier.Count);
+            return earlier.ShownAgain(run.Incomplete(earlier.Count)!, resumePoint, stalled, new MatrixDiagnostics(_stepsPlayed, _fallbacks));
+        }
+
         var outcomes = _outcomes.Select((o, i) => new MatrixOutcome(o.Outcome, o.Example, _pairsPerOutcome[i])).ToList();
         run.Finished(run.OverBudget ? pairs : run.PairsTotal);
         return new ReachabilityMatrix(_hosts, cells, outcomes, pairs, _traced)

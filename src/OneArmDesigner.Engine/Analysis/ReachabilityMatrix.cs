@@ -67,12 +67,20 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
     /// <summary>
     /// Went on from an earlier run (<see cref="AnalysisLimits.Continuing"/>) and was cut short again before it finished
     /// anything a further run could keep: the first round of sources left needs more than the budget. Pairs it decided
-    /// in rounds it did not finish are shown, but the next run would decide them again.
+    /// in rounds it did not finish are shown, but the next run would decide them again. A continued run never shows
+    /// fewer pairs than the run it went on from: where it decided fewer, it shows that run's pairs.
     /// </summary>
     public bool Stalled { get; init; }
 
     /// <summary>Where a run cut short can go on from (<see cref="AnalysisLimits.Continuing"/>); null when complete.</summary>
     internal MatrixResume? Resume { get; init; }
+
+    /// <summary>
+    /// The pairs and outcomes of this matrix again, for a run that went on from it and was cut short having decided
+    /// fewer: what that run may go on from, and whether it stalled, are its own.
+    /// </summary>
+    internal ReachabilityMatrix ShownAgain(string incomplete, MatrixResume resume, bool stalled, MatrixDiagnostics diagnostics) =>
+        new(_hosts, _cells, Outcomes, Count, TracedPairs) { Incomplete = incomplete, Resume = resume, Stalled = stalled, Diagnostics = diagnostics };
 
     public static ReachabilityMatrix Compute(Design design) => Compute(NetworkCompiler.Compile(design));
 
