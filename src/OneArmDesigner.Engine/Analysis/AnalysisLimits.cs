@@ -41,6 +41,13 @@ public sealed record AnalysisLimits
 
     /// <summary>The clock the budget is measured on.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The most ordered host pairs the analysis takes on (a matrix holds a byte or more per pair): a design with more
+    /// hosts gets its structural findings and an incomplete matrix that says why, without playing a pair. At most
+    /// <see cref="ReachabilityMatrix.MostHostPairs"/>, which is the default.
+    /// </summary>
+    public long MaxHostPairs { get; init; } = ReachabilityMatrix.MostHostPairs;
 }
 
 /// <summary>
@@ -62,13 +69,16 @@ public interface ICoreLender
 /// One analysis's clock against its <see cref="AnalysisLimits"/>: the matrix builder calls <see cref="Continue"/>
 /// between units of work, and stops when it answers false.
 /// </summary>
-internal sealed class AnalysisRun(AnalysisLimits limits, long pairsTotal)
+internal sealed class AnalysisRun(AnalysisLimits limits)
 {
     private readonly long _started = limits.Clock.GetTimestamp();
-    private readonly long _reportEvery = Math.Max(1, pairsTotal / 200);
+    private long _reportEvery = 1;
     private long _nextReport;
 
-    public long PairsTotal { get; } = pairsTotal;
+    /// <summary>How many pairs progress is counted against; the budget runs from the run's start, before they are known.</summary>
+    public long PairsTotal { get; private set; }
+
+    public void CountAgainst(long pairsTotal) => (PairsTotal, _reportEvery) = (pairsTotal, Math.Max(1, pairsTotal / 200));
 
     /// <summary>Set once the budget ran out; the result is then incomplete.</summary>
     public bool OverBudget { get; private set; }

@@ -18,17 +18,24 @@ namespace OneArmDesigner.Engine.Analysis;
 /// </remarks>
 internal static class EndpointClasses
 {
-    /// <summary>Per host, its class; classes are numbered in order of their first member, so singletons keep host order.</summary>
-    public static (int[] ClassOf, List<List<int>> Members) Find(CompiledNetwork network, AnalysisSettings settings, Device[] hosts, Ipv4Address[] addresses)
+    /// <summary>
+    /// Per host, its class; classes are numbered in order of their first member, so singletons keep host order. Asks
+    /// <paramref name="keepGoing"/> now and then: once it says no, every host left gets a class of its own.
+    /// </summary>
+    public static (int[] ClassOf, List<List<int>> Members) Find(CompiledNetwork network, AnalysisSettings settings, Device[] hosts, Ipv4Address[] addresses,
+        Func<bool> keepGoing)
     {
         var classOf = new int[hosts.Length];
         var members = new List<List<int>>();
         var candidates = Candidates(network, hosts, addresses);
         var byKey = new Dictionary<CandidateKey, List<int>>();
+        Deciders? deciders = null;
+        var going = true;
         for (var host = 0; host < hosts.Length; host++)
         {
             var joined = false;
-            if (candidates[host] is { } key)
+            going = going && (host % 64 != 63 || keepGoing());
+            if (going && candidates[host] is { } key)
             {
                 if (!byKey.TryGetValue(key, out var classesWithKey))
                 {
@@ -36,10 +43,13 @@ internal static class EndpointClasses
                     byKey[key] = classesWithKey;
                 }
 
-                foreach (var candidate in classesWithKey)
+                // Hosts alike in every way but one device's rules would each try every class before: a design of thousands of
+                // hosts that an access list names one by one cost classes × devices per host. A host that joins none of the
+                // first few stays in a class of its own, which is always correct.
+                foreach (var candidate in classesWithKey.Take(ClassesTriedPerHost))
                 {
                     var representative = members[candidate][0];
-                    if (!settings.EndpointClassesAskEveryDevice || NetworkTreatsAlike(network, hosts[representative].Name, hosts[host].Name, addresses[representative], addresses[host]))
+                    if (!settings.EndpointClassesAskEveryDevice || (deciders ??= new Deciders(network)).TreatAlike(hosts[representative].Name, hosts[host].Name, addresses[representative], addresses[host]))
                     {
                         classOf[host] = candidate;
                         members[candidate].Add(host);
@@ -118,26 +128,92 @@ internal static class EndpointClasses
         return keys;
     }
 
-    private static bool NetworkTreatsAlike(CompiledNetwork network, string first, string second, Ipv4Address a, Ipv4Address b)
+    private const int ClassesTriedPerHost = 16;
+
+    /// <summary>
+    /// The devices that must treat two classmates' addresses alike. Firewalls are asked one by one (access lists, NAT,
+    /// tcp-state-bypass); every other device decides by its routes alone, so devices whose forwarding tables hold the same
+    /// prefixes pick the same route for both addresses or for neither, and one of them answers for all: in a LAN of
+    /// thousands of hosts, their thousands of identical tables are one question, not one each.
+    /// </summary>
+    /// <remarks>
+    /// Only the firewalls are asked whether they own an address: a candidate's address is owned by the candidate alone
+    /// (see <see cref="Candidates"/>), and the pair's own two hosts are never asked.
+    /// </remarks>
+    private sealed class Deciders
     {
-        foreach (var node in network.Nodes)
+        private readonly List<NetworkNode> _firewalls = [];
+
+        // Up to three devices per set of prefixes: one of them is neither host of the pair asked about.
+        private readonly List<List<NetworkNode>> _byPrefixes;
+
+        public Deciders(CompiledNetwork network)
         {
-            if (node.Name == first || node.Name == second || node.Kind.IsSegment())
+            var groups = new Dictionary<ulong[], List<NetworkNode>>(PrefixSetComparer.Instance);
+            foreach (var node in network.Nodes)
             {
-                continue;
+                if (node.Kind.IsSegment())
+                {
+                    continue;
+                }
+
+                if (node.Device.Firewall is not null)
+                {
+                    _firewalls.Add(node);
+                    continue;
+                }
+
+                var prefixes = node.Fib.PrefixKeys();
+                if (!groups.TryGetValue(prefixes, out var group))
+                {
+                    groups[prefixes] = group = [];
+                }
+
+                if (group.Count < 3)
+                {
+                    group.Add(node);
+                }
             }
 
-            if (node.Owns(a) || node.Owns(b) || !ReferenceEquals(node.Fib.Lookup(a), node.Fib.Lookup(b)))
-            {
-                return false;
-            }
-
-            if (node.Device.Firewall is { } firewall && !FirewallRules.TreatAlike(firewall, a, b))
-            {
-                return false;
-            }
+            _byPrefixes = [.. groups.Values];
         }
 
-        return true;
+        public bool TreatAlike(string first, string second, Ipv4Address a, Ipv4Address b)
+        {
+            foreach (var node in _firewalls)
+            {
+                if (node.Name != first && node.Name != second
+                    && (node.Owns(a) || node.Owns(b) || !ReferenceEquals(node.Fib.Lookup(a), node.Fib.Lookup(b))
+                        || !FirewallRules.TreatAlike(node.Device.Firewall!, a, b)))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var group in _byPrefixes)
+            {
+                var node = group.Find(n => n.Name != first && n.Name != second);
+                if (node is not null && !ReferenceEquals(node.Fib.Lookup(a), node.Fib.Lookup(b)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private sealed class PrefixSetComparer : IEqualityComparer<ulong[]>
+        {
+            public static PrefixSetComparer Instance { get; } = new();
+
+            public bool Equals(ulong[]? x, ulong[]? y) => x.AsSpan().SequenceEqual(y);
+
+            public int GetHashCode(ulong[] keys)
+            {
+                var hash = default(HashCode);
+                hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(keys.AsSpan()));
+                return hash.ToHashCode();
+            }
+        }
     }
 }

@@ -47,17 +47,36 @@ internal sealed class MatrixBuilder
 
     public ReachabilityMatrix Build()
     {
-        var (classOf, members) = EndpointClasses.Find(_network, _settings, _hosts, [.. _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address)]);
+        var run = new AnalysisRun(_limits);
+        var hostPairs = (long)_hosts.Length * (_hosts.Length - 1);
+        if (hostPairs > Math.Min(_limits.MaxHostPairs, ReachabilityMatrix.MostHostPairs))
+        {
+            run.CountAgainst(hostPairs);
+            run.Finished(0);
+            return new ReachabilityMatrix(_hosts, new OutcomeCells(0), [], 0, 0)
+            {
+                Incomplete = $"too many hosts: {_hosts.Length:N0} hosts make {hostPairs:N0} host pairs, more than the "
+                    + $"{Math.Min(_limits.MaxHostPairs, ReachabilityMatrix.MostHostPairs):N0} an analysis takes on",
+                TooManyHosts = true,
+            };
+        }
+
+        var addresses = _hosts.Select(h => h.Interfaces.First(i => i.Address is not null).Address!.Value.Address).ToArray();
+        var (classOf, members) = EndpointClasses.Find(_network, _settings, _hosts, addresses, () => run.Continue(0));
+        if (run.OverBudget)
+        {
+            return NothingFurther(run);
+        }
 
         // The hosts that stand for the classes: each class's first member, and its second for the pairs inside it.
         var standIns = members.SelectMany(m => m.Take(2)).Order().ToArray();
-        var position = new Dictionary<int, int>();
+        var position = new int[_hosts.Length];
         for (var i = 0; i < standIns.Length; i++)
         {
             position[standIns[i]] = i;
         }
 
-        var run = new AnalysisRun(_limits, (long)standIns.Length * standIns.Length);
+        run.CountAgainst((long)standIns.Length * standIns.Length);
         var resume = ResumeFrom(_limits.Continuing, standIns.Length);
         var cells = resume?.StandInCells.Copy() ?? new OutcomeCells(standIns.Length);
         if (resume is not null)
@@ -70,41 +89,104 @@ internal sealed class MatrixBuilder
         }
 
         var pairs = ComputeStandIns(standIns, cells, run, resume);
-        var resumePoint = run.OverBudget
-            ? new MatrixResume([.. _hosts.Select(h => h.Name)], cells, _wholeRounds, _finishedLater, _outcomes[.._outcomesKept], _tracedKept)
-            : null;
+        var standInPairs = pairs;
         var continuedFrom = resume is null ? null : _limits.Continuing;
         if (standIns.Length == _hosts.Length)
         {
             // Every host is its own class: the stand-ins' table is the matrix.
-            return Finish(cells, pairs, run, resumePoint, continuedFrom);
+            return Finish(cells, pairs, run, ResumePoint(run, cells), continuedFrom);
         }
 
-        var matrix = new OutcomeCells(_hosts.Length);
+        // What the stand-ins decided is shown for every member even when the budget ran out while deciding it; when it
+        // runs out while the members' rows are filled, the next run goes on from the stand-ins, all decided.
+        var resumePoint = ResumePoint(run, cells);
+        var (matrix, firstRow) = (new OutcomeCells(_hosts.Length), 0);
         pairs = 0;
         for (var i = 0; i < _pairsPerOutcome.Count; i++)
         {
             _pairsPerOutcome[i] = 0;
         }
 
-        for (var from = 0; from < _hosts.Length; from++)
+        if (resumePoint is null && resume?.Filling is { } filled)
         {
-            for (var to = 0; to < _hosts.Length; to++)
+            (matrix, firstRow, pairs, _traced) = (filled.Cells.Copy(), filled.Rows, filled.Pairs, filled.Traced);
+            foreach (var (outcome, example) in filled.Outcomes.Skip(_outcomes.Count))
             {
-                var (source, destination) = Representatives(members, classOf[from], classOf[to]);
-                if (from == to || destination < 0 || cells[position[source], position[destination]] is not (> 0 and var cell))
-                {
-                    continue;
-                }
+                Add(outcome, example);
+            }
 
-                var outcome = Renamed(cell - 1, source, destination, from, to);
-                matrix[from, to] = outcome + 1;
-                _pairsPerOutcome[outcome]++;
-                pairs++;
+            for (var i = 0; i < filled.PairsPerOutcome.Count; i++)
+            {
+                _pairsPerOutcome[i] = filled.PairsPerOutcome[i];
+            }
+
+            foreach (var (outcome, index) in filled.Renamed)
+            {
+                _renamed[outcome] = index;
             }
         }
 
+        var row = new int[_hosts.Length];
+        var standInOfClass = new (int Source, int Destination, int Cell, bool NamesHost)[members.Count];
+        var from = firstRow;
+        for (; from < _hosts.Length && (resumePoint is not null || run.Continue(standInPairs)); from++)
+        {
+            _limits.Cancellation.ThrowIfCancellationRequested();
+            var sourceClass = classOf[from];
+            for (var c = 0; c < members.Count; c++)
+            {
+                var (source, destination) = Representatives(members, sourceClass, c);
+                var cell = destination < 0 ? 0 : cells[position[source], position[destination]];
+                standInOfClass[c] = (source, destination, cell, cell > 0 && NamesHost(_outcomes[cell - 1].Outcome, source, destination));
+            }
+
+            var largest = 0;
+            for (var to = 0; to < _hosts.Length; to++)
+            {
+                var (source, destination, cell, namesHost) = standInOfClass[classOf[to]];
+                if (from == to || cell == 0)
+                {
+                    row[to] = 0;
+                    continue;
+                }
+
+                var outcome = namesHost ? Renamed(cell - 1, source, destination, from, to) : cell - 1;
+                row[to] = outcome + 1;
+                largest = Math.Max(largest, outcome + 1);
+                _pairsPerOutcome[outcome]++;
+                pairs++;
+            }
+
+            matrix.FillRow(from, row, largest);
+        }
+
+        run.CountAgainst((long)_hosts.Length * _hosts.Length);
+        resumePoint ??= ResumePoint(run, cells) is { } stopped
+            ? stopped with { Filling = new RowsFilled(matrix, from, pairs, [.. _outcomes], new Dictionary<PairOutcome, int>(_renamed), [.. _pairsPerOutcome], _traced) }
+            : null;
         return Finish(matrix, pairs, run, resumePoint, continuedFrom);
+    }
+
+    /// <summary>Where a run cut short can go on from, or null when the run is within its budget.</summary>
+    private MatrixResume? ResumePoint(AnalysisRun run, OutcomeCells standInCells) => run.OverBudget
+        ? new MatrixResume([.. _hosts.Select(h => h.Name)], standInCells, _wholeRounds, _finishedLater, _outcomes[.._outcomesKept], _tracedKept)
+        : null;
+
+    /// <summary>
+    /// A run whose budget ran out before it could decide a pair (finding the classes of a design of very many hosts):
+    /// an earlier run of the same design is shown again, with its point to go on from; otherwise nothing is decided.
+    /// </summary>
+    private ReachabilityMatrix NothingFurther(AnalysisRun run)
+    {
+        run.CountAgainst((long)_hosts.Length * _hosts.Length);
+        run.Finished(0);
+        var sameDesign = _limits.Continuing is { Complete: false } continuing && continuing.Hosts.SequenceEqual(_hosts.Select(h => h.Name), StringComparer.Ordinal);
+        if (sameDesign && _limits.Continuing!.Resume is { } earlier)
+        {
+            return _limits.Continuing.ShownAgain(run.Incomplete(_limits.Continuing.Count)!, earlier, stalled: true, new MatrixDiagnostics(0, 0));
+        }
+
+        return new ReachabilityMatrix(_hosts, new OutcomeCells(0), [], 0, 0) { Incomplete = run.Incomplete(0), Stalled = sameDesign };
     }
 
     /// <summary>The earlier run's resume point when it is one of this design's, else null (start from the beginning).</summary>
@@ -117,7 +199,7 @@ internal sealed class MatrixBuilder
     private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint, ReachabilityMatrix? continuedFrom)
     {
         var stalled = continuedFrom?.Resume is { } resumedFrom && resumePoint is not null
-            && resumePoint.RoundsKept == resumedFrom.RoundsKept && resumePoint.Traced == resumedFrom.Traced;
+            && resumePoint.RoundsKept == resumedFrom.RoundsKept && resumePoint.Traced == resumedFrom.Traced && resumePoint.RowsKept == resumedFrom.RowsKept;
         if (resumePoint is not null && continuedFrom is { } earlier && earlier.Count > pairs)
         {
             // A run cut short decides the round it stopped in again from its start, and on several threads the rounds
@@ -342,6 +424,9 @@ internal sealed class MatrixBuilder
     /// A representative pair's outcome, as it reads for another pair of the same classes: only a drop at one of the
     /// two hosts names a host. A renamed outcome not seen yet is traced, so every outcome keeps a real example.
     /// </summary>
+    private bool NamesHost(PairOutcome outcome, int source, int destination) =>
+        outcome.DropDevice is { } device && (device == _hosts[source].Name || device == _hosts[destination].Name);
+
     private int Renamed(int outcome, int source, int destination, int from, int to)
     {
         var known = _outcomes[outcome].Outcome;

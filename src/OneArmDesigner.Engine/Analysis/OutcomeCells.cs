@@ -3,24 +3,23 @@ namespace OneArmDesigner.Engine.Analysis;
 /// <summary>
 /// One small number per ordered host pair: 0 for no pair (a host and itself, or a flow that cannot be played), else
 /// 1 + the index of the pair's outcome. Cells start one byte wide and widen only when the outcomes outgrow it, so
-/// 5,000 hosts (25 million pairs) with a few outcomes take 25 MB.
+/// 5,000 hosts (25 million pairs) with a few outcomes take 25 MB. Nothing is allocated until the first outcome is set,
+/// so a matrix that decided no pair costs nothing however many hosts it has.
 /// </summary>
 internal sealed class OutcomeCells
 {
+    /// <summary>The most hosts one table holds: one cell per ordered pair, in one array.</summary>
+    public const int MostHosts = 46_340;
+
     private readonly int _size;
     private byte[]? _bytes;
     private ushort[]? _shorts;
     private int[]? _ints;
 
     public OutcomeCells(int size)
-        : this(size, allocate: true)
     {
-    }
-
-    private OutcomeCells(int size, bool allocate)
-    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MostHosts);
         _size = size;
-        _bytes = allocate ? new byte[checked(size * size)] : null;
     }
 
     public int Size => _size;
@@ -28,7 +27,7 @@ internal sealed class OutcomeCells
     /// <summary>A copy to go on filling while this one stays as it is.</summary>
     public OutcomeCells Copy()
     {
-        var copy = new OutcomeCells(_size, allocate: false)
+        var copy = new OutcomeCells(_size)
         {
             _bytes = (byte[]?)_bytes?.Clone(),
             _shorts = (ushort[]?)_shorts?.Clone(),
@@ -49,9 +48,9 @@ internal sealed class OutcomeCells
         {
             Array.Clear(_shorts, row, _size);
         }
-        else
+        else if (_ints is not null)
         {
-            Array.Clear(_ints!, row, _size);
+            Array.Clear(_ints, row, _size);
         }
     }
 
@@ -60,6 +59,11 @@ internal sealed class OutcomeCells
     {
         var perOutcome = new int[outcomes];
         var pairs = 0;
+        if (_bytes is null && _shorts is null && _ints is null)
+        {
+            return (pairs, perOutcome);
+        }
+
         for (var from = 0; from < _size; from++)
         {
             for (var to = 0; to < _size; to++)
@@ -81,7 +85,7 @@ internal sealed class OutcomeCells
         get
         {
             var cell = from * _size + to;
-            return _bytes is not null ? _bytes[cell] : _shorts is not null ? _shorts[cell] : _ints![cell];
+            return _bytes is not null ? _bytes[cell] : _shorts is not null ? _shorts[cell] : _ints is not null ? _ints[cell] : 0;
         }
 
         set
@@ -131,8 +135,55 @@ internal sealed class OutcomeCells
         }
     }
 
+    /// <summary>Sets a whole row, one value per column (0: no outcome); <paramref name="largest"/> is the largest of them.</summary>
+    public void FillRow(int from, ReadOnlySpan<int> values, int largest)
+    {
+        Widen(largest);
+        var row = from * _size;
+        if (_bytes is not null)
+        {
+            var cells = _bytes.AsSpan(row, _size);
+            for (var to = 0; to < values.Length; to++)
+            {
+                cells[to] = (byte)values[to];
+            }
+        }
+        else if (_shorts is not null)
+        {
+            var cells = _shorts.AsSpan(row, _size);
+            for (var to = 0; to < values.Length; to++)
+            {
+                cells[to] = (ushort)values[to];
+            }
+        }
+        else
+        {
+            values.CopyTo(_ints.AsSpan(row, _size));
+        }
+    }
+
     private void Widen(int value)
     {
+        if (_bytes is null && _shorts is null && _ints is null)
+        {
+            // The first outcome set: the table is made as wide as it needs to be.
+            var cells = _size * _size;
+            if (value <= byte.MaxValue)
+            {
+                _bytes = new byte[cells];
+            }
+            else if (value <= ushort.MaxValue)
+            {
+                _shorts = new ushort[cells];
+            }
+            else
+            {
+                _ints = new int[cells];
+            }
+
+            return;
+        }
+
         if (_bytes is not null && value > byte.MaxValue)
         {
             _shorts = Array.ConvertAll(_bytes, b => (ushort)b);

@@ -72,6 +72,15 @@ public sealed class ReachabilityMatrix : IReadOnlyCollection<ReachabilityEntry>
     /// </summary>
     public bool Stalled { get; init; }
 
+    /// <summary>
+    /// The design has more hosts than <see cref="AnalysisLimits.MaxHostPairs"/> lets an analysis take on: no pair was
+    /// played, and asking again will not change that.
+    /// </summary>
+    public bool TooManyHosts { get; init; }
+
+    /// <summary>The most ordered host pairs one matrix holds (46,340 hosts).</summary>
+    public const long MostHostPairs = (long)OutcomeCells.MostHosts * (OutcomeCells.MostHosts - 1);
+
     /// <summary>Where a run cut short can go on from (<see cref="AnalysisLimits.Continuing"/>); null when complete.</summary>
     internal MatrixResume? Resume { get; init; }
 

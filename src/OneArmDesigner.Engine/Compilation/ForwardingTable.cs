@@ -21,6 +21,17 @@ public sealed class ForwardingTable
     /// <summary>Every route, in the order it was added (a look-up's preference is <see cref="Lookup"/>'s, not this order's).</summary>
     public IReadOnlyCollection<Route> Routes => _routes.Values;
 
+    /// <summary>
+    /// The table's prefixes as sorted numbers: two tables with the same prefixes pick the same entry for any address,
+    /// whatever their routes do.
+    /// </summary>
+    internal ulong[] PrefixKeys()
+    {
+        var keys = _routes.Keys.ToArray();
+        Array.Sort(keys);
+        return keys;
+    }
+
     public void Add(Route route)
     {
         var length = route.Prefix.Length;

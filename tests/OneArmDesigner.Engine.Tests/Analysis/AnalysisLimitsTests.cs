@@ -1,5 +1,7 @@
 using OneArmDesigner.Domain.Templates;
+using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis;
+using OneArmDesigner.Engine.Tests.Scenarios;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
 
@@ -53,6 +55,22 @@ public sealed class AnalysisLimitsTests
         Assert.Equal(reports[^1].PairsTotal, reports[^1].PairsDone);
         Assert.True(analysis.Report.Complete);
         Assert.Equal(reports.OrderBy(r => r.PairsDone).Select(r => r.PairsDone), reports.Select(r => r.PairsDone));
+    }
+
+    [Fact]
+    public void A_design_with_more_host_pairs_than_the_limit_gets_its_structural_findings_and_an_incomplete_matrix_that_says_why()
+    {
+        var lan = FlatLan.Of(40);
+        var spare = new DesignBuilder("spare").Router("Spare", 0, 0, ("g0", "10.9.0.1/24")).Build().Devices[0];
+        var design = lan with { Devices = [.. lan.Devices, spare] };
+
+        var analysis = DesignAnalyzer.Analyze(design, new AnalysisLimits { MaxHostPairs = 1_000 });
+
+        Assert.True(analysis.Matrix.TooManyHosts);
+        Assert.Empty(analysis.Matrix);
+        Assert.Equal("too many hosts: 41 hosts make 1,640 host pairs, more than the 1,000 an analysis takes on", analysis.Report.Incomplete);
+        Assert.Contains(analysis.Report.Findings, f => f.Code == "UNCONNECTED_DEVICE" && f.Devices.Contains("Spare"));
+        Assert.False(DesignAnalyzer.Analyze(design, new AnalysisLimits { MaxHostPairs = 1_640 }).Matrix.TooManyHosts);
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; a test wants every report before it asserts.</summary>

@@ -3,6 +3,7 @@ using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Tests.Analysis.Equivalence;
+using OneArmDesigner.Engine.Tests.Scenarios;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
 
@@ -126,6 +127,42 @@ public sealed class ContinuedAnalysisTests
         Assert.True(further.Count > first.Count);
         Assert.True(stuck.Stalled);
         Assert.False(stuck.Complete);
+    }
+
+    [Fact]
+    public void Filling_the_rows_of_a_class_s_members_keeps_to_the_budget_and_the_next_run_goes_on_from_the_decided_stand_ins()
+    {
+        // Three stand-ins decide everything at once; a run's looks go on filling the 301 hosts' rows, one look per row.
+        var network = NetworkCompiler.Compile(FlatLan.Of(300));
+        var whole = ReachabilityMatrix.Compute(network);
+        var looks = LooksPerRun(network, AnalysisSettings.Default, 3);
+
+        var first = ReachabilityMatrix.Compute(network, Limits(looks, null));
+        var (continued, runs) = ContinueUntilComplete(network, AnalysisSettings.Default, looks);
+
+        Assert.False(first.Complete);
+        Assert.InRange(first.Count, 1, whole.Count - 1);
+        Assert.All(first, entry => Assert.Equal(whole.Find(entry.From, entry.To)!.Outcome, entry.Outcome));
+        Assert.InRange(runs, 2, 4);
+        AssertSame(whole, continued);
+    }
+
+    [Fact]
+    public void A_run_whose_budget_runs_out_while_it_finds_the_classes_shows_the_run_before_and_says_it_stalled()
+    {
+        var network = NetworkCompiler.Compile(FlatLan.Of(300));
+        var first = ReachabilityMatrix.Compute(network, Limits(LooksPerRun(network, AnalysisSettings.Default, 2), null));
+
+        var again = ReachabilityMatrix.Compute(network, Limits(2, first));
+        var alone = ReachabilityMatrix.Compute(network, Limits(2, null));
+
+        Assert.True(again.Stalled);
+        Assert.Equal(AnalysisJson.Write(first), AnalysisJson.Write(again));
+        Assert.Empty(alone);
+        Assert.EndsWith("ran out after 0 of 90,601 host pairs", alone.Incomplete, StringComparison.Ordinal);
+        Assert.False(alone.Complete);
+        Assert.False(alone.Stalled);
+        Assert.True(ReachabilityMatrix.Compute(network, Limits(2, alone)).Stalled);
     }
 
     [Fact]

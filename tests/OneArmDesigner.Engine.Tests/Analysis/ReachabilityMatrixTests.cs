@@ -3,6 +3,7 @@ using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Compilation;
+using OneArmDesigner.Engine.Tests.Scenarios;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
@@ -222,17 +223,7 @@ public sealed class ReachabilityMatrixTests
     public void A_lan_of_look_alike_hosts_is_traced_once_per_pair_of_classes_not_once_per_pair_of_hosts()
     {
         const int hosts = 100;
-        var builder = new DesignBuilder("flat LAN")
-            .Vlan("LAN1", 1, "10.1.0.0/24").Vlan("LAN2", 2, "10.2.0.0/24")
-            .Router("R1", 0, 0, ("g0", "10.1.0.1/24"), ("g1", "10.2.0.1/24"))
-            .Server("S", "10.2.0.20/24", "10.2.0.1", tcpPorts: 443)
-            .Link("R1:g0", "LAN1").Link("R1:g1", "LAN2").Link("S:eth0", "LAN2");
-        for (var i = 0; i < hosts; i++)
-        {
-            builder.Host($"PC-{i}", $"10.1.0.{10 + i}/24", "10.1.0.1").Link($"PC-{i}:eth0", "LAN1");
-        }
-
-        var matrix = ReachabilityMatrix.Compute(builder.Build());
+        var matrix = ReachabilityMatrix.Compute(FlatLan.Of(hosts));
 
         Assert.Equal((hosts + 1) * hosts, matrix.Count);
         Assert.True(matrix.AllReachable);
@@ -240,5 +231,18 @@ public sealed class ReachabilityMatrixTests
         // is traced once for its example.
         Assert.Equal(1, matrix.TracedPairs);
         Assert.InRange(matrix.Diagnostics.StepsPlayed, 1, 40);
+    }
+
+    [Fact]
+    public void A_lan_of_thousands_of_look_alike_hosts_is_still_one_class()
+    {
+        const int hosts = 3_000;
+
+        var matrix = ReachabilityMatrix.Compute(FlatLan.Of(hosts));
+
+        Assert.Equal((long)(hosts + 1) * hosts, matrix.Count);
+        Assert.True(matrix.AllReachable);
+        Assert.Equal(1, matrix.TracedPairs);
+        Assert.Equal("reachable", matrix.Find("PC-2999", "PC-0")!.Description);
     }
 }
