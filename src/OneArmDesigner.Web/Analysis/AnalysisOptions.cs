@@ -4,7 +4,8 @@ namespace OneArmDesigner.Web.Analysis;
 
 /// <summary>
 /// How much analysis the server does at once and for how long (configuration section <c>Analysis</c>, for example
-/// <c>Analysis__MaxConcurrent=2</c>, <c>Analysis__MaxSeconds=10</c>, <c>Analysis__MaxThreads=4</c>).
+/// <c>Analysis__MaxConcurrent=2</c>, <c>Analysis__MaxSeconds=10</c>, <c>Analysis__MaxThreads=4</c>,
+/// <c>Analysis__MaxHostPairs=100000000</c>).
 /// </summary>
 public sealed class AnalysisOptions
 {
@@ -24,6 +25,14 @@ public sealed class AnalysisOptions
     /// </summary>
     [Range(1, 1024)]
     public int? MaxThreads { get; set; }
+
+    /// <summary>
+    /// The most ordered host pairs one analysis takes on (its matrix holds a byte or two per pair, so this bounds its
+    /// memory): a design with more hosts is saved and checked structurally, and its analysis says it has too many.
+    /// The default, 200 million, is about 14,000 hosts.
+    /// </summary>
+    [Range(1, Engine.Analysis.ReachabilityMatrix.MostHostPairs)]
+    public long MaxHostPairs { get; set; } = 200_000_000;
 
     public int Concurrency => MaxConcurrent ?? Environment.ProcessorCount;
 

@@ -232,6 +232,7 @@ public sealed class AnalysisQueue : IDisposable
                 Threads = _options.Threads,
                 Cores = _cores,
                 Continuing = job.Earlier?.Matrix,
+                MaxHostPairs = _options.MaxHostPairs,
             };
 
             // The engine is synchronous and CPU-bound for up to the budget: a thread of its own, not one of the

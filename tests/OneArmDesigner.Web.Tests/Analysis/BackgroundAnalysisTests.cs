@@ -245,6 +245,21 @@ public sealed class BackgroundAnalysisTests : IDisposable
     }
 
     [Fact]
+    public async Task A_design_with_more_host_pairs_than_MaxHostPairs_saves_and_its_findings_say_too_many_hosts()
+    {
+        var app = Start(new() { ["Analysis:MaxHostPairs"] = "100" }, gated: false);
+        using var http = app.CreateHttpClient();
+        var api = new DesignsApiClient(http);
+
+        var created = await api.CreateFromAsync(Document(HubAndSpoke.Generate(20)));
+
+        var findings = await api.FindingsAsync(created.ViewToken);
+        Assert.False(findings.GetProperty("complete").GetBoolean());
+        Assert.Equal("too many hosts: 21 hosts make 420 host pairs, more than the 100 an analysis takes on", findings.GetProperty("incomplete").GetString());
+        Assert.True(await LatestRevisionIncompleteAsync(http, created.ViewToken));
+    }
+
+    [Fact]
     public async Task Findings_cut_short_by_a_busy_server_are_computed_again_on_request_and_replace_the_stored_ones()
     {
         var folder = KeptFolder();

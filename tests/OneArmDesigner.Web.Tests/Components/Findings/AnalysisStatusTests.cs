@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Testing;
@@ -102,6 +103,21 @@ public sealed class AnalysisStatusTests : ComponentTestContext
         var status = Render<AnalysisStatus>(p => p.Add(x => x.Job, Done(new AnalysisLimits { Budget = TimeSpan.Zero })));
 
         Assert.NotEmpty(status.FindAll("[data-testid=analysis-incomplete]"));
+        Assert.Empty(status.FindAll("[data-testid=analysis-again]"));
+    }
+
+    [Fact]
+    public void A_design_with_more_host_pairs_than_the_server_takes_on_says_so_names_the_limit_and_offers_no_continuing()
+    {
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AnalysisOptions { MaxHostPairs = 100 }));
+        var status = Render<AnalysisStatus>(p => p
+            .Add(x => x.Job, Done(new AnalysisLimits { MaxHostPairs = 100 }))
+            .Add(x => x.Reanalyse, () => { }));
+
+        var notice = status.Find("[data-testid=analysis-incomplete]");
+        Assert.Equal("too-many-hosts", notice.GetAttribute("data-state"));
+        Assert.StartsWith("Not analysed: too many hosts: 21 hosts make 420 host pairs, more than the 100 an analysis takes on.", notice.TextContent.Trim());
+        Assert.Contains("This server analyses at most 100 host pairs a design.", status.Find("[data-testid=analysis-needs-more]").TextContent);
         Assert.Empty(status.FindAll("[data-testid=analysis-again]"));
     }
 }
