@@ -11,11 +11,18 @@ internal sealed class SpatialGrid(double cellSize)
     /// <summary>A segment whose bounding box spans more cells than this is bucketed along its length instead.</summary>
     private const int MaxBoxCells = 64;
 
+    /// <summary>
+    /// A cell holding more distinct boxes (or lines) than this counts as full: nothing placed there could be read, and
+    /// scanning such a cell for every label is what made a diagram whose nodes crowd one spot quadratic. Identical boxes
+    /// (nodes stacked exactly, as a design made without positions has them) are kept once, so those still get labels.
+    /// </summary>
+    private const int CrowdedCell = 256;
+
     /// <summary>Boxes placed edge to edge differ by floating-point rounding; that is not an overlap.</summary>
     private const double Rounding = 1e-6;
 
-    private readonly Dictionary<(int X, int Y), List<Rect>> _boxes = [];
-    private readonly Dictionary<(int X, int Y), List<(Point A, Point B)>> _segments = [];
+    private readonly Dictionary<(int X, int Y), HashSet<Rect>> _boxes = [];
+    private readonly Dictionary<(int X, int Y), HashSet<(Point A, Point B)>> _segments = [];
 
     public void Add(Rect box)
     {
@@ -53,10 +60,11 @@ internal sealed class SpatialGrid(double cellSize)
         }
     }
 
-    public bool HitsBox(Rect box) => Cells(box).Any(cell => _boxes.TryGetValue(cell, out var list) && list.Any(other => Overlap(box, other)));
+    public bool HitsBox(Rect box) =>
+        Cells(box).Any(cell => _boxes.TryGetValue(cell, out var list) && (list.Count > CrowdedCell || list.Any(other => Overlap(box, other))));
 
     public bool HitsSegment(Rect box) =>
-        Cells(box).Any(cell => _segments.TryGetValue(cell, out var list) && list.Any(s => Crosses(box, s.A, s.B)));
+        Cells(box).Any(cell => _segments.TryGetValue(cell, out var list) && (list.Count > CrowdedCell || list.Any(s => Crosses(box, s.A, s.B))));
 
     /// <summary>Whether two boxes share area; boxes that only touch (to within rounding) do not overlap.</summary>
     private static bool Overlap(Rect a, Rect b) =>
@@ -116,13 +124,13 @@ internal sealed class SpatialGrid(double cellSize)
         }
     }
 
-    private static List<T> Bucket<T>(Dictionary<(int X, int Y), List<T>> buckets, (int X, int Y) cell)
+    private static HashSet<T> Bucket<T>(Dictionary<(int X, int Y), HashSet<T>> buckets, (int X, int Y) cell)
     {
-        if (!buckets.TryGetValue(cell, out var list))
+        if (!buckets.TryGetValue(cell, out var set))
         {
-            buckets[cell] = list = [];
+            buckets[cell] = set = [];
         }
 
-        return list;
+        return set;
     }
 }

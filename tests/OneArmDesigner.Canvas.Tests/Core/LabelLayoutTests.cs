@@ -198,4 +198,20 @@ public class LabelLayoutTests
 
         Assert.True(diagram.Labels.For(nodes[0])!.Value.Box.Top >= nodes[0].Bounds.Bottom, "the name still goes below its node");
     }
+
+    [Fact]
+    public void Where_thousands_of_nodes_sit_at_one_spot_a_few_labels_are_placed_clear_of_each_other_and_the_rest_left_out()
+    {
+        var diagram = new Diagram();
+        diagram.SetViewportSize(new Size(1000, 400));
+        for (var i = 0; i < 2_000; i++)
+        {
+            diagram.Nodes.Add(new NodeModel($"n{i}", new Point(0, 0)) { Label = $"Device-{i}" });
+        }
+
+        var placed = Placed(diagram);
+
+        Assert.InRange(placed.Count, 1, 20);
+        Assert.False(placed.SelectMany((a, i) => placed.Skip(i + 1).Select(b => (a, b))).Any(p => Overlap(p.a.Box, p.b.Box)), "two labels overlap");
+    }
 }
