@@ -1,7 +1,6 @@
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Engine.Analysis;
-using OneArmDesigner.Engine.Tests.Scenarios;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
 
@@ -60,7 +59,7 @@ public sealed class AnalysisLimitsTests
     [Fact]
     public void A_design_with_more_host_pairs_than_the_limit_gets_its_structural_findings_and_an_incomplete_matrix_that_says_why()
     {
-        var lan = FlatLan.Of(40);
+        var lan = FlatLan.Generate(40);
         var spare = new DesignBuilder("spare").Router("Spare", 0, 0, ("g0", "10.9.0.1/24")).Build().Devices[0];
         var design = lan with { Devices = [.. lan.Devices, spare] };
 

@@ -3,7 +3,6 @@ using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Tests.Analysis.Equivalence;
-using OneArmDesigner.Engine.Tests.Scenarios;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
 
@@ -133,7 +132,7 @@ public sealed class ContinuedAnalysisTests
     public void Filling_the_rows_of_a_class_s_members_keeps_to_the_budget_and_the_next_run_goes_on_from_the_decided_stand_ins()
     {
         // Three stand-ins decide everything at once; a run's looks go on filling the 301 hosts' rows, one look per row.
-        var network = NetworkCompiler.Compile(FlatLan.Of(300));
+        var network = NetworkCompiler.Compile(FlatLan.Generate(300));
         var whole = ReachabilityMatrix.Compute(network);
         var looks = LooksPerRun(network, AnalysisSettings.Default, 3);
 
@@ -150,7 +149,7 @@ public sealed class ContinuedAnalysisTests
     [Fact]
     public void A_run_whose_budget_runs_out_while_it_finds_the_classes_shows_the_run_before_and_says_it_stalled()
     {
-        var network = NetworkCompiler.Compile(FlatLan.Of(300));
+        var network = NetworkCompiler.Compile(FlatLan.Generate(300));
         var first = ReachabilityMatrix.Compute(network, Limits(LooksPerRun(network, AnalysisSettings.Default, 2), null));
 
         var again = ReachabilityMatrix.Compute(network, Limits(2, first));

@@ -3,7 +3,6 @@ using OneArmDesigner.Domain.Model;
 using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Compilation;
-using OneArmDesigner.Engine.Tests.Scenarios;
 using OneArmDesigner.Engine.Tracing;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
@@ -223,7 +222,7 @@ public sealed class ReachabilityMatrixTests
     public void A_lan_of_look_alike_hosts_is_traced_once_per_pair_of_classes_not_once_per_pair_of_hosts()
     {
         const int hosts = 100;
-        var matrix = ReachabilityMatrix.Compute(FlatLan.Of(hosts));
+        var matrix = ReachabilityMatrix.Compute(FlatLan.Generate(hosts));
 
         Assert.Equal((hosts + 1) * hosts, matrix.Count);
         Assert.True(matrix.AllReachable);
@@ -238,7 +237,7 @@ public sealed class ReachabilityMatrixTests
     {
         const int hosts = 3_000;
 
-        var matrix = ReachabilityMatrix.Compute(FlatLan.Of(hosts));
+        var matrix = ReachabilityMatrix.Compute(FlatLan.Generate(hosts));
 
         Assert.Equal((long)(hosts + 1) * hosts, matrix.Count);
         Assert.True(matrix.AllReachable);
