@@ -49,14 +49,14 @@ internal sealed class MatrixBuilder
     {
         var run = new AnalysisRun(_limits);
         var hostPairs = (long)_hosts.Length * (_hosts.Length - 1);
-        if (hostPairs > Math.Min(_limits.MaxHostPairs, ReachabilityMatrix.MostHostPairs))
+        var mostHostPairs = Math.Min(_limits.MaxHostPairs, ReachabilityMatrix.MostHostPairs);
+        if (hostPairs > mostHostPairs)
         {
             run.CountAgainst(hostPairs);
             run.Finished(0);
             return new ReachabilityMatrix(_hosts, new OutcomeCells(0), [], 0, 0)
             {
-                Incomplete = $"too many hosts: {_hosts.Length:N0} hosts make {hostPairs:N0} host pairs, more than the "
-                    + $"{Math.Min(_limits.MaxHostPairs, ReachabilityMatrix.MostHostPairs):N0} an analysis takes on",
+                Incomplete = $"too many hosts: {_hosts.Length:N0} hosts make {hostPairs:N0} host pairs, more than the {mostHostPairs:N0} an analysis takes on",
                 TooManyHosts = true,
             };
         }
@@ -180,7 +180,7 @@ internal sealed class MatrixBuilder
     {
         run.CountAgainst((long)_hosts.Length * _hosts.Length);
         run.Finished(0);
-        var sameDesign = _limits.Continuing is { Complete: false } continuing && continuing.Hosts.SequenceEqual(_hosts.Select(h => h.Name), StringComparer.Ordinal);
+        var sameDesign = _limits.Continuing is { Complete: false } continuing && IsOfThisDesign(continuing.Hosts);
         if (sameDesign && _limits.Continuing!.Resume is { } earlier)
         {
             return _limits.Continuing.ShownAgain(run.Incomplete(_limits.Continuing.Count)!, earlier, stalled: true, new MatrixDiagnostics(0, 0));
@@ -192,9 +192,12 @@ internal sealed class MatrixBuilder
     /// <summary>The earlier run's resume point when it is one of this design's, else null (start from the beginning).</summary>
     private MatrixResume? ResumeFrom(ReachabilityMatrix? earlier, int standIns) =>
         earlier is { Complete: false, Resume: { } resume } && resume.StandInCells.Size == standIns
-            && resume.Hosts.SequenceEqual(_hosts.Select(h => h.Name), StringComparer.Ordinal)
+            && IsOfThisDesign(resume.Hosts)
             ? resume
             : null;
+
+    /// <summary>Whether an earlier run's hosts are this design's, in the same order: only then can it be gone on from.</summary>
+    private bool IsOfThisDesign(IReadOnlyList<string> hosts) => hosts.SequenceEqual(_hosts.Select(h => h.Name), StringComparer.Ordinal);
 
     private ReachabilityMatrix Finish(OutcomeCells cells, int pairs, AnalysisRun run, MatrixResume? resumePoint, ReachabilityMatrix? continuedFrom)
     {
@@ -420,13 +423,14 @@ internal sealed class MatrixBuilder
         : members[sourceClass].Count > 1 ? (members[sourceClass][0], members[sourceClass][1])
         : (members[sourceClass][0], -1);
 
+    /// <summary>Whether the representative pair's outcome names one of its two hosts, so other members read it renamed.</summary>
+    private bool NamesHost(PairOutcome outcome, int source, int destination) =>
+        outcome.DropDevice is { } device && (device == _hosts[source].Name || device == _hosts[destination].Name);
+
     /// <summary>
     /// A representative pair's outcome, as it reads for another pair of the same classes: only a drop at one of the
     /// two hosts names a host. A renamed outcome not seen yet is traced, so every outcome keeps a real example.
     /// </summary>
-    private bool NamesHost(PairOutcome outcome, int source, int destination) =>
-        outcome.DropDevice is { } device && (device == _hosts[source].Name || device == _hosts[destination].Name);
-
     private int Renamed(int outcome, int source, int destination, int from, int to)
     {
         var known = _outcomes[outcome].Outcome;

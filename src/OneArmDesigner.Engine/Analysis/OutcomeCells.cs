@@ -24,6 +24,9 @@ internal sealed class OutcomeCells
 
     public int Size => _size;
 
+    /// <summary>No outcome was ever set, so no table was made.</summary>
+    private bool IsEmpty => _bytes is null && _shorts is null && _ints is null;
+
     /// <summary>A copy to go on filling while this one stays as it is.</summary>
     public OutcomeCells Copy()
     {
@@ -59,7 +62,7 @@ internal sealed class OutcomeCells
     {
         var perOutcome = new int[outcomes];
         var pairs = 0;
-        if (_bytes is null && _shorts is null && _ints is null)
+        if (IsEmpty)
         {
             return (pairs, perOutcome);
         }
@@ -164,7 +167,7 @@ internal sealed class OutcomeCells
 
     private void Widen(int value)
     {
-        if (_bytes is null && _shorts is null && _ints is null)
+        if (IsEmpty)
         {
             // The first outcome set: the table is made as wide as it needs to be.
             var cells = _size * _size;
