@@ -61,9 +61,9 @@ public static class DesignDiagram
 
                 diagram.Links.Add(new LinkModel(LinkId(i), source, target)
                 {
-                    SourceLabel = EndLabel(design, link.A),
+                    SourceLabel = EndLabel(source, link.A),
                     SourceShortLabel = link.A.Interface,
-                    TargetLabel = EndLabel(design, link.B),
+                    TargetLabel = EndLabel(target, link.B),
                     TargetShortLabel = link.B.Interface,
                     Tag = link,
                     Title = link.ToString(),
@@ -96,14 +96,16 @@ public static class DesignDiagram
             Tag = annotation,
         };
 
-    private static string? EndLabel(Design design, LinkEnd end)
+    /// <summary>The interface and its address; the device comes from its node, as looking it up by name per link end made
+    /// drawing a design quadratic in its size.</summary>
+    private static string? EndLabel(NodeModel node, LinkEnd end)
     {
         if (end.Interface is null)
         {
             return null;
         }
 
-        var address = design.FindDevice(end.Device)?.FindInterface(end.Interface)?.Address;
+        var address = (node.Tag as Device)?.FindInterface(end.Interface)?.Address;
         return address is null ? end.Interface : $"{end.Interface} {address}";
     }
 }

@@ -128,8 +128,13 @@ public sealed partial class DesignPage : IAsyncDisposable
         // prerendered picture of the whole.
         _diagram.Options.MinZoom = 0.02;
         _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
-        ShowDesign();
-        _diagram.ZoomToFit();
+        // One batch, so labels are laid out once, for the fit, rather than first at 100 % and then again.
+        using (_diagram.Batch())
+        {
+            ShowDesign();
+            _diagram.ZoomToFit();
+        }
+
         ReadSimulateLink(loaded.Design!);
 
         if (_autosave is not null)
