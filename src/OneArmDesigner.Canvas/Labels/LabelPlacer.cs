@@ -83,16 +83,38 @@ internal sealed class LabelPlacer
 
             var width = TextMetrics.Width(option, _fontSize) + (2 * _padding);
             var height = (TextMetrics.LineHeight * _fontSize) + (2 * _padding);
-            var boxes = candidates(width, height).ToList();
-            var box = boxes.Cast<Rect?>().FirstOrDefault(b => !_grid.HitsBox(b!.Value) && !_grid.HitsSegment(b.Value))
-                ?? boxes.Cast<Rect?>().FirstOrDefault(b => !_grid.HitsBox(b!.Value));
-            if (box is { } free)
+            if (FirstFree(candidates(width, height)) is { } free)
             {
                 _grid.Add(free);
                 _placed[(element, role)] = new PlacedLabel(free.Inflate(-_padding), option);
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The first candidate clear of boxes and lines, else the first clear of boxes, else null. One pass: a label with no
+    /// room (most of them, far zoomed out) tested every candidate against the boxes twice.
+    /// </summary>
+    private Rect? FirstFree(IEnumerable<Rect> candidates)
+    {
+        Rect? clearOfBoxes = null;
+        foreach (var box in candidates)
+        {
+            if (_grid.HitsBox(box))
+            {
+                continue;
+            }
+
+            if (!_grid.HitsSegment(box))
+            {
+                return box;
+            }
+
+            clearOfBoxes ??= box;
+        }
+
+        return clearOfBoxes;
     }
 
     /// <summary>Below the node, then above, beside, and below but shifted off-centre.</summary>

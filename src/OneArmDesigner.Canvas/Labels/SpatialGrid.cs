@@ -21,14 +21,14 @@ internal sealed class SpatialGrid(double cellSize)
     /// <summary>Boxes placed edge to edge differ by floating-point rounding; that is not an overlap.</summary>
     private const double Rounding = 1e-6;
 
-    private readonly Dictionary<(int X, int Y), HashSet<Rect>> _boxes = [];
-    private readonly Dictionary<(int X, int Y), HashSet<(Point A, Point B)>> _segments = [];
+    private readonly Dictionary<(int X, int Y), Bucket<Rect>> _boxes = [];
+    private readonly Dictionary<(int X, int Y), Bucket<(Point A, Point B)>> _segments = [];
 
     public void Add(Rect box)
     {
         foreach (var cell in Cells(box))
         {
-            Bucket(_boxes, cell).Add(box);
+            BucketAt(_boxes, cell).Add(box);
         }
     }
 
@@ -40,7 +40,7 @@ internal sealed class SpatialGrid(double cellSize)
         {
             foreach (var cell in cells)
             {
-                Bucket(_segments, cell).Add((a, b));
+                BucketAt(_segments, cell).Add((a, b));
             }
 
             return;
@@ -55,16 +55,73 @@ internal sealed class SpatialGrid(double cellSize)
             var cell = CellOf(a.Lerp(b, (double)i / steps));
             if (seen.Add(cell))
             {
-                Bucket(_segments, cell).Add((a, b));
+                BucketAt(_segments, cell).Add((a, b));
             }
         }
     }
 
-    public bool HitsBox(Rect box) =>
-        Cells(box).Any(cell => _boxes.TryGetValue(cell, out var list) && (list.Count > CrowdedCell || list.Any(other => Overlap(box, other))));
+    // Plain loops: these two run for every candidate place of every label, most of which fail far zoomed out.
+    public bool HitsBox(Rect box)
+    {
+        var (x0, y0) = CellOf(box.TopLeft);
+        var (x1, y1) = CellOf(new Point(box.Right, box.Bottom));
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                if (_boxes.TryGetValue((x, y), out var bucket) && (bucket.Full || AnyOverlap(box, bucket.Items)))
+                {
+                    return true;
+                }
+            }
+        }
 
-    public bool HitsSegment(Rect box) =>
-        Cells(box).Any(cell => _segments.TryGetValue(cell, out var list) && (list.Count > CrowdedCell || list.Any(s => Crosses(box, s.A, s.B))));
+        return false;
+    }
+
+    public bool HitsSegment(Rect box)
+    {
+        var (x0, y0) = CellOf(box.TopLeft);
+        var (x1, y1) = CellOf(new Point(box.Right, box.Bottom));
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                if (_segments.TryGetValue((x, y), out var bucket) && (bucket.Full || AnyCrossing(box, bucket.Items)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyOverlap(Rect box, List<Rect> others)
+    {
+        foreach (var other in others)
+        {
+            if (Overlap(box, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyCrossing(Rect box, List<(Point A, Point B)> segments)
+    {
+        foreach (var (a, b) in segments)
+        {
+            if (Crosses(box, a, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether two boxes share area; boxes that only touch (to within rounding) do not overlap.</summary>
     private static bool Overlap(Rect a, Rect b) =>
@@ -124,13 +181,34 @@ internal sealed class SpatialGrid(double cellSize)
         }
     }
 
-    private static HashSet<T> Bucket<T>(Dictionary<(int X, int Y), HashSet<T>> buckets, (int X, int Y) cell)
+    private static Bucket<T> BucketAt<T>(Dictionary<(int X, int Y), Bucket<T>> buckets, (int X, int Y) cell)
     {
-        if (!buckets.TryGetValue(cell, out var set))
+        if (!buckets.TryGetValue(cell, out var bucket))
         {
-            buckets[cell] = set = [];
+            buckets[cell] = bucket = new Bucket<T>();
         }
 
-        return set;
+        return bucket;
+    }
+
+    /// <summary>
+    /// One cell's distinct items, in a list to scan; once it holds more than <see cref="CrowdedCell"/> it is full and
+    /// stops taking more, as nothing further changes what it answers.
+    /// </summary>
+    private sealed class Bucket<T>
+    {
+        private readonly HashSet<T> _distinct = [];
+
+        public List<T> Items { get; } = [];
+
+        public bool Full => Items.Count > CrowdedCell;
+
+        public void Add(T item)
+        {
+            if (!Full && _distinct.Add(item))
+            {
+                Items.Add(item);
+            }
+        }
     }
 }
