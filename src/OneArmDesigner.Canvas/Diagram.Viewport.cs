@@ -23,6 +23,9 @@ public sealed partial class Diagram
     private double? _fitPadding;
     private bool _fitting;
 
+    /// <summary>True while a fit lays labels out only to measure how far past the nodes they reach.</summary>
+    private bool _measuringLabelReach;
+
     /// <summary>Raised once after the viewport changed (once per batch).</summary>
     public event EventHandler? ViewportChanged;
 
@@ -44,7 +47,9 @@ public sealed partial class Diagram
 
                 if (!_fitting && (clamped.Zoom != _viewport.Zoom || clamped.Pan != _viewport.Pan))
                 {
-                    if (_fitPadding is not null && clamped.Size.IsEmpty)
+                    // The fitted view kept its labels inside the canvas (see LabelFrame); once moved, those left out at
+                    // its edges may have room again.
+                    if (_fitPadding is not null)
                     {
                         InvalidateLabels();
                     }
@@ -75,6 +80,15 @@ public sealed partial class Diagram
     internal double LabelZoom => PendingFitBounds is not null && _fitPadding is { } padding && ContentBounds is { } content
         ? (_viewport with { Size = AssumedCanvasSize }).FittedTo(content, padding, Options.MinZoom, Math.Max(Options.MinZoom, Math.Min(Options.MaxZoom, Options.MaxFitZoom))).Zoom
         : _viewport.Zoom;
+
+    /// <summary>
+    /// Where labels must stay, in diagram coordinates: inside the canvas while the view is fitted, or null (anywhere).
+    /// A fit gives labels at most <see cref="MostLabelReach"/> of the canvas beyond the nodes, and those that would
+    /// need more find another place inside it or are left out, rather than be cut by its edge.
+    /// </summary>
+    internal Rect? LabelFrame => _fitPadding is not null && !_measuringLabelReach && !_viewport.Size.IsEmpty
+        ? _viewport.VisibleArea
+        : null;
 
     /// <summary>The box around every node, in diagram coordinates, or null for an empty diagram.</summary>
     public Rect? ContentBounds => Rect.Union(Nodes.Select(n => n.Bounds));
@@ -174,28 +188,48 @@ public sealed partial class Diagram
             Viewport = _viewport.FittedTo(content, padding, Options.MinZoom, maxFit);
             _labelsDirty = true;
             var fitted = content;
-            for (var round = 0; round < MaxFitRounds; round++)
+            _measuringLabelReach = true;
+            try
             {
-                LayOutLabels();
-                if (Labels.Bounds is not { } labels || Rect.Union([content, labels]) is not { } all || all == content)
+                for (var round = 0; round < MaxFitRounds; round++)
                 {
-                    break;
-                }
+                    LayOutLabels();
+                    if (Labels.Bounds is not { } labels || Rect.Union([content, labels]) is not { } all || all == content)
+                    {
+                        break;
+                    }
 
-                fitted = all;
-                var zoom = _viewport.Zoom;
-                var reach = new Reach(content.Left - all.Left, content.Top - all.Top, all.Right - content.Right, all.Bottom - content.Bottom, zoom);
-                var fits = Math.Min(zoom, ZoomLeaving(content, reach, padding, maxFit));
-                Viewport = CentredWith(content, reach, fits);
-                if (fits >= zoom)
-                {
-                    break;
+                    fitted = all;
+                    var zoom = _viewport.Zoom;
+                    var reach = new Reach(content.Left - all.Left, content.Top - all.Top, all.Right - content.Right, all.Bottom - content.Bottom, zoom)
+                        .AtMost(_viewport.Size.Width * MostLabelReach, _viewport.Size.Height * MostLabelReach);
+                    var fits = Math.Min(zoom, ZoomLeaving(content, reach, padding, maxFit));
+                    Viewport = CentredWith(content, reach, fits);
+                    if (fits >= zoom)
+                    {
+                        break;
+                    }
                 }
+            }
+            finally
+            {
+                _measuringLabelReach = false;
             }
 
             MakeHeadroom(fitted, padding);
+            if (LabelFrame is { } frame && Labels.Bounds is { } placed && !frame.Contains(placed))
+            {
+                InvalidateLabels();
+            }
         }
     }
+
+    /// <summary>
+    /// The share of the canvas, on each side, that labels reaching past the nodes may take from them in a fit. Without
+    /// a limit a few long names at a large design's edges shrank it to under half the canvas (3,600 devices on a
+    /// 1024 px screen); past it they are placed inside the canvas or left out (<see cref="LabelFrame"/>).
+    /// </summary>
+    private const double MostLabelReach = 0.1;
 
     /// <summary>Enough rounds for labels at a few per cent zoom; each round only lowers the zoom.</summary>
     private const int MaxFitRounds = 4;
@@ -208,6 +242,10 @@ public sealed partial class Diagram
             : this(left * zoom, top * zoom, right * zoom, bottom * zoom)
         {
         }
+
+        /// <summary>No more than <paramref name="across"/> pixels on the left or right, <paramref name="down"/> above or below.</summary>
+        public Reach AtMost(double across, double down) =>
+            new(Math.Min(Left, across), Math.Min(Top, down), Math.Min(Right, across), Math.Min(Bottom, down));
     }
 
     /// <summary>The largest zoom at which <paramref name="content"/> fits with <paramref name="padding"/> and what reaches past it.</summary>

@@ -45,7 +45,7 @@ public sealed class LabelLayout
     {
         Zoom = diagram.LabelZoom;
         FontSize = FontSizeAt(diagram.Options, Zoom);
-        var next = LabelPlacer.Place(diagram, Zoom, FontSize);
+        var next = LabelPlacer.Place(diagram, Zoom, FontSize, diagram.LabelFrame);
         var changed = new HashSet<SelectableElement>();
         foreach (var (key, placed) in next)
         {

@@ -26,18 +26,21 @@ internal sealed class LabelPlacer
     private readonly double _fontSize;
     private readonly double _gap;
     private readonly double _padding;
+    private readonly Rect? _frame;
 
-    private LabelPlacer(double zoom, double fontSize)
+    private LabelPlacer(double zoom, double fontSize, Rect? frame)
     {
+        _frame = frame;
         _fontSize = fontSize;
         _gap = GapPixels / zoom;
         _padding = PaddingPixels / zoom;
         _grid = new SpatialGrid(Math.Max(fontSize * 6, 48));
     }
 
-    public static Dictionary<(SelectableElement, LabelRole), PlacedLabel> Place(Diagram diagram, double zoom, double fontSize)
+    /// <param name="frame">Where every label must lie, or null for anywhere.</param>
+    public static Dictionary<(SelectableElement, LabelRole), PlacedLabel> Place(Diagram diagram, double zoom, double fontSize, Rect? frame = null)
     {
-        var placer = new LabelPlacer(zoom, fontSize);
+        var placer = new LabelPlacer(zoom, fontSize, frame);
         // A container (an area) holds other nodes and their labels; only what is drawn inside it is in the way.
         foreach (var node in diagram.Nodes.Where(n => !n.IsContainer))
         {
@@ -93,15 +96,16 @@ internal sealed class LabelPlacer
     }
 
     /// <summary>
-    /// The first candidate clear of boxes and lines, else the first clear of boxes, else null. One pass: a label with no
-    /// room (most of them, far zoomed out) tested every candidate against the boxes twice.
+    /// The first candidate clear of boxes and lines, else the first clear of boxes, else null; only candidates inside the
+    /// frame count. One pass: a label with no room (most of them, far zoomed out) tested every candidate against the
+    /// boxes twice.
     /// </summary>
     private Rect? FirstFree(IEnumerable<Rect> candidates)
     {
         Rect? clearOfBoxes = null;
         foreach (var box in candidates)
         {
-            if (_grid.HitsBox(box))
+            if ((_frame is { } frame && !frame.Contains(box)) || _grid.HitsBox(box))
             {
                 continue;
             }

@@ -177,6 +177,29 @@ public class LabelLayoutTests
     }
 
     [Fact]
+    public void A_long_name_at_the_edge_does_not_shrink_a_fit_it_is_placed_inside_the_canvas_and_goes_back_once_the_view_moves()
+    {
+        var diagram = new Diagram();
+        diagram.SetViewportSize(new Size(800, 600));
+        diagram.Nodes.Add(new NodeModel("left", new Point(0, 0)) { Label = "left" });
+        var edge = diagram.Nodes.Add(new NodeModel("edge", new Point(2000, 0)) { Label = "edge · a name far longer than its device, as imported descriptions often are" });
+
+        diagram.ZoomToFit();
+
+        // Centred below its device the name would reach far past the content; the fit spares it a tenth of the canvas.
+        var nodesOnScreen = diagram.ContentBounds!.Value.Width * diagram.Viewport.Zoom;
+        Assert.True(nodesOnScreen >= 0.75 * (800 - (2 * Diagram.DefaultFitPadding)), $"the devices take only {nodesOnScreen:F0} px");
+        var placed = diagram.Labels.For(edge);
+        Assert.NotNull(placed);
+        Assert.True(diagram.Viewport.VisibleArea.Contains(placed.Value.Box), $"{placed.Value.Box} is outside {diagram.Viewport.VisibleArea}");
+        Assert.True(placed.Value.Box.Center.X < edge.Bounds.Center.X, "moved in from the edge");
+
+        diagram.PanBy(new Point(-10, 0));
+
+        Assert.Equal(edge.Bounds.Center.X, diagram.Labels.For(edge)!.Value.Box.Center.X, 6);
+    }
+
+    [Fact]
     public void An_end_label_finds_room_beside_a_line_that_is_not_quite_level()
     {
         var diagram = new Diagram();

@@ -123,9 +123,8 @@ public sealed partial class DesignPage : IAsyncDisposable
         _diagram.Options.ReadOnly = !CanEdit;
         _diagram.Options.MaxFitZoom = 1;
         // Far enough out that zoom to fit shows the largest design the document limit admits (about 3,800 devices)
-        // with its labels: on a 1024 px screen 3,600 irregular devices fit at about 2.4 %, and at 3 % their outermost
-        // labels were cut by the canvas's edges; at the canvas's default 10 % they opened showing a part, after a
-        // prerendered picture of the whole.
+        // whole, and lets the user zoom out past it: on a 1024 px screen 3,600 irregular devices fit at about 3.6 %;
+        // at the canvas's default 10 % they opened showing a part, after a prerendered picture of the whole.
         _diagram.Options.MinZoom = 0.02;
         _diagram.UseBehaviors(CanEdit ? BehaviorSets.Editing() : BehaviorSets.Playback());
         // One batch, so labels are laid out once, for the fit, rather than first at 100 % and then again.
