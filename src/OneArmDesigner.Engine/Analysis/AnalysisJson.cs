@@ -67,8 +67,16 @@ public static class AnalysisJson
         json.WriteNumber("errors", report.Count(Severity.Error));
         json.WriteNumber("warnings", report.Count(Severity.Warning));
         WriteCompleteness(json, report.Incomplete);
+        if (!report.Complete)
+        {
+            json.WriteNumber(PairsDecidedProperty, report.PairsDecided);
+        }
+
         json.WriteEndObject();
     });
+
+    /// <summary>The property of an incomplete report's JSON that holds <see cref="ValidationReport.PairsDecided"/>.</summary>
+    public const string PairsDecidedProperty = "pairsDecided";
 
     public static string Write(ReachabilityMatrix matrix)
     {

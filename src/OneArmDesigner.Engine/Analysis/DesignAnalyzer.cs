@@ -31,7 +31,7 @@ public static class DesignAnalyzer
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ToList();
-        return new DesignAnalysis(new ValidationReport(unique) { Incomplete = matrix.Incomplete }, matrix);
+        return new DesignAnalysis(new ValidationReport(unique) { Incomplete = matrix.Incomplete, PairsDecided = matrix.Incomplete is null ? 0 : matrix.Count }, matrix);
     }
 }
 

@@ -29,6 +29,12 @@ public sealed record ValidationReport(IReadOnlyList<Finding> Findings)
     /// <summary>Why the analysis stopped before it saw every host pair (the findings are then what it found), or null.</summary>
     public string? Incomplete { get; init; }
 
+    /// <summary>
+    /// How many host pairs the analysis had decided when it stopped, for an incomplete report (0 for a complete one): of
+    /// two incomplete reports of the same design, the one that decided more found at least as much.
+    /// </summary>
+    public long PairsDecided { get; init; }
+
     public bool Complete => Incomplete is null;
 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);

@@ -30,6 +30,9 @@ public sealed class AnalysisLimitsTests
         Assert.True(analysis.Matrix.Count < complete.Matrix.Count);
         Assert.All(analysis.Matrix, entry => Assert.Equal(complete.Matrix.Find(entry.From, entry.To)!.Outcome, entry.Outcome));
         Assert.Contains("\"complete\":false", AnalysisJson.Write(analysis.Report), StringComparison.Ordinal);
+        Assert.Equal(analysis.Matrix.Count, analysis.Report.PairsDecided);
+        Assert.Contains($"\"pairsDecided\":{analysis.Matrix.Count}", AnalysisJson.Write(analysis.Report), StringComparison.Ordinal);
+        Assert.DoesNotContain("pairsDecided", AnalysisJson.Write(complete.Report), StringComparison.Ordinal);
     }
 
     [Fact]
