@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneArmDesigner.Data;
 using OneArmDesigner.Data.Entities;
@@ -11,8 +12,42 @@ namespace OneArmDesigner.Web.Analysis;
 /// </summary>
 public sealed record StoredFindings(string Json, int Errors, int Warnings, bool Incomplete)
 {
+    private long? _pairsDecided;
+
     public static StoredFindings From(ValidationReport report) =>
-        new(AnalysisJson.Write(report), report.Count(Severity.Error), report.Count(Severity.Warning), !report.Complete);
+        new(AnalysisJson.Write(report), report.Count(Severity.Error), report.Count(Severity.Warning), !report.Complete)
+        {
+            _pairsDecided = report.PairsDecided,
+        };
+
+    public static StoredFindings Of(ValidationResultEntity entity) =>
+        new(entity.FindingsJson, entity.ErrorCount, entity.WarningCount, entity.Incomplete);
+
+    /// <summary>For incomplete findings, how many host pairs were decided (0 when findings stored before it was kept).</summary>
+    public long PairsDecided => _pairsDecided ??= Incomplete ? ReadPairsDecided(Json) : 0;
+
+    /// <summary>
+    /// Whether these findings of some content say more than <paramref name="other"/> findings of the same content:
+    /// complete ones more than incomplete ones, and of two incomplete ones, those that decided more pairs. Complete
+    /// findings are never bettered, and a restarted server's first job, starting over, says less than what it stored.
+    /// </summary>
+    public bool Improves(StoredFindings? other) =>
+        other is null || (other.Incomplete && (!Incomplete || PairsDecided > other.PairsDecided));
+
+    private static long ReadPairsDecided(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty(AnalysisJson.PairsDecidedProperty, out var decided) && decided.TryGetInt64(out var pairs)
+                ? pairs
+                : 0;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
+    }
 
     public ValidationResultEntity ToEntity(DateTimeOffset now) => CopyTo(new ValidationResultEntity { FindingsJson = Json }, now);
 
@@ -39,22 +74,30 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
     /// </summary>
     public async Task<StoredFindings?> FindAsync(string contentHash, CancellationToken ct)
     {
-        if (queue.Cached(contentHash) is { } analysis)
+        var inMemory = queue.Cached(contentHash) is { } analysis ? StoredFindings.From(analysis.Report) : null;
+        if (inMemory is { Incomplete: false })
         {
-            return StoredFindings.From(analysis.Report);
+            return inMemory;
         }
 
-        return await db.DesignRevisions.AsNoTracking()
+        // Cut short in memory (or not there): a revision may hold complete findings, or incomplete ones that decided
+        // more before a restart; the best of those few is the answer.
+        var stored = await db.DesignRevisions.AsNoTracking()
             .Where(r => r.ContentHash == contentHash && r.Validation != null)
             .OrderBy(r => r.Validation!.Incomplete)
             .Select(r => new StoredFindings(r.Validation!.FindingsJson, r.Validation.ErrorCount, r.Validation.WarningCount, r.Validation.Incomplete))
-            .FirstOrDefaultAsync(ct);
+            .Take(MostCompared)
+            .ToListAsync(ct);
+        return stored.Aggregate(inMemory, (best, next) => next.Improves(best) ? next : best);
     }
 
+    /// <summary>Revisions of one content whose findings are compared; many revisions of it hold the same findings.</summary>
+    private const int MostCompared = 16;
+
     /// <summary>
-    /// Gives these findings to every revision of this content that has none yet or whose findings were cut short by the
-    /// time budget: newer findings of the same content are complete, or went on from those and decided more. Complete
-    /// findings are never replaced.
+    /// Gives these findings to every revision of this content that has none yet, or whose findings were cut short by the
+    /// time budget when these say more (<see cref="StoredFindings.Improves"/>): complete, or cut short after deciding
+    /// more pairs. Complete findings are never replaced.
     /// </summary>
     public async Task AttachAsync(string contentHash, ValidationReport report, CancellationToken ct) =>
         await AttachAsync(contentHash, StoredFindings.From(report), ct);
@@ -73,7 +116,14 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
         var now = clock.GetUtcNow();
         foreach (var revision in waiting)
         {
-            revision.Validation = revision.Validation is null ? findings.ToEntity(now) : findings.CopyTo(revision.Validation, now);
+            if (revision.Validation is null)
+            {
+                revision.Validation = findings.ToEntity(now);
+            }
+            else if (findings.Improves(StoredFindings.Of(revision.Validation)))
+            {
+                findings.CopyTo(revision.Validation, now);
+            }
         }
 
         try

@@ -275,17 +275,16 @@ public sealed class DesignStore(
             {
                 r.DocumentJson,
                 r.ContentHash,
-                Findings = r.Validation == null ? null : r.Validation.FindingsJson,
-                Incomplete = r.Validation != null && r.Validation.Incomplete,
+                Findings = r.Validation == null ? null : new StoredFindings(r.Validation.FindingsJson, r.Validation.ErrorCount, r.Validation.WarningCount, r.Validation.Incomplete),
             })
             .FirstAsync(ct);
         // Asked to analyse again, findings the budget cut short are no answer: only complete ones or a new job are.
         bool Answers(bool incomplete) => !(again && incomplete);
         var key = AnalysisKeys.StoredDesign(design.Id);
-        if (!string.IsNullOrEmpty(latest.Findings) && Answers(latest.Incomplete))
+        if (latest.Findings is { } stored && Answers(stored.Incomplete))
         {
             return StoreResult<LatestValidation>.Ok(
-                (latest.Incomplete ? AnalysedAgain(key, latest.ContentHash) : null) ?? new LatestValidation(latest.Findings, null));
+                (stored.Incomplete ? AnalysedAgain(key, latest.ContentHash, stored) : null) ?? new LatestValidation(stored.Json, null));
         }
 
         var check = checker.Check(latest.DocumentJson);
@@ -318,10 +317,11 @@ public sealed class DesignStore(
 
     /// <summary>
     /// For findings the time budget cut short: the job analysing that content again for this design, or what it found
-    /// (in memory before it is stored: complete, or cut short again after deciding more). The job is looked at first:
+    /// if that says more than <paramref name="stored"/> (in memory before it is stored: complete, or cut short again
+    /// after deciding more; a restarted server's first job starts over and may say less). The job is looked at first:
     /// when it is no longer running, its result is already in memory.
     /// </summary>
-    private LatestValidation? AnalysedAgain(string key, string? contentHash)
+    private LatestValidation? AnalysedAgain(string key, string? contentHash, StoredFindings stored)
     {
         if (contentHash is null)
         {
@@ -333,8 +333,8 @@ public sealed class DesignStore(
             return new LatestValidation(null, job);
         }
 
-        return queue.Cached(contentHash) is { } done
-            ? new LatestValidation(StoredFindings.From(done.Report).Json, null)
+        return queue.Cached(contentHash) is { } done && StoredFindings.From(done.Report) is var found && found.Improves(stored)
+            ? new LatestValidation(found.Json, null)
             : null;
     }
 

@@ -342,6 +342,46 @@ public sealed class BackgroundAnalysisTests : IDisposable
         Assert.Equal(Engine.Analysis.AnalysisJson.Write(Engine.Analysis.DesignAnalyzer.Validate(design)), await answer.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task After_a_restart_an_analysis_that_starts_over_never_replaces_findings_that_had_decided_more()
+    {
+        var folder = KeptFolder();
+        var design = IrregularNetwork.Generate(300);
+        var ration = RationedAnalysisEngine.LooksFor(design) / 4;
+        RunningApp StartRationed() => new(folder, services: services => services.AddSingleton<IAnalysisEngine>(new RationedAnalysisEngine(ration)));
+        var app = StartRationed();
+        _apps.Add(app);
+        var api = new DesignsApiClient(app.CreateHttpClient());
+        var created = await api.CreateFromAsync(Document(design));
+        await api.FindingsAsync(created.ViewToken);
+        await Queue(app).IdleAsync();
+        using (await api.PostAsync(created.EditToken, "validation"))
+        {
+        }
+
+        var stored = await api.FindingsAsync(created.ViewToken);
+        await Queue(app).IdleAsync();
+        Assert.False(stored.GetProperty("complete").GetBoolean());
+        Assert.Equal(PairsDecided(stored), stored.GetProperty("pairsDecided").GetInt64());
+        _apps.Remove(app);
+        app.Dispose();
+
+        // The restarted server holds no result to go on from: asked again, it starts over and decides less.
+        var restarted = StartRationed();
+        _apps.Add(restarted);
+        var again = new DesignsApiClient(restarted.CreateHttpClient());
+        using (await again.PostAsync(created.EditToken, "validation"))
+        {
+        }
+
+        var answered = await again.FindingsAsync(created.ViewToken);
+        await Queue(restarted).IdleAsync();
+        Assert.True(Queue(restarted).Started > 0);
+        Assert.Equal(PairsDecided(stored), PairsDecided(answered));
+        var kept = await again.FindingsAsync(created.EditToken);
+        Assert.Equal(stored.GetRawText(), kept.GetRawText());
+    }
+
     /// <summary>"... ran out after 1,234 of 5,678 host pairs": the 1,234.</summary>
     private static long PairsDecided(JsonElement findings) =>
         long.Parse(System.Text.RegularExpressions.Regex.Match(findings.GetProperty("incomplete").GetString()!, @"after ([\d,]+) of").Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
