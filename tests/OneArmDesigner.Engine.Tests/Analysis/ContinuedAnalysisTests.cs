@@ -3,6 +3,7 @@ using OneArmDesigner.Domain.Templates;
 using OneArmDesigner.Engine.Analysis;
 using OneArmDesigner.Engine.Compilation;
 using OneArmDesigner.Engine.Tests.Analysis.Equivalence;
+using OneArmDesigner.Testing;
 
 namespace OneArmDesigner.Engine.Tests.Analysis;
 
@@ -226,7 +227,7 @@ public sealed class ContinuedAnalysisTests
     /// <summary>A budget of a share of the looks at the clock one whole run takes (at least enough for any one round).</summary>
     private static long LooksPerRun(CompiledNetwork network, AnalysisSettings settings, int runs)
     {
-        var clock = new TickPerLook();
+        var clock = new TickPerLookClock();
         ReachabilityMatrix.Compute(network, settings, new AnalysisLimits { Budget = TimeSpan.MaxValue, Clock = clock });
         return Math.Max(1, clock.Looks / runs);
     }
@@ -234,7 +235,7 @@ public sealed class ContinuedAnalysisTests
     private static AnalysisLimits Limits(long looks, ReachabilityMatrix? earlier) => new()
     {
         Budget = TimeSpan.FromTicks(looks),
-        Clock = new TickPerLook(),
+        Clock = new TickPerLookClock(),
         Continuing = earlier,
     };
 
@@ -244,14 +245,4 @@ public sealed class ContinuedAnalysisTests
         ["hub", "and", "spoke", var sites] => HubAndSpoke.Generate(int.Parse(sites)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such design"),
     };
-
-    /// <summary>A clock that moves one tick (100 ns) each time it is read, and not otherwise.</summary>
-    private sealed class TickPerLook : TimeProvider
-    {
-        public long Looks { get; private set; }
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => ++Looks;
-    }
 }
