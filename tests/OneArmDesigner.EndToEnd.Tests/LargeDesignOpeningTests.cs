@@ -54,4 +54,39 @@ public sealed class LargeDesignOpeningTests(BrowserFixture browser)
         await observed.ScreenshotAsync("designer-large-zoomed");
         Assert.Empty(observed.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task On_a_1024_pixel_screen_a_large_irregular_design_fits_across_most_of_the_canvas_with_no_label_cut_by_its_edges()
+    {
+        var path = await browser.CreateDesignAsync(IrregularNetwork.Generate(600));
+
+        await using var observed = await browser.OpenPageAsync(path, width: 1024, height: 768);
+        var page = observed.Page;
+
+        // Long names at the design's edges once made the fit zoom out to make room for them, leaving the devices a
+        // third of the canvas; now they take their other places, inside it. Measured once the fit has the canvas's
+        // size (until then the server's picture is scaled into it through a viewBox).
+        await Assertions.Expect(page.Locator("svg.oad-canvas[data-attached]:not([viewBox])")).ToHaveCountAsync(1);
+        var share = await page.EvaluateAsync<double>("""
+            () => {
+              const svg = document.querySelector('svg.oad-canvas');
+              const nodes = [...svg.querySelectorAll('.oad-node')].map(n => n.getBoundingClientRect());
+              return (Math.max(...nodes.map(b => b.right)) - Math.min(...nodes.map(b => b.left))) / svg.getBoundingClientRect().width;
+            }
+            """);
+        Assert.True(share >= 0.65, $"the devices span {share:P0} of the canvas's width");
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => {
+              const svg = document.querySelector('svg.oad-canvas');
+              const c = svg.getBoundingClientRect();
+              return [...svg.querySelectorAll('text')]
+                .filter(t => { const b = t.getBoundingClientRect(); return b.width > 0 && (b.left < c.left - 1 || b.right > c.right + 1 || b.top < c.top - 1 || b.bottom > c.bottom + 1); })
+                .map(t => t.textContent);
+            }
+            """);
+        Assert.Empty(cut);
+        Assert.True(await page.Locator("svg.oad-canvas text").CountAsync() > 5, "hardly any label is shown");
+        await observed.ScreenshotAsync("designer-large-fitted-1024");
+        Assert.Empty(observed.ConsoleErrors);
+    }
 }
