@@ -85,8 +85,8 @@ public sealed class StoredAnalyses(OneArmDesignerDbContext db, AnalysisQueue que
         var stored = await db.DesignRevisions.AsNoTracking()
             .Where(r => r.ContentHash == contentHash && r.Validation != null)
             .OrderBy(r => r.Validation!.Incomplete)
-            .Select(r => new StoredFindings(r.Validation!.FindingsJson, r.Validation.ErrorCount, r.Validation.WarningCount, r.Validation.Incomplete))
             .Take(MostCompared)
+            .Select(r => StoredFindings.Of(r.Validation!))
             .ToListAsync(ct);
         return stored.Aggregate(inMemory, (best, next) => next.Improves(best) ? next : best);
     }

@@ -275,7 +275,7 @@ public sealed class DesignStore(
             {
                 r.DocumentJson,
                 r.ContentHash,
-                Findings = r.Validation == null ? null : new StoredFindings(r.Validation.FindingsJson, r.Validation.ErrorCount, r.Validation.WarningCount, r.Validation.Incomplete),
+                Findings = r.Validation == null ? null : StoredFindings.Of(r.Validation),
             })
             .FirstAsync(ct);
         // Asked to analyse again, findings the budget cut short are no answer: only complete ones or a new job are.
